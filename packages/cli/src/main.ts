@@ -1,0 +1,36 @@
+import { EXIT_USAGE, processIo, type Io } from './io.js';
+import { start, START_HELP } from './start.js';
+
+export const HELP = `mpp — the MPP Platform command line
+
+Usage: mpp <command> [options]
+
+Commands:
+  start     run one service or all of them in one process (mpp start --help)
+  help      show this help
+
+Options:
+  -h, --help  show help for mpp or a command
+
+Exit codes: 0 ok, 1 failure, ${EXIT_USAGE} bad command line, 78 bad configuration.
+`;
+
+/** Runs the CLI and returns its exit code; never calls process.exit itself. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(HELP);
+      return command === undefined ? EXIT_USAGE : 0;
+    case 'start':
+      return start(rest, io);
+    default:
+      io.err(`mpp: unknown command "${command}"\n\n${HELP}`);
+      return EXIT_USAGE;
+  }
+}
+
+export { START_HELP };

@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { Health, HealthCheckResponse_ServingStatus as S } from '@mpp/contracts';
+import { createClient } from '@mpp/grpc';
+import { freePort, waitFor, type TestDatabase } from '@mpp/testing';
+import { testDatabase } from '@mpp/testing/fixtures';
+
+// Runs the built CLI (`bin/mpp.mjs` → dist), as `npm start` and the container do.
+const bin = fileURLToPath(new URL('../../../bin/mpp.mjs', import.meta.url));
+const SERVICES = ['catalog', 'queue', 'survey', 'reporting', 'gateway'] as const;
+const API: Record<string, string | undefined> = {
+  catalog: 'mpp.catalog.v1.CatalogService',
+  queue: 'mpp.queue.v1.QueueService',
+  survey: 'mpp.survey.v1.SurveyService',
+  reporting: 'mpp.reporting.v1.ReportingService',
+};
+
+interface Run {
+  child: ChildProcess;
+  stdout: string;
+  stderr: string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function mpp(args: string[], env: Record<string, string>): Run {
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { PATH: process.env.PATH ?? '', OTEL_TRACES_EXPORTER: 'none', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const run: Run = {
+    child,
+    stdout: '',
+    stderr: '',
+    exit: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
+  };
+  child.stdout?.on('data', (d: Buffer) => (run.stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (run.stderr += d.toString()));
+  return run;
+}
+
+async function serving(port: number, service: string): Promise<boolean> {
+  const { client, close } = createClient(Health, { address: `127.0.0.1:${port}`, defaultTimeoutMs: 2_000 });
+  try {
+    return (await client.check({ service })).status === S.SERVING;
+  } catch {
+    return false;
+  } finally {
+    close();
+  }
+}
+
+describe('mpp start --target=all', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await testDatabase();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('answers gRPC health for all five shells, each in its own schema, and exits 0 on SIGTERM', async () => {
+    const ports: Record<string, number> = {};
+    for (const name of SERVICES) ports[name] = await freePort();
+    const env: Record<string, string> = { DATABASE_URL: db.url, GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+    for (const name of SERVICES) env[`${name.toUpperCase()}_GRPC_PORT`] = String(ports[name]);
+    const run = mpp(['start', '--target=all'], env);
+    try {
+      for (const name of SERVICES) {
+        await waitFor(() => serving(ports[name]!, ''), { timeoutMs: 60_000, what: `${name} health` });
+        const api = API[name];
+        if (api) expect(await serving(ports[name]!, api)).toBe(true);
+      }
+    } catch (error) {
+      run.child.kill('SIGKILL');
+      throw new Error(`${(error as Error).message}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`, { cause: error });
+    }
+
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query<{ schema_name: string }>('select schema_name from information_schema.schemata');
+    await client.end();
+    expect(rows.map((r) => r.schema_name)).toEqual(expect.arrayContaining(['catalog', 'queue', 'survey', 'reporting']));
+
+    run.child.kill('SIGTERM');
+    const exit = await run.exit;
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(run.stdout).toContain('"msg":"stopping"');
+    for (const name of SERVICES) expect(await serving(ports[name]!, '')).toBe(false);
+  });
+});
+
+describe('mpp start, refusing to start', () => {
+  it('a per-service process missing a setting exits 78 and names the variable', async () => {
+    const run = mpp(['start', '--target=queue'], {});
+    expect(await run.exit).toEqual({ code: 78, signal: null });
+    expect(run.stderr).toContain('DATABASE_URL is required');
+  });
+
+  it('names every invalid setting at once', async () => {
+    const run = mpp(['start', '--target=catalog'], { DATABASE_URL: 'not a url', CATALOG_GRPC_PORT: '99999' });
+    expect(await run.exit).toEqual({ code: 78, signal: null });
+    expect(run.stderr).toContain('DATABASE_URL="not a url" is invalid');
+    expect(run.stderr).toContain('CATALOG_GRPC_PORT="99999" is invalid');
+  });
+
+  it('an unknown target or command is a usage error (exit 2) with help', async () => {
+    const target = mpp(['start', '--target=kitchen'], {});
+    expect((await target.exit).code).toBe(2);
+    expect(target.stderr).toContain('unknown target "kitchen"');
+    const command = mpp(['frobnicate'], {});
+    expect((await command.exit).code).toBe(2);
+    expect(command.stderr).toContain('Usage: mpp <command>');
+  });
+
+  it('prints help', async () => {
+    const run = mpp(['start', '--help'], {});
+    expect((await run.exit).code).toBe(0);
+    expect(run.stdout).toContain('--target <name>');
+  });
+});

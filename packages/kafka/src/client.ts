@@ -1,0 +1,110 @@
+import { Kafka, logLevel, type IHeaders, type KafkaMessage, type SASLOptions } from 'kafkajs';
+import type {
+  Consumer,
+  ConsumerOptions,
+  IncomingMessage,
+  KafkaClientOptions,
+  MessageHandler,
+  Producer,
+  TopicSpec,
+} from './types.js';
+
+/**
+ * The platform's small Kafka interface. kafkajs has had no release since 2023, so it stays behind
+ * these few functions and a maintained client can replace it in one place.
+ *
+ * @example
+ * const kafka = createKafkaClient({ brokers: ['127.0.0.1:9092'], clientId: 'queue' });
+ * await kafka.ensureTopics([{ topic: 'mpp.queue.v1', partitions: 3 }]);
+ * const producer = await kafka.producer();
+ * await producer.send('mpp.queue.v1', [{ key: streamId, value: bytes, headers: { ce_id: id } }]);
+ */
+export interface KafkaClient {
+  producer(): Promise<Producer>;
+  consumer(options: ConsumerOptions): Promise<Consumer>;
+  /** Creates missing topics; existing ones are left as they are. */
+  ensureTopics(topics: readonly TopicSpec[]): Promise<void>;
+}
+
+export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
+  const kafka = new Kafka({
+    clientId: options.clientId,
+    brokers: [...options.brokers],
+    logLevel: logLevel.NOTHING,
+    ...(options.sasl ? { sasl: { ...options.sasl } as SASLOptions } : {}),
+  });
+  return {
+    async producer() {
+      const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+      await producer.connect();
+      return {
+        async send(topic, messages) {
+          await producer.send({
+            topic,
+            acks: -1,
+            messages: messages.map((m) => ({
+              key: m.key,
+              value: m.value === null ? null : Buffer.from(m.value),
+              headers: { ...m.headers },
+            })),
+          });
+        },
+        close: () => producer.disconnect(),
+      };
+    },
+    async consumer(opts) {
+      const consumer = kafka.consumer({ groupId: opts.groupId, allowAutoTopicCreation: false });
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...opts.topics], fromBeginning: opts.fromBeginning ?? false });
+      return {
+        async run(handler: MessageHandler) {
+          await consumer.run({
+            autoCommit: true,
+            eachMessage: async ({ topic, partition, message }) => handler(incoming(topic, partition, message)),
+          });
+        },
+        close: () => consumer.disconnect(),
+      };
+    },
+    async ensureTopics(topics) {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter((t) => !existing.has(t.topic));
+        if (missing.length === 0) return;
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((t) => ({
+            topic: t.topic,
+            numPartitions: t.partitions ?? 1,
+            configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
+          })),
+        });
+      } finally {
+        await admin.disconnect();
+      }
+    },
+  };
+}
+
+function headersOf(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) out[name] = first.toString();
+  }
+  return out;
+}
+
+function incoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    timestamp: new Date(Number(message.timestamp)),
+    key: message.key === null ? null : message.key.toString(),
+    value: message.value === null ? null : new Uint8Array(message.value),
+    headers: headersOf(message.headers),
+  };
+}

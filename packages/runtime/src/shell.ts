@@ -1,0 +1,84 @@
+import type { DescService } from '@bufbuild/protobuf';
+import { createGrpcServer, type GrpcServer, type ServiceImpl } from '@mpp/grpc';
+import { createLogger, type Logger } from '@mpp/telemetry';
+import type pg from 'pg';
+import { openServiceDatabase } from './database.js';
+
+export interface ShellConfig {
+  readonly grpcHost: string;
+  readonly grpcPort: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Services that own data; the gateway owns none. */
+  readonly databaseUrl?: string;
+}
+
+export interface ShellOptions<S extends DescService> {
+  /** The platform service: `catalog`, `queue`, `survey`, `reporting`, `gateway`. */
+  readonly name: string;
+  readonly config: ShellConfig;
+  /** The service's gRPC API and its handlers. */
+  readonly api?: { readonly service: S; readonly impl: ServiceImpl<S> };
+  readonly log?: Logger;
+}
+
+export interface RunningService {
+  readonly name: string;
+  readonly grpcPort: number;
+  readonly log: Logger;
+  readonly db: pg.Pool | undefined;
+  /** Health NOT_SERVING, drain calls, close the database. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface ServiceShell {
+  readonly name: string;
+  start(): Promise<RunningService>;
+}
+
+/**
+ * What every service runs in: pino logger, its own PostgreSQL schema, a gRPC server with health
+ * and reflection, and an orderly stop. `build(config)` of each service returns one of these;
+ * nothing listens until `start()`.
+ *
+ * @example
+ * const shell = createServiceShell({ name: 'catalog', config, api: { service: CatalogService, impl: {} } });
+ * const running = await shell.start();
+ * await running.stop();
+ */
+export function createServiceShell<S extends DescService>(options: ShellOptions<S>): ServiceShell {
+  const { name, config } = options;
+  return {
+    name,
+    async start() {
+      const log = options.log ?? createLogger({ service: name, level: config.logLevel });
+      const db = config.databaseUrl ? await openServiceDatabase(config.databaseUrl, name) : undefined;
+      let server: GrpcServer | undefined;
+      try {
+        server = createGrpcServer({ name, log });
+        if (options.api) server.add(options.api.service, options.api.impl);
+        const grpcPort = await server.listen(`${config.grpcHost}:${config.grpcPort}`);
+        log.info({ grpcPort, schema: db ? name : undefined }, `${name} service started`);
+        let stopping: Promise<void> | undefined;
+        const grpc = server;
+        return {
+          name,
+          grpcPort,
+          log,
+          db,
+          stop() {
+            stopping ??= (async () => {
+              await grpc.shutdown();
+              await db?.end();
+              log.info(`${name} service stopped`);
+            })();
+            return stopping;
+          },
+        };
+      } catch (error) {
+        await server?.shutdown(0);
+        await db?.end();
+        throw error;
+      }
+    },
+  };
+}

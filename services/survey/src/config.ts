@@ -1,0 +1,11 @@
+import { readConfig, type Env } from '@mpp/config';
+import { databaseUrl, grpcHost, grpcPort, logLevel } from '@mpp/runtime';
+
+/** Every setting of the survey service, read from the environment once at start. */
+export const configSpec = { grpcHost, grpcPort: grpcPort('survey', 50053), logLevel, databaseUrl };
+
+export type SurveyConfig = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env?: Env) {
+  return readConfig(configSpec, env);
+}

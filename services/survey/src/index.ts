@@ -1,0 +1,2 @@
+export { build } from './build.js';
+export { configSpec, loadConfig, type SurveyConfig } from './config.js';

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// One root test run: unit specs need nothing; integration and end-to-end specs share one
+// PostgreSQL and one Kafka broker started once by the global setup. Two cores: two workers.
+const sourceConditions = ['@mpp/source'];
+
+export default defineConfig({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions, externalConditions: sourceConditions } },
+  test: {
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{packages,services,scripts}/**/*.unit.test.ts', 'test/**/*.unit.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['{packages,services,scripts}/**/*.{int,e2e}.test.ts', 'test/**/*.{int,e2e}.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+          globalSetup: ['packages/testing/src/global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
