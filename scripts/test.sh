@@ -10,4 +10,13 @@ node scripts/proto.mjs check
 echo "== build, typecheck, lint (turbo)"
 turbo run build typecheck lint --output-logs=errors-only
 echo "== tests (vitest: unit + integration on real PostgreSQL and Kafka)"
-vitest run
+mkdir -p .cache
+status=0
+vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest-report.json || status=$?
+# A plain closing line that any CI can read: "Tests: N passed, N failed".
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(".cache/vitest-report.json", "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' || true
+exit "$status"
