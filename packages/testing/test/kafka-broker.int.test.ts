@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import kafkajs from 'kafkajs';
 import type { Consumer, Kafka as KafkaClient } from 'kafkajs';
 import { startKafkaBroker } from '../src/kafka/index.js';
+import { waitFor } from '../src/ports.js';
 import type { KafkaBroker } from '../src/kafka/index.js';
 
 const { Kafka, logLevel, AclResourceTypes, AclOperationTypes, AclPermissionTypes, ResourcePatternTypes } = kafkajs;
@@ -11,15 +12,6 @@ const { Kafka, logLevel, AclResourceTypes, AclOperationTypes, AclPermissionTypes
 const TOPIC_A = 'mpp.partner.a.v1';
 const TOPIC_B = 'mpp.partner.b.v1';
 const PASSWORD_A = 'secret-a';
-
-/** Polls `condition` until true or the deadline passes (no sleeps as synchronisation). */
-async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function isAlive(pid: number): boolean {
   try {
@@ -86,7 +78,7 @@ describe('startKafkaBroker (real Kafka 3.9.1, KRaft)', () => {
     try {
       await consumer.subscribe({ topic: TOPIC_A, fromBeginning: true });
       await consumer.run({ eachMessage: async ({ message }) => { received.push(message.value?.toString() ?? ''); } });
-      await waitFor(() => received.length > 0, 60_000, `a message on ${TOPIC_A}`);
+      await waitFor(() => received.length > 0, { timeoutMs: 60_000, what: `a message on ${TOPIC_A}` });
       expect(received).toEqual(['for partner a']);
     } finally {
       await consumer.disconnect();
