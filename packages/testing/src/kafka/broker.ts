@@ -21,7 +21,11 @@ export interface KafkaBrokerOptions {
   log?: (msg: string) => void;
   /** How long to wait for the broker to answer `describeCluster()`; default 120000. */
   startTimeoutMs?: number;
+  /** Fixed ports, to restart a stopped broker where its clients expect it; default free ones. */
+  ports?: BrokerPorts;
 }
+
+export interface BrokerPorts { client: number; controller: number; sasl?: number }
 
 /** A running broker started by {@link startKafkaBroker}. */
 export interface KafkaBroker {
@@ -31,6 +35,8 @@ export interface KafkaBroker {
   saslBrokers: string[];
   pid: number;
   dataDir: string;
+  /** The ports it listens on: pass them (with dataDir) to start it again in the same place. */
+  ports: BrokerPorts;
   /** SIGTERM, wait for exit (up to ~30s, then SIGKILL); then deletes dataDir if it was a temp one we made. Idempotent. */
   stop(): Promise<void>;
   /** SIGKILL, wait for exit. Keeps dataDir (a crash leaves its files behind to inspect or restart from). */
@@ -74,7 +80,9 @@ export async function startKafkaBroker(opts: KafkaBrokerOptions = {}): Promise<K
   const dataDir = opts.dataDir ?? await mkdtemp(join(tmpdir(), 'mpp-kafka-'));
   await mkdir(dataDir, { recursive: true });
   const scram = scramUsers.length > 0;
-  const [port, ctrlPort, saslPort] = await freePorts(scram ? 3 : 2);
+  const [port, ctrlPort, saslPort] = opts.ports
+    ? [opts.ports.client, opts.ports.controller, opts.ports.sasl]
+    : await freePorts(scram ? 3 : 2);
   const brokers = [`127.0.0.1:${port}`];
   const saslBrokers = scram ? [`127.0.0.1:${saslPort}`] : [];
 
@@ -142,7 +150,7 @@ export async function startKafkaBroker(opts: KafkaBrokerOptions = {}): Promise<K
       `and that there is memory for a 512 MB heap.\n--- ${logFile} (tail) ---\n${readTail(logFile)}`, { cause: err });
   }
   log(`kafka: broker pid ${child.pid} ready on ${[...brokers, ...saslBrokers].join(', ')} in ${Date.now() - t0} ms`);
-  return { brokers, saslBrokers, pid: child.pid!, dataDir, stop, kill };
+  return { brokers, saslBrokers, pid: child.pid!, dataDir, ports: { client: port!, controller: ctrlPort!, ...(saslPort ? { sasl: saslPort } : {}) }, stop, kill };
 }
 
 function serverProperties(p: { dataDir: string; port: number; saslPort: number | undefined; ctrlPort: number; scram: boolean }): string {

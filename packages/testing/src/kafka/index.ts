@@ -9,4 +9,4 @@
  */
 export { ensureKafkaJars, KAFKA_VERSION } from './jars.js';
 export { startKafkaBroker } from './broker.js';
-export type { KafkaBroker, KafkaBrokerOptions, ScramUser } from './broker.js';
+export type { KafkaBroker, KafkaBrokerOptions, ScramUser, BrokerPorts } from './broker.js';

@@ -1,0 +1,29 @@
+import type { OutgoingMessage } from '@mpp/kafka';
+import type { RecordedEvent } from './types.js';
+
+/**
+ * A recorded event as a CloudEvents 1.0 Kafka message in binary mode: attributes in `ce_*`
+ * headers, the protobuf event as the value, the stream id as the key (per-stream order). No
+ * personal data goes into headers.
+ */
+export function toCloudEvent(event: RecordedEvent, source: string): OutgoingMessage {
+  const headers: Record<string, string> = {
+    ce_specversion: '1.0',
+    ce_id: event.id,
+    ce_source: source,
+    ce_type: event.type,
+    ce_subject: event.streamId,
+    ce_time: event.recordedAt.toISOString(),
+    'content-type': 'application/protobuf',
+    // Extension attributes (lowercase alphanumerics) that partners and routers filter on.
+    ce_streamversion: String(event.version),
+  };
+  const m = event.metadata;
+  if (m.mallId) headers.ce_mallid = m.mallId;
+  if (m.agencyCode) headers.ce_agencycode = m.agencyCode;
+  if (m.serviceId) headers.ce_serviceid = m.serviceId;
+  if (m.correlationId) headers.ce_correlationid = m.correlationId;
+  if (m.traceparent) headers.traceparent = m.traceparent;
+  if (m.tracestate) headers.tracestate = m.tracestate;
+  return { key: event.streamId, value: event.data, headers };
+}

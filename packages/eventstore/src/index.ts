@@ -1,0 +1,12 @@
+export { createEventStore, type EventStore, type EventStoreOptions } from './store.js';
+export { appendStreams, DuplicateEventError } from './append.js';
+export { readLog, readStream } from './read.js';
+export { migrateEventStore } from './schema.js';
+export { ConcurrencyError, isConcurrencyError } from './errors.js';
+export { EventTypes, eventTypeName, type EventType, type DecodedEvent } from './event-types.js';
+export { createCommandHandler, derivedEventId, draft, type Decider, type EventDraft, type CommandContext, type Handled } from './command-handler.js';
+export { createRelay, type Relay, type RelayOptions, type RelayStatus } from './relay.js';
+export { toCloudEvent } from './cloudevents.js';
+export { loadCheckpoint, saveCheckpoint } from './checkpoints.js';
+export { KeyedMutex } from './keyed-mutex.js';
+export * from './types.js';

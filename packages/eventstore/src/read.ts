@@ -1,0 +1,36 @@
+import type pg from 'pg';
+import { EVENT_COLUMNS, toRecorded, type EventRow } from './rows.js';
+import { qualified } from './schema.js';
+import type { LogPosition, RecordedEvent } from './types.js';
+
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+/** A stream's events from a version on, in order. */
+export async function readStream(db: Queryable, schema: string, streamId: string, fromVersion = 1, limit = 10_000): Promise<RecordedEvent[]> {
+  const { rows } = await db.query<EventRow>({
+    name: `mpp-es-read-stream-${schema}`,
+    text: `select ${EVENT_COLUMNS} from ${qualified(schema, 'events')}
+           where stream_id = $1 and version >= $2 order by version limit $3`,
+    values: [streamId, fromVersion, limit],
+  });
+  return rows.map(toRecorded);
+}
+
+/**
+ * The next events of the global log after `after`, in (transaction id, position) order, never
+ * skipping one whose transaction commits late: only transactions older than the oldest one still
+ * running (`pg_snapshot_xmin`) are read, so everything before the returned position is final.
+ * A long-running writing transaction delays readers; it never makes them skip.
+ */
+export async function readLog(db: Queryable, schema: string, after: LogPosition, limit: number): Promise<RecordedEvent[]> {
+  const { rows } = await db.query<EventRow>({
+    name: `mpp-es-read-log-${schema}`,
+    text: `select ${EVENT_COLUMNS} from ${qualified(schema, 'events')}
+           where (transaction_id, global_position) > ($1::xid8, $2::bigint)
+             and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+           order by transaction_id, global_position
+           limit $3`,
+    values: [after.transactionId, after.globalPosition, limit],
+  });
+  return rows.map(toRecorded);
+}

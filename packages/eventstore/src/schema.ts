@@ -1,0 +1,61 @@
+import type pg from 'pg';
+
+/** `"schema"."table"`, quoted. */
+export function qualified(schema: string, table: string): string {
+  return `"${identifier(schema)}"."${identifier(table)}"`;
+}
+
+export function identifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid SQL identifier "${name}"`);
+  return name;
+}
+
+/**
+ * The event store's tables in a service's own schema. Idempotent; each step runs once, recorded
+ * in `event_store_migrations`, under an advisory lock so replicas starting together do not race.
+ */
+export async function migrateEventStore(pool: pg.Pool, schema: string): Promise<void> {
+  const t = (name: string) => qualified(schema, name);
+  const steps: string[] = [
+    `create table ${t('events')} (
+       global_position bigint generated always as identity primary key,
+       transaction_id xid8 not null default pg_current_xact_id(),
+       event_id uuid not null,
+       stream_id text not null,
+       version integer not null check (version > 0),
+       type text not null,
+       data bytea not null,
+       metadata jsonb not null,
+       recorded_at timestamptz not null default now(),
+       constraint events_stream_version unique (stream_id, version),
+       constraint events_event_id unique (event_id)
+     );
+     create index events_log on ${t('events')} (transaction_id, global_position);
+     create table ${t('checkpoints')} (
+       name text primary key,
+       transaction_id xid8 not null,
+       global_position bigint not null,
+       updated_at timestamptz not null default now()
+     );`,
+  ];
+  const client = await pool.connect();
+  try {
+    await client.query(`create schema if not exists "${identifier(schema)}"`);
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`mpp.eventstore.migrate.${schema}`]);
+    await client.query(`create table if not exists ${t('event_store_migrations')} (step integer primary key, applied_at timestamptz not null default now())`);
+    const { rows } = await client.query<{ step: number }>(`select step from ${t('event_store_migrations')}`);
+    const done = new Set(rows.map((r) => r.step));
+    for (const [index, ddl] of steps.entries()) {
+      if (done.has(index + 1)) continue;
+      await client.query(ddl);
+      await client.query(`insert into ${t('event_store_migrations')} (step) values ($1)`, [index + 1]);
+    }
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '@mpp/errors';
+import type { TestDatabase } from '@mpp/testing';
+import { testDatabase } from '@mpp/testing/fixtures';
+import type pg from 'pg';
+import { ConcurrencyError, DuplicateEventError, type EventStore } from '../src/index.js';
+import { counted, decodeCounted, freshStore, metadata } from './fixtures.js';
+
+let db: TestDatabase;
+let store: EventStore;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  ({ store, pool } = await freshStore(db.url, 'queue'));
+});
+afterAll(async () => {
+  await pool.end();
+  await db.drop();
+});
+
+async function count(streamId: string): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>('select count(*)::int as n from queue.events where stream_id = $1', [streamId]);
+  return rows[0]!.n;
+}
+
+describe('append and read', () => {
+  it('numbers events from 1 and reads a stream back with data, metadata and positions', async () => {
+    const result = await store.append('ticket-1', 0, [counted('a', 1), counted('a', 2)]);
+    expect(result).toEqual({ streamId: 'ticket-1', version: 2 });
+    await store.append('ticket-1', 2, [counted('a', 3)]);
+    const events = await store.readStream('ticket-1');
+    expect(events.map((e) => e.version)).toEqual([1, 2, 3]);
+    expect(events.map((e) => decodeCounted(e.data).n)).toEqual([1, 2, 3]);
+    expect(events[0]!.metadata).toMatchObject({ mallId: 'mall-kendari', agencyCode: 'disdukcapil-kendari', serviceId: 'ktp-el', correlationId: 'corr-1' });
+    expect(events[0]!.type).toBe('id.mpp.testing.Counted.v1');
+    expect(BigInt(events[1]!.position.globalPosition)).toBeGreaterThan(BigInt(events[0]!.position.globalPosition));
+    expect((await store.readStream('ticket-1', 3)).map((e) => e.version)).toEqual([3]);
+  });
+
+  it('refuses a stale expected version with a typed ConcurrencyError and writes nothing', async () => {
+    await store.append('ticket-2', 0, [counted('a', 1)]);
+    const error = await store.append('ticket-2', 0, [counted('b', 1)]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConcurrencyError);
+    expect(error).toMatchObject({ code: 'concurrency', streamId: 'ticket-2', expected: 0, actual: 1 });
+    const ahead = await store.append('ticket-2', 5, [counted('b', 1)]).catch((e: unknown) => e);
+    expect(ahead).toMatchObject({ expected: 5, actual: 1 });
+    expect(await count('ticket-2')).toBe(1);
+  });
+
+  it("appends after whatever is there with 'any'", async () => {
+    await store.append('ticket-3', 'any', [counted('a', 1)]);
+    expect(await store.append('ticket-3', 'any', [counted('a', 2)])).toEqual({ streamId: 'ticket-3', version: 2 });
+  });
+
+  it('appends to several streams in one transaction, all or nothing', async () => {
+    await store.append('counter-1', 0, [counted('a', 1)]);
+    const results = await store.appendMany([
+      { streamId: 'ticket-4', expectedVersion: 0, events: [counted('t', 1)] },
+      { streamId: 'counter-1', expectedVersion: 1, events: [counted('c', 2)] },
+    ]);
+    expect(results).toEqual([
+      { streamId: 'counter-1', version: 2 },
+      { streamId: 'ticket-4', version: 1 },
+    ]);
+    const failed = await store
+      .appendMany([
+        { streamId: 'ticket-5', expectedVersion: 0, events: [counted('t', 1)] },
+        { streamId: 'counter-1', expectedVersion: 1, events: [counted('c', 3)] },
+      ])
+      .catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(ConcurrencyError);
+    expect(await count('ticket-5')).toBe(0);
+    expect(await count('counter-1')).toBe(2);
+  });
+
+  it('recognises an event appended twice by its id', async () => {
+    const event = counted('a', 1);
+    await store.append('ticket-6', 0, [event]);
+    const again = await store.append('ticket-6', 1, [event]).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(DuplicateEventError);
+    expect(again).toMatchObject({ code: 'already_exists' });
+    expect(await count('ticket-6')).toBe(1);
+  });
+
+  it('refuses bad input with field-level reasons before touching the database', async () => {
+    const error = (await store
+      .appendMany([
+        { streamId: '', expectedVersion: -1, events: [{ id: 'not-a-uuid', type: '', data: new Uint8Array(), metadata }] },
+        { streamId: 'x', expectedVersion: 0, events: [counted('a', 1)] },
+        { streamId: 'x', expectedVersion: 0, events: [counted('a', 1)] },
+      ])
+      .catch((e: unknown) => e)) as AppError;
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe('invalid');
+    expect(error.violations.map((v) => v.field)).toEqual([
+      'appends[0].streamId',
+      'appends[0].expectedVersion',
+      'appends[0].events[0].id',
+      'appends[0].events[0].type',
+      'appends[2].streamId',
+    ]);
+    expect(await count('x')).toBe(0);
+  });
+
+  it('keeps the id given to an event', async () => {
+    const id = randomUUID();
+    await store.append('ticket-7', 0, [{ ...counted('a', 1), id }]);
+    expect((await store.readStream('ticket-7'))[0]!.id).toBe(id);
+  });
+});
