@@ -9,8 +9,8 @@ type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 export async function readStream(db: Queryable, schema: string, streamId: string, fromVersion = 1, limit = 10_000): Promise<RecordedEvent[]> {
   const { rows } = await db.query<EventRow>({
     name: `mpp-es-read-stream-${schema}`,
-    text: `select ${EVENT_COLUMNS} from ${qualified(schema, 'events')}
-           where stream_id = $1 and version >= $2 order by version limit $3`,
+    text: `select ${EVENT_COLUMNS} from ${qualified(schema, 'events')} e
+           where e.stream_id = $1 and e.version >= $2 order by e.version limit $3`,
     values: [streamId, fromVersion, limit],
   });
   return rows.map(toRecorded);
@@ -25,10 +25,12 @@ export async function readStream(db: Queryable, schema: string, streamId: string
 export async function readLog(db: Queryable, schema: string, after: LogPosition, limit: number): Promise<RecordedEvent[]> {
   const { rows } = await db.query<EventRow>({
     name: `mpp-es-read-log-${schema}`,
-    text: `select ${EVENT_COLUMNS} from ${qualified(schema, 'events')}
-           where (transaction_id, global_position) > ($1::xid8, $2::bigint)
-             and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-           order by transaction_id, global_position
+    // Qualified names: the select list renames transaction_id and global_position to text, and
+    // ORDER BY would otherwise sort those text aliases ('101' < '99').
+    text: `select ${EVENT_COLUMNS} from ${qualified(schema, 'events')} e
+           where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+             and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+           order by e.transaction_id, e.global_position
            limit $3`,
     values: [after.transactionId, after.globalPosition, limit],
   });

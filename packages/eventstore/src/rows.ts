@@ -14,8 +14,9 @@ export interface EventRow {
   recorded_at: Date;
 }
 
+/** The columns of `events e`, positions as text (xid8 and bigint exceed JS numbers). */
 export const EVENT_COLUMNS =
-  'event_id, type, stream_id, version, transaction_id::text as transaction_id, global_position::text as global_position, data, metadata, recorded_at';
+  'e.event_id, e.type, e.stream_id, e.version, e.transaction_id::text as transaction_id, e.global_position::text as global_position, e.data, e.metadata, e.recorded_at';
 
 export function toRecorded(row: EventRow): RecordedEvent {
   return {

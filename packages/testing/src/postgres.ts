@@ -144,6 +144,14 @@ export async function createDatabase(adminUrl: string, prefix = 'mpp_test'): Pro
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       try {
+        // Wait for the test's own pools to finish closing; force only what is left after that,
+        // so no client of the test sees its session killed (57P01) as an unhandled error.
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0]?.n === 0 || Date.now() > deadline) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await c.query(`drop database if exists "${name}" with (force)`);
       } finally {
         await c.end();

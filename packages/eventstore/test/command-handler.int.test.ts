@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '@mpp/errors';
+import type { TestDatabase } from '@mpp/testing';
+import { testDatabase } from '@mpp/testing/fixtures';
+import type pg from 'pg';
+import { ConcurrencyError, createCommandHandler, draft, DuplicateEventError, type Decider, type EventStore } from '../src/index.js';
+import { Counted, freshStore, metadata, types } from './fixtures.js';
+
+// A counter aggregate: `add` appends one Counted event with the next number; `limit` refuses.
+type State = { count: number };
+type Command = { add: string; limit?: number };
+const counter: Decider<State, Command> = {
+  initialState: () => ({ count: 0 }),
+  evolve: (state) => ({ count: state.count + 1 }),
+  decide(command, state) {
+    if (command.limit !== undefined && state.count >= command.limit) throw new AppError('illegal_state', 'limit reached');
+    return [draft(Counted, { writer: command.add, n: state.count + 1 } as never)];
+  },
+};
+
+let db: TestDatabase;
+let store: EventStore;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  ({ store, pool } = await freshStore(db.url, 'queue'));
+});
+afterAll(async () => {
+  await pool.end();
+  await db.drop();
+});
+
+/** The store, counting the appends that reach the database. */
+function counting(base: EventStore) {
+  const counter = { appends: 0, conflicts: 0 };
+  const store: EventStore = {
+    ...base,
+    async append(...args) {
+      counter.appends++;
+      try {
+        return await base.append(...args);
+      } catch (error) {
+        if (error instanceof ConcurrencyError) counter.conflicts++;
+        throw error;
+      }
+    },
+  };
+  return { store, counter };
+}
+
+const ctx = () => ({ commandId: randomUUID(), metadata });
+
+describe('command handler', () => {
+  it('serialises a hot stream in the process: 50 concurrent commands cost 50 appends, no retries', async () => {
+    const { store: s, counter: c } = counting(store);
+    const handle = createCommandHandler({ store: s, types, decider: counter });
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => handle('hot-1', { add: `w${i}` }, ctx())));
+    expect(c).toEqual({ appends: 50, conflicts: 0 });
+    expect(results.map((r) => r.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const events = await store.readStream('hot-1');
+    expect(events.map((e) => (types.decode(e).message as unknown as { n: number }).n)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+
+  it('re-reads and re-decides when another replica appended first', async () => {
+    const replicaA = createCommandHandler({ store, types, decider: counter });
+    const { store: s, counter: c } = counting(store);
+    const replicaB = createCommandHandler({ store: s, types, decider: counter });
+    await replicaB('shared-1', { add: 'b' }, ctx()); // B caches version 1
+    await replicaA('shared-1', { add: 'a' }, ctx()); // A moves the stream to 2 behind B's back
+    const result = await replicaB('shared-1', { add: 'b' }, ctx());
+    expect(result.version).toBe(3);
+    expect(c.conflicts).toBe(1);
+    expect(c.appends).toBe(3);
+  });
+
+  it('gives up after the bounded number of attempts with the ConcurrencyError', async () => {
+    const replicaA = createCommandHandler({ store, types, decider: counter });
+    const replicaB = createCommandHandler({ store, types, decider: counter, maxAttempts: 1 });
+    await replicaB('shared-2', { add: 'b' }, ctx());
+    await replicaA('shared-2', { add: 'a' }, ctx());
+    await expect(replicaB('shared-2', { add: 'b' }, ctx())).rejects.toBeInstanceOf(ConcurrencyError);
+  });
+
+  it('passes on what the decider refuses, and recognises a retried command by its id', async () => {
+    const handle = createCommandHandler({ store, types, decider: counter });
+    await handle('limited-1', { add: 'a', limit: 1 }, ctx());
+    await expect(handle('limited-1', { add: 'a', limit: 1 }, ctx())).rejects.toMatchObject({ code: 'illegal_state' });
+
+    const command = ctx();
+    await expect(handle('retried-1', { add: 'a' }, command)).resolves.toMatchObject({ version: 1 });
+    // The same command again (a client retry), even on another replica: its events' ids repeat.
+    const otherReplica = createCommandHandler({ store, types, decider: counter });
+    await expect(otherReplica('retried-1', { add: 'a' }, command)).rejects.toBeInstanceOf(DuplicateEventError);
+    expect(await store.readStream('retried-1')).toHaveLength(1);
+  });
+});
