@@ -86,14 +86,24 @@ export function createRelay(options: RelayOptions): Relay {
       wakeUp = done;
     });
 
+  // The leased connection idles between polls; a database restart then surfaces as an 'error'
+  // event, which must not crash the process: wake the loop, whose next query fails and backs off.
+  const onConnectionError = (error: Error) => {
+    log.warn({ err: error }, 'relay connection lost');
+    wakeUp?.();
+  };
+
   async function lease(): Promise<pg.PoolClient | undefined> {
     const client = await store.pool.connect();
+    client.on('error', onConnectionError);
     try {
       const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [lockKey.toString()]);
       if (rows[0]?.ok) return client;
+      client.off('error', onConnectionError);
       client.release();
       return undefined;
     } catch (error) {
+      client.off('error', onConnectionError);
       client.release(error as Error);
       throw error;
     }
@@ -140,6 +150,7 @@ export function createRelay(options: RelayOptions): Relay {
         await producer?.close().catch(() => undefined);
         // A failed connection is destroyed (which also frees the lease); a clean stop unlocks.
         if (client && !failed) await client.query('select pg_advisory_unlock($1)', [lockKey.toString()]).catch(() => undefined);
+        client?.off('error', onConnectionError);
         client?.release(failed ?? undefined);
       }
       if (failed && !stopping) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Kafka as CloudEventsKafka } from 'cloudevents';
+import { Kafka as CloudEventsKafka, type CloudEvent, type KafkaMessage } from 'cloudevents';
 import { waitFor, type TestDatabase } from '@mpp/testing';
 import { kafkaBrokers, testDatabase, uniqueTopic } from '@mpp/testing/fixtures';
 import type pg from 'pg';
@@ -56,7 +56,8 @@ describe('outbox relay to Kafka', () => {
 
     const message = reader.messages[0]!;
     // An independent parser: the CloudEvents SDK's Kafka binding.
-    const event = CloudEventsKafka.toEvent({ key: message.key!, value: Buffer.from(message.value!), headers: message.headers, body: undefined });
+    const kafkaMessage: KafkaMessage = { key: message.key!, value: Buffer.from(message.value!), headers: { ...message.headers }, body: undefined };
+    const event = CloudEventsKafka.toEvent(kafkaMessage) as CloudEvent<unknown> | CloudEvent<unknown>[];
     const single = Array.isArray(event) ? event[0]! : event;
     expect(single.validate()).toBe(true);
     expect(single).toMatchObject({

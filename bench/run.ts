@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: the event store against baselines measured in the same run, on one fresh
+ * database and one broker. BENCH_QUICK=1 shortens everything for a smoke run (numbers then mean little).
+ */
+import { pgOwnTypes } from './eventstore/pg-types.js'; // first: before Emmett touches pg's parsers
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createEventStore } from '@mpp/eventstore';
+import { createDatabase, sharedPostgres, startKafkaBroker, type KafkaBroker } from '@mpp/testing';
+import pg from 'pg';
+import { oursAppend, rawAppend } from './eventstore/append.js';
+import { createEmmett, emmettAppend } from './eventstore/emmett.js';
+import { hotStreamSides } from './eventstore/hot-stream.js';
+import { compare, type Timing } from './eventstore/measure.js';
+import { relayBench } from './eventstore/relay.js';
+import { line, table, writeJson, type Comparison } from './eventstore/report.js';
+
+const quick = process.env.BENCH_QUICK === '1';
+const WRITERS = 16;
+const HOT_WRITERS = 50;
+// One pool size for every side, so no side wins on connections (2 cores: more would not help).
+const POOL_MAX = 16;
+const RELAY_EVENTS = quick ? 10_000 : 100_000;
+const timing = (concurrency: number): Timing => ({ concurrency, warmupMs: quick ? 300 : 1_000, roundMs: quick ? 500 : 4_000 });
+const OUT = fileURLToPath(new URL('./results/eventstore.json', import.meta.url));
+
+const log = (m: string) => console.log(`[bench] ${m}`);
+const started = performance.now();
+const postgres = await sharedPostgres();
+const db = await createDatabase(postgres.url, 'mpp_bench');
+const emmettDb = await createDatabase(postgres.url, 'mpp_bench_emmett');
+let broker: KafkaBroker | undefined;
+const pools: pg.Pool[] = [];
+const pool = (url: string, types: pg.CustomTypesConfig | undefined = pgOwnTypes) => {
+  const p = new pg.Pool({ connectionString: url, max: POOL_MAX, ...(types ? { types } : {}) });
+  pools.push(p);
+  return p;
+};
+const results: Comparison[] = [];
+const record = (c: Comparison) => {
+  results.push(c);
+  log(line(c));
+};
+
+try {
+  const brokers = process.env.KAFKA_BROKERS?.split(',').map((b) => b.trim()) ?? (broker = await startKafkaBroker({ log })).brokers;
+  log(`postgres: ${postgres.source}; kafka: ${broker ? 'started here' : 'KAFKA_BROKERS'} ${brokers.join(',')}`);
+
+  // a + b: ours, raw pg and Emmett on the same workload, rounds interleaved.
+  const ours = createEventStore({ pool: pool(db.url), schema: 'bench_ours' });
+  await ours.migrate();
+  const rawPool = pool(db.url);
+  const emmett = await createEmmett(emmettDb.url, pool(emmettDb.url, undefined));
+  for (const size of [1, 10]) {
+    log(`append: ${WRITERS} writers, ${size} event(s) per command`);
+    const s = await compare(timing(WRITERS), {
+      ours: oursAppend(ours, size),
+      raw: await rawAppend(rawPool, 'bench_raw', size),
+      emmett: emmettAppend(emmett, size),
+    });
+    record({ benchmark: `append, ${size} event/cmd`, baselineName: 'raw pg', ours: s.ours!, baseline: s.raw!, aim: 0.8 });
+    record({ benchmark: `append, ${size} event/cmd vs Emmett`, baselineName: 'Emmett', ours: s.ours!, baseline: s.emmett!, aim: 1.5 });
+  }
+
+  // c: one hot stream versus one stream per writer, same handler.
+  log(`hot stream: ${HOT_WRITERS} writers through createCommandHandler`);
+  const hotStore = createEventStore({ pool: pool(db.url), schema: 'bench_hot' });
+  await hotStore.migrate();
+  const { hot, spread } = hotStreamSides(hotStore);
+  const h = await compare(timing(HOT_WRITERS), { hot, spread });
+  record({ benchmark: `hot stream (${HOT_WRITERS} writers, 1 stream)`, baselineName: `${HOT_WRITERS} streams`, ours: h.hot!, baseline: h.spread!, aim: 0.5 });
+
+  // d: relay versus a bare producer.
+  log(`relay: ${RELAY_EVENTS} events, batches of 500`);
+  const r = await relayBench(pool(db.url), brokers, RELAY_EVENTS, log);
+  record({ benchmark: `relay ${RELAY_EVENTS / 1000}k events (op = batch of 500)`, baselineName: 'kafkajs producer', ours: r.ours, baseline: r.baseline, aim: 0.8 });
+
+  const seconds = (performance.now() - started) / 1000;
+  const { rows } = await pools[0]!.query<{ v: string }>('show server_version');
+  writeJson(OUT, { date: new Date().toISOString(), seconds, quick, node: process.version, cpus: cpus().length, postgres: rows[0]?.v, writers: WRITERS, hotWriters: HOT_WRITERS, poolMax: POOL_MAX, timing: timing(WRITERS) }, results);
+  console.log(`\n${table(results)}\n\n${results.length} benchmarks in ${seconds.toFixed(0)} s; written to ${OUT}`);
+} finally {
+  await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
+  await db.drop().catch((e: unknown) => log(`drop ${db.name}: ${String(e)}`));
+  await emmettDb.drop().catch((e: unknown) => log(`drop ${emmettDb.name}: ${String(e)}`));
+  await broker?.stop();
+  await postgres.stop();
+}
