@@ -15,7 +15,7 @@ describe('README configuration table', () => {
     it(`lists every setting of ${name} with its default`, () => {
       for (const setting of describeSpec(target.configSpec)) {
         expect(rows.has(setting.env), `${setting.env} missing from README`).toBe(true);
-        const expected = setting.default === '(required)' ? '(required)' : `\`${setting.default}\``;
+        const expected = setting.default.startsWith('(') ? setting.default : `\`${setting.default}\``;
         expect(rows.get(setting.env)).toBe(expected);
       }
     });

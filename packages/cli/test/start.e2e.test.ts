@@ -5,7 +5,8 @@ import pg from 'pg';
 import { Health, HealthCheckResponse_ServingStatus as S } from '@mpp/contracts';
 import { createClient } from '@mpp/grpc';
 import { freePort, waitFor, type TestDatabase } from '@mpp/testing';
-import { testDatabase } from '@mpp/testing/fixtures';
+import { kafkaBrokers, testDatabase } from '@mpp/testing/fixtures';
+import { Kafka, logLevel } from 'kafkajs';
 
 // Runs the built CLI (`bin/mpp.mjs` → dist), as `npm start` and the container do.
 const bin = fileURLToPath(new URL('../../../bin/mpp.mjs', import.meta.url));
@@ -63,7 +64,7 @@ describe('mpp start --target=all', () => {
   it('answers gRPC health for all five shells, each in its own schema, and exits 0 on SIGTERM', async () => {
     const ports: Record<string, number> = {};
     for (const name of SERVICES) ports[name] = await freePort();
-    const env: Record<string, string> = { DATABASE_URL: db.url, GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+    const env: Record<string, string> = { DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'info' };
     for (const name of SERVICES) env[`${name.toUpperCase()}_GRPC_PORT`] = String(ports[name]);
     const run = mpp(['start', '--target=all'], env);
     try {
@@ -80,8 +81,17 @@ describe('mpp start --target=all', () => {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     const { rows } = await client.query<{ schema_name: string }>('select schema_name from information_schema.schemata');
-    await client.end();
     expect(rows.map((r) => r.schema_name)).toEqual(expect.arrayContaining(['catalog', 'queue', 'survey', 'reporting']));
+    const stores = await client.query<{ table_schema: string }>("select table_schema from information_schema.tables where table_name = 'events'");
+    expect(stores.rows.map((r) => r.table_schema).sort()).toEqual(['catalog', 'queue', 'reporting', 'survey']);
+    await client.end();
+
+    // Each data-owning service relays its events to its own topic.
+    const admin = new Kafka({ brokers: kafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const topics = await admin.listTopics();
+    await admin.disconnect();
+    expect(topics).toEqual(expect.arrayContaining(['mpp.catalog.v1', 'mpp.queue.v1', 'mpp.survey.v1', 'mpp.reporting.v1']));
 
     run.child.kill('SIGTERM');
     const exit = await run.exit;

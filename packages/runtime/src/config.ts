@@ -1,4 +1,4 @@
-import { oneOf, port, str, url, type Setting } from '@mpp/config';
+import { hostPorts, oneOf, port, str, url, type Setting } from '@mpp/config';
 
 export const logLevel: Setting<'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'> = {
   env: 'LOG_LEVEL',
@@ -23,4 +23,11 @@ export const databaseUrl: Setting<string> = {
   env: 'DATABASE_URL',
   parse: url,
   doc: 'PostgreSQL connection string; each service keeps its data in its own schema',
+};
+
+export const kafkaBrokers: Setting<string[]> = {
+  env: 'KAFKA_BROKERS',
+  parse: hostPorts,
+  default: [],
+  doc: 'Kafka bootstrap servers (host:port,…); each service relays its events to mpp.<service>.v1. Unset: no relay (single-node mode)',
 };

@@ -1,12 +1,16 @@
 import pg from 'pg';
+import type { Logger } from '@mpp/telemetry';
 
 /**
  * A pool whose connections use the service's own schema. The schema is created when missing:
  * a service owns its schema and nothing else (no service reads another's tables).
  */
-export async function openServiceDatabase(url: string, schema: string): Promise<pg.Pool> {
+export async function openServiceDatabase(url: string, schema: string, log?: Logger): Promise<pg.Pool> {
   if (!/^[a-z][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
   const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool opens a new one on the next query.
+  pool.on('error', (error) => log?.warn({ err: error }, 'idle database connection lost'));
   try {
     await pool.query(`create schema if not exists "${schema}"`);
   } catch (error) {

@@ -1,5 +1,5 @@
 export { createServiceShell, type ServiceShell, type RunningService, type ShellConfig, type ShellOptions } from './shell.js';
 export { openServiceDatabase } from './database.js';
-export { databaseUrl, grpcHost, grpcPort, logLevel } from './config.js';
+export { databaseUrl, grpcHost, grpcPort, kafkaBrokers, logLevel } from './config.js';
 export { runUntilSignal, type RunOptions } from './run.js';
 export { serviceMain, EXIT_CONFIG, type ServiceMain } from './main.js';

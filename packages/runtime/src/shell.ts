@@ -3,6 +3,8 @@ import { createGrpcServer, type GrpcServer, type ServiceImpl } from '@mpp/grpc';
 import { createLogger, type Logger } from '@mpp/telemetry';
 import type pg from 'pg';
 import { openServiceDatabase } from './database.js';
+import { startEventing, type Eventing } from './eventing.js';
+import type { EventStore, Relay } from '@mpp/eventstore';
 
 export interface ShellConfig {
   readonly grpcHost: string;
@@ -10,6 +12,8 @@ export interface ShellConfig {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Services that own data; the gateway owns none. */
   readonly databaseUrl?: string;
+  /** Where the outbox relay publishes; empty or absent: no relay. */
+  readonly kafkaBrokers?: readonly string[];
 }
 
 export interface ShellOptions<S extends DescService> {
@@ -26,6 +30,9 @@ export interface RunningService {
   readonly grpcPort: number;
   readonly log: Logger;
   readonly db: pg.Pool | undefined;
+  /** The service's event store, in its own schema (services that own data). */
+  readonly eventStore: EventStore | undefined;
+  readonly relay: Relay | undefined;
   /** Health NOT_SERVING, drain calls, close the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -51,9 +58,11 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
     name,
     async start() {
       const log = options.log ?? createLogger({ service: name, level: config.logLevel });
-      const db = config.databaseUrl ? await openServiceDatabase(config.databaseUrl, name) : undefined;
+      const db = config.databaseUrl ? await openServiceDatabase(config.databaseUrl, name, log) : undefined;
       let server: GrpcServer | undefined;
+      let eventing: Eventing | undefined;
       try {
+        if (db) eventing = await startEventing({ name, db, kafkaBrokers: config.kafkaBrokers ?? [], log });
         server = createGrpcServer({ name, log });
         if (options.api) server.add(options.api.service, options.api.impl);
         const grpcPort = await server.listen(`${config.grpcHost}:${config.grpcPort}`);
@@ -65,9 +74,12 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
           grpcPort,
           log,
           db,
+          eventStore: eventing?.store,
+          relay: eventing?.relay,
           stop() {
             stopping ??= (async () => {
               await grpc.shutdown();
+              await eventing?.relay?.stop();
               await db?.end();
               log.info(`${name} service stopped`);
             })();
@@ -76,6 +88,7 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
         };
       } catch (error) {
         await server?.shutdown(0);
+        await eventing?.relay?.stop();
         await db?.end();
         throw error;
       }

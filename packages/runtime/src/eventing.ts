@@ -1,0 +1,30 @@
+import { createEventStore, createRelay, type EventStore, type Relay } from '@mpp/eventstore';
+import { createKafkaClient } from '@mpp/kafka';
+import type { Logger } from '@mpp/telemetry';
+import type pg from 'pg';
+
+export interface Eventing {
+  readonly store: EventStore;
+  readonly relay: Relay | undefined;
+}
+
+/**
+ * A data-owning service's event store (tables created when missing) and, when Kafka is
+ * configured, its outbox relay to `mpp.<service>.v1` (the topic is created if the broker lets us).
+ */
+export async function startEventing(options: { name: string; db: pg.Pool; kafkaBrokers: readonly string[]; log: Logger }): Promise<Eventing> {
+  const { name, db, kafkaBrokers, log } = options;
+  const store = createEventStore({ pool: db, schema: name });
+  await store.migrate();
+  if (kafkaBrokers.length === 0) return { store, relay: undefined };
+  const kafka = createKafkaClient({ brokers: kafkaBrokers, clientId: `mpp-${name}` });
+  const topic = `mpp.${name}.v1`;
+  try {
+    await kafka.ensureTopics([{ topic, partitions: 3 }]);
+  } catch (error) {
+    log.warn({ err: error, topic }, 'could not create the topic; the relay will retry publishing until it exists');
+  }
+  const relay = createRelay({ store, kafka, topic, source: `/mpp/${name}`, log: log.child({ component: 'relay' }) });
+  relay.start();
+  return { store, relay };
+}
