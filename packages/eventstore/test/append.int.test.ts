@@ -4,8 +4,8 @@ import { AppError } from '@mpp/errors';
 import type { TestDatabase } from '@mpp/testing';
 import { testDatabase } from '@mpp/testing/fixtures';
 import type pg from 'pg';
-import { ConcurrencyError, DuplicateEventError, type EventStore } from '../src/index.js';
-import { counted, decodeCounted, freshStore, metadata } from './fixtures.js';
+import { ConcurrencyError, DuplicateEventError, EventTypes, type EventStore } from '../src/index.js';
+import { counted, decodeCounted, freshStore, metadata, TicketIssuedV1Schema, TicketIssuedV2Schema } from './fixtures.js';
 
 let db: TestDatabase;
 let store: EventStore;
@@ -108,5 +108,23 @@ describe('append and read', () => {
     const id = randomUUID();
     await store.append('ticket-7', 0, [{ ...counted('a', 1), id }]);
     expect((await store.readStream('ticket-7'))[0]!.id).toBe(id);
+  });
+});
+
+describe('schema evolution', () => {
+  it('reads an event stored as v1 as v2 through the upcaster', async () => {
+    const v1Writer = new EventTypes();
+    const v1 = v1Writer.register(TicketIssuedV1Schema);
+    await store.append('ticket-old', 0, [{ id: randomUUID(), ...v1Writer.encode(v1, { number: 'A-001' } as never), metadata }]);
+
+    const reader = new EventTypes();
+    const oldShape = reader.register(TicketIssuedV1Schema);
+    const newShape = reader.register(TicketIssuedV2Schema);
+    reader.upcast(oldShape, newShape, (old) => ({ number: (old as unknown as { number: string }).number, source: 'kiosk' }) as never);
+    const [stored] = await store.readStream('ticket-old');
+    expect(stored!.type).toBe('id.mpp.testing.TicketIssued.v1');
+    const decoded = reader.decode(stored!);
+    expect(decoded.type.name).toBe('id.mpp.testing.TicketIssued.v2');
+    expect(decoded.message).toMatchObject({ number: 'A-001', source: 'kiosk', priority: 0 });
   });
 });
