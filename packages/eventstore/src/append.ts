@@ -5,23 +5,47 @@ import type pg from 'pg';
 import { ConcurrencyError } from './errors.js';
 import { streamLockKey } from './lock-key.js';
 import { qualified } from './schema.js';
-import type { AppendResult, StreamAppend } from './types.js';
+import type { AppendResult, NewEvent, StreamAppend } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function insertSql(schema: string): string {
   const events = qualified(schema, 'events');
   // The version check and the insert are one statement: rows go in only when the stream is at
-  // the expected version ($2 < 0: any), numbered after its current version.
+  // the expected version ($2 < 0: any), numbered after its current version. One summary row.
   return `with current_version as (
             select coalesce(max(version), 0) as v from ${events} where stream_id = $1
+          ), inserted as (
+            insert into ${events} (event_id, stream_id, version, type, data, metadata)
+            select e.id, $1, current_version.v + e.ord, e.type, e.data, e.metadata
+            from current_version,
+                 unnest($3::uuid[], $4::text[], $5::bytea[], $6::jsonb[]) with ordinality as e(id, type, data, metadata, ord)
+            where $2::int < 0 or current_version.v = $2::int
+            returning version
           )
-          insert into ${events} (event_id, stream_id, version, type, data, metadata)
-          select e.id, $1, current_version.v + e.ord, e.type, e.data, e.metadata
-          from current_version,
-               unnest($3::uuid[], $4::text[], $5::bytea[], $6::jsonb[]) with ordinality as e(id, type, data, metadata, ord)
-          where $2::int < 0 or current_version.v = $2::int
-          returning version`;
+          select count(*)::int as n, coalesce(max(version), 0)::int as version from inserted`;
+}
+
+function insertValues(a: StreamAppend): unknown[] {
+  // A command's events usually share one metadata object: serialise it once.
+  const json = new Map<object, string>();
+  const metadata = (m: NewEvent['metadata']) => json.get(m) ?? json.set(m, toJsonString(EventMetadataSchema, m)).get(m)!;
+  return [
+    a.streamId,
+    a.expectedVersion === 'any' ? -1 : a.expectedVersion,
+    a.events.map((e) => e.id),
+    a.events.map((e) => e.type),
+    a.events.map((e) => Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength)),
+    a.events.map((e) => metadata(e.metadata)),
+  ];
+}
+
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+async function insert(db: Queryable, schema: string, a: StreamAppend): Promise<AppendResult> {
+  const res = await db.query<{ n: number; version: number }>({ name: `mpp-es-append-${schema}`, text: insertSql(schema), values: insertValues(a) });
+  if (res.rows[0]?.n !== a.events.length) throw new ConcurrencyError(a.streamId, a.expectedVersion, await currentVersion(db, schema, a.streamId));
+  return { streamId: a.streamId, version: res.rows[0].version };
 }
 
 export function validateAppends(appends: readonly StreamAppend[]): void {
@@ -43,50 +67,57 @@ export function validateAppends(appends: readonly StreamAppend[]): void {
 }
 
 /**
- * Appends to one or more streams in one transaction, all or nothing. The streams' advisory locks
- * are taken first, in a fixed order and in the same round trip as BEGIN, so appends to a stream
- * get transaction ids in stream order (the gap-safe log relies on it) and never deadlock.
+ * Appends to one or more streams in one transaction, all or nothing.
+ *
+ * One stream at a known version (the command handler's case) is a single statement in its own
+ * implicit transaction: one round trip. Its insert is the transaction's first write, so a
+ * stream's later events always get a larger transaction id, which the gap-safe log relies on;
+ * a concurrent writer shows up as a unique-key conflict → ConcurrencyError.
+ *
+ * Several streams, or `any`, take the streams' advisory locks first — sorted, in the same round
+ * trip as BEGIN — so transaction ids follow stream order here too and two such appends never
+ * deadlock; a race with an unlocked append is retried a bounded number of times.
  */
 export async function appendStreams(pool: pg.Pool, schema: string, appends: readonly StreamAppend[]): Promise<AppendResult[]> {
   validateAppends(appends);
   const work = [...appends].filter((a) => a.events.length > 0).sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
   if (work.length === 0) return [];
+  const single = work.length === 1 ? work[0]! : undefined;
+  if (single && single.expectedVersion !== 'any') {
+    try {
+      return [await insert(pool, schema, single)];
+    } catch (error) {
+      throw await translate(error, pool, schema, single);
+    }
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lockedAppend(pool, schema, work);
+    } catch (error) {
+      if (!isVersionRace(error) || attempt >= 3) throw await translate(error, pool, schema, work.find((a) => a.streamId === streamOf(error)));
+    }
+  }
+}
+
+async function lockedAppend(pool: pg.Pool, schema: string, work: readonly StreamAppend[]): Promise<AppendResult[]> {
   const locks = work.map((a) => `pg_advisory_xact_lock(${streamLockKey(schema, a.streamId)})`).join(', ');
   const client = await pool.connect();
   try {
     await client.query(`begin; select ${locks}`);
     const results: AppendResult[] = [];
-    for (const a of work) {
-      const res = await client.query<{ version: number }>({
-        name: `mpp-es-append-${schema}`,
-        text: insertSql(schema),
-        values: [
-          a.streamId,
-          a.expectedVersion === 'any' ? -1 : a.expectedVersion,
-          a.events.map((e) => e.id),
-          a.events.map((e) => e.type),
-          a.events.map((e) => Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength)),
-          a.events.map((e) => toJsonString(EventMetadataSchema, e.metadata)),
-        ],
-      });
-      if (res.rowCount !== a.events.length) {
-        const actual = await currentVersion(client, schema, a.streamId);
-        throw new ConcurrencyError(a.streamId, a.expectedVersion, actual);
-      }
-      results.push({ streamId: a.streamId, version: Math.max(...res.rows.map((r) => r.version)) });
-    }
+    for (const a of work) results.push(await insert(client, schema, a));
     await client.query('commit');
     return results;
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
-    throw translate(error);
+    throw error;
   } finally {
     client.release();
   }
 }
 
-async function currentVersion(client: pg.PoolClient, schema: string, streamId: string): Promise<number> {
-  const { rows } = await client.query<{ v: number }>(
+async function currentVersion(db: Queryable, schema: string, streamId: string): Promise<number> {
+  const { rows } = await db.query<{ v: number }>(
     `select coalesce(max(version), 0) as v from ${qualified(schema, 'events')} where stream_id = $1`,
     [streamId],
   );
@@ -101,8 +132,21 @@ export class DuplicateEventError extends AppError {
   }
 }
 
-function translate(error: unknown): unknown {
-  const e = error as { code?: string; constraint?: string; detail?: string };
+type PgError = { code?: string; constraint?: string; detail?: string };
+
+/** Two writers inserted the same (stream, version): the later one lost the race. */
+function isVersionRace(error: unknown): boolean {
+  const e = error as PgError;
+  return e.code === '23505' && e.constraint === 'events_stream_version';
+}
+
+function streamOf(error: unknown): string | undefined {
+  return /\(stream_id, version\)=\((.*), \d+\)/.exec((error as PgError).detail ?? '')?.[1];
+}
+
+async function translate(error: unknown, db: Queryable, schema: string, a: StreamAppend | undefined): Promise<unknown> {
+  const e = error as PgError;
   if (e.code === '23505' && e.constraint === 'events_event_id') return new DuplicateEventError(e.detail ?? '');
+  if (isVersionRace(error) && a) return new ConcurrencyError(a.streamId, a.expectedVersion, await currentVersion(db, schema, a.streamId));
   return error;
 }

@@ -4,6 +4,7 @@ import type { EventMetadata } from '@mpp/contracts';
 import { isConcurrencyError } from './errors.js';
 import type { DecodedEvent, EventTypes, EventType } from './event-types.js';
 import type { EventStore } from './store.js';
+import type { NewEvent } from './types.js';
 
 /** An event a decision produces: a registered type and its data. */
 export interface EventDraft<D extends DescMessage = DescMessage> {
@@ -43,16 +44,29 @@ export interface CommandHandlerOptions<S, C> {
   readonly maxAttempts?: number;
   /** Streams whose state stays cached. Default 10,000. */
   readonly cacheLimit?: number;
+  /** Most commands appended together on one stream. Default 100. */
+  readonly maxGroup?: number;
+}
+
+interface Queued<C, S> {
+  readonly command: C;
+  readonly ctx: CommandContext;
+  resolve(result: Handled<S>): void;
+  reject(error: unknown): void;
 }
 
 /**
  * load → decide → append, as the only writer of the stream in this process, with the stream's
- * state cached between commands: a hot stream costs one append per command. A concurrency error
- * (another replica) drops the cache and retries a bounded number of times.
+ * state cached between commands. Commands that queue up on a hot stream meanwhile are decided
+ * one after another on the evolving state and appended together in one transaction (group
+ * commit): N concurrent commands cost at most N appends and no retries. A command the decider
+ * refuses fails alone. A concurrency error (another replica) drops the cache and retries a
+ * bounded number of times.
  */
 export function createCommandHandler<S, C>(options: CommandHandlerOptions<S, C>) {
-  const { store, types, decider, maxAttempts = 3, cacheLimit = 10_000 } = options;
+  const { store, types, decider, maxAttempts = 3, cacheLimit = 10_000, maxGroup = 100 } = options;
   const cache = new Map<string, { version: number; state: S }>();
+  const queues = new Map<string, Queued<C, S>[]>();
   const remember = (streamId: string, entry: { version: number; state: S }) => {
     cache.delete(streamId);
     cache.set(streamId, entry);
@@ -68,24 +82,70 @@ export function createCommandHandler<S, C>(options: CommandHandlerOptions<S, C>)
     return { version, state };
   };
 
-  return function handle(streamId: string, command: C, ctx: CommandContext): Promise<Handled<S>> {
-    return store.exclusive(streamId, async () => {
-      for (let attempt = 1; ; attempt++) {
-        const current = cache.get(streamId) ?? (await load(streamId));
-        const drafts = decider.decide(command, current.state);
-        if (drafts.length === 0) return { ...current, appended: 0 };
-        const events = drafts.map((d, i) => ({ id: derivedEventId(ctx.commandId, i), ...types.encode(d.type, d.data), metadata: ctx.metadata }));
+  /** Decides each queued command on the state the previous ones leave; appends all at once. */
+  async function commit(streamId: string, group: readonly Queued<C, S>[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const current = cache.get(streamId) ?? (await load(streamId));
+      let { state, version } = current;
+      const events: NewEvent[] = [];
+      const outcomes: ({ ok: Handled<S> } | { error: unknown })[] = [];
+      for (const item of group) {
         try {
-          const { version } = await store.append(streamId, current.version, events);
-          const state = events.reduce((s, e) => decider.evolve(s, types.decode(e)), current.state);
-          remember(streamId, { version, state });
-          return { version, state, appended: events.length };
+          const drafts = decider.decide(item.command, state);
+          const mine = drafts.map((d, i) => ({ id: derivedEventId(item.ctx.commandId, i), ...types.encode(d.type, d.data), metadata: item.ctx.metadata }));
+          state = mine.reduce((s, e) => decider.evolve(s, types.decode(e)), state);
+          version += mine.length;
+          events.push(...mine);
+          outcomes.push({ ok: { version, state, appended: mine.length } });
         } catch (error) {
-          cache.delete(streamId);
-          if (isConcurrencyError(error) && attempt < maxAttempts) continue;
-          throw error;
+          outcomes.push({ error });
         }
       }
+      try {
+        if (events.length > 0) await store.append(streamId, current.version, events);
+        remember(streamId, { version, state });
+        group.forEach((item, i) => {
+          const outcome = outcomes[i]!;
+          if ('ok' in outcome) item.resolve(outcome.ok);
+          else item.reject(outcome.error);
+        });
+        return;
+      } catch (error) {
+        cache.delete(streamId);
+        if (isConcurrencyError(error) && attempt < maxAttempts) continue;
+        if (group.length > 1) {
+          // One command (a retried one, say) spoils the group: commit each alone.
+          for (const item of group) await commit(streamId, [item]);
+          return;
+        }
+        group[0]!.reject(error);
+        return;
+      }
+    }
+  }
+
+  async function drain(streamId: string, queue: Queued<C, S>[]): Promise<void> {
+    try {
+      while (queue.length > 0) {
+        const group = queue.splice(0, maxGroup);
+        // Loading the stream can fail (database down): every command of the group hears of it.
+        await commit(streamId, group).catch((error: unknown) => group.forEach((item) => item.reject(error)));
+      }
+    } finally {
+      queues.delete(streamId);
+    }
+  }
+
+  return function handle(streamId: string, command: C, ctx: CommandContext): Promise<Handled<S>> {
+    return new Promise<Handled<S>>((resolve, reject) => {
+      const waiting = queues.get(streamId);
+      if (waiting) {
+        waiting.push({ command, ctx, resolve, reject });
+        return;
+      }
+      const queue: Queued<C, S>[] = [{ command, ctx, resolve, reject }];
+      queues.set(streamId, queue);
+      void drain(streamId, queue);
     });
   };
 }

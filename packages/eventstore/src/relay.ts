@@ -113,17 +113,31 @@ export function createRelay(options: RelayOptions): Relay {
     let position = await loadCheckpoint(client, store.schema, name);
     update({ active: true, position });
     log.info({ topic, position }, 'relay active');
-    while (!stopping) {
-      const batch = await readLog(client, store.schema, position, batchSize);
-      if (batch.length === 0) {
-        await pause(pollMs);
-        continue;
+    // The next batch is read while the current one is sent; a rejection is seen when awaited.
+    const read = (after: LogPosition) => {
+      const batch = readLog(client, store.schema, after, batchSize);
+      batch.catch(() => undefined);
+      return batch;
+    };
+    let next = read(position);
+    try {
+      while (!stopping) {
+        const batch = await next;
+        if (batch.length === 0) {
+          await pause(pollMs);
+          next = read(position);
+          continue;
+        }
+        const last = batch[batch.length - 1]!.position;
+        next = read(last);
+        await producer.send(topic, batch.map((e) => toCloudEvent(e, source)));
+        await options.afterSend?.(batch);
+        await saveCheckpoint(client, store.schema, name, last);
+        position = last;
+        update({ position, published: status.published + batch.length });
       }
-      await producer.send(topic, batch.map((e) => toCloudEvent(e, source)));
-      await options.afterSend?.(batch);
-      position = batch[batch.length - 1]!.position;
-      await saveCheckpoint(client, store.schema, name, position);
-      update({ position, published: status.published + batch.length });
+    } finally {
+      await next.catch(() => undefined); // the connection goes back to the pool idle
     }
   }
 

@@ -53,14 +53,32 @@ function counting(base: EventStore) {
 const ctx = () => ({ commandId: randomUUID(), metadata });
 
 describe('command handler', () => {
-  it('serialises a hot stream in the process: 50 concurrent commands cost 50 appends, no retries', async () => {
+  it('serialises a hot stream in the process: 50 concurrent commands, at most 50 appends, no retries', async () => {
     const { store: s, counter: c } = counting(store);
     const handle = createCommandHandler({ store: s, types, decider: counter });
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => handle('hot-1', { add: `w${i}` }, ctx())));
-    expect(c).toEqual({ appends: 50, conflicts: 0 });
+    expect(c.conflicts).toBe(0);
+    expect(c.appends).toBeLessThanOrEqual(50);
+    // Each command got its own version, and its result's state includes it.
     expect(results.map((r) => r.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    for (const r of results) expect(r.state.count).toBe(r.version);
     const events = await store.readStream('hot-1');
     expect(events.map((e) => (types.decode(e).message as unknown as { n: number }).n)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+
+  it('groups queued commands into one append; a refused command fails alone', async () => {
+    const { store: s, counter: c } = counting(store);
+    const handle = createCommandHandler({ store: s, types, decider: counter });
+    const outcomes = await Promise.allSettled([
+      handle('grouped-1', { add: 'a' }, ctx()), // commits alone, while the rest queue
+      handle('grouped-1', { add: 'b' }, ctx()),
+      handle('grouped-1', { add: 'c', limit: 2 }, ctx()), // the stream is at 2 by then: refused
+      handle('grouped-1', { add: 'd' }, ctx()),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'illegal_state' });
+    expect(c.appends).toBe(2);
+    expect((await store.readStream('grouped-1')).map((e) => (types.decode(e).message as unknown as { writer: string }).writer)).toEqual(['a', 'b', 'd']);
   });
 
   it('re-reads and re-decides when another replica appended first', async () => {

@@ -49,9 +49,10 @@ describe('global log without skips', () => {
     const reader = follow(store);
     let lateOpened = false;
     const writer = async (w: number) => {
+      let version = 0; // own stream: a known version (one statement); shared ones: 'any' (locked)
       for (let i = 0; i < 25; i++) {
         const own = `writer-${w}`;
-        await store.append(own, 'any', Array.from({ length: 1 + (i % 3) }, (_, k) => counted(own, i * 10 + k)));
+        ({ version } = await store.append(own, version, Array.from({ length: 1 + (i % 3) }, (_, k) => counted(own, i * 10 + k))));
         await store.append(`shared-${w % 2}`, 'any', [counted(`w${w}`, i)]);
         if (w === 0 && i === 5) await waitFor(() => lateOpened, { what: 'the late transaction to open' });
       }
