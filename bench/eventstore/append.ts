@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { countedEvents } from './fixtures.js';
 import { ownStreams, type Op } from './measure.js';
 
-/** Ours: `store.append` (validation, stream advisory lock, version check and insert in one transaction). */
+/** Ours: `store.append` at a known version (validation, version check and insert: one statement, one implicit transaction). */
 export function oursAppend(store: EventStore, eventsPerCommand: number): Op {
   const next = ownStreams(`ours-${eventsPerCommand}`, eventsPerCommand);
   return async (w) => {
@@ -16,9 +16,10 @@ export function oursAppend(store: EventStore, eventsPerCommand: number): Op {
 }
 
 /**
- * The floor for these rows in PostgreSQL: BEGIN; one multi-row INSERT; COMMIT, with versions the
- * writer already knows and no lock or check. Its table is made by the store's own migration (in
- * another schema), so columns, defaults, unique constraints and indexes are identical.
+ * The floor for these rows in PostgreSQL, with the same transaction shape as ours — one statement
+ * in its own implicit transaction per command — but with versions the writer already knows and
+ * no check. Its table is made by the store's own migration (in another schema), so columns,
+ * defaults, unique constraints and indexes are identical.
  */
 export async function rawAppend(pool: pg.Pool, schema: string, eventsPerCommand: number): Promise<Op> {
   await migrateEventStore(pool, schema);
@@ -40,17 +41,7 @@ export async function rawAppend(pool: pg.Pool, schema: string, eventsPerCommand:
       Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength),
       toJsonString(EventMetadataSchema, e.metadata),
     ]);
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      await client.query({ ...statement, values });
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    await pool.query({ ...statement, values });
     return eventsPerCommand;
   };
 }

@@ -1,4 +1,5 @@
 import { toJsonString } from '@bufbuild/protobuf';
+import { context, propagation } from '@opentelemetry/api';
 import { EventMetadataSchema } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
 import type pg from 'pg';
@@ -29,7 +30,7 @@ function insertSql(schema: string): string {
 function insertValues(a: StreamAppend): unknown[] {
   // A command's events usually share one metadata object: serialise it once.
   const json = new Map<object, string>();
-  const metadata = (m: NewEvent['metadata']) => json.get(m) ?? json.set(m, toJsonString(EventMetadataSchema, m)).get(m)!;
+  const metadata = (m: NewEvent['metadata']) => json.get(m) ?? json.set(m, toJsonString(EventMetadataSchema, withTraceContext(m))).get(m)!;
   return [
     a.streamId,
     a.expectedVersion === 'any' ? -1 : a.expectedVersion,
@@ -41,6 +42,15 @@ function insertValues(a: StreamAppend): unknown[] {
 }
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+/** The trace the event was appended in, unless the caller set one: the relay passes it on. */
+function withTraceContext(m: NewEvent['metadata']): NewEvent['metadata'] {
+  if (m.traceparent) return m;
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  if (!carrier.traceparent) return m;
+  return { ...m, traceparent: carrier.traceparent, tracestate: carrier.tracestate ?? '' };
+}
 
 async function insert(db: Queryable, schema: string, a: StreamAppend): Promise<AppendResult> {
   const res = await db.query<{ n: number; version: number }>({ name: `mpp-es-append-${schema}`, text: insertSql(schema), values: insertValues(a) });

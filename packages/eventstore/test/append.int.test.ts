@@ -128,3 +128,24 @@ describe('schema evolution', () => {
     expect(decoded.message).toMatchObject({ number: 'A-001', source: 'kiosk', priority: 0 });
   });
 });
+
+describe('trace context', () => {
+  it('records the active trace in the metadata when the caller set none', async () => {
+    const { trace } = await import('@opentelemetry/api');
+    const { InMemorySpanExporter } = await import('@opentelemetry/sdk-trace');
+    const { startTracing } = await import('@mpp/telemetry');
+    const tracing = startTracing({ serviceName: 'eventstore-test', exporter: new InMemorySpanExporter(), simple: true });
+    try {
+      let traceId = '';
+      await trace.getTracer('test').startActiveSpan('command', async (span) => {
+        traceId = span.spanContext().traceId;
+        await store.append('traced-1', 0, [counted('a', 1)]);
+        span.end();
+      });
+      const [event] = await store.readStream('traced-1');
+      expect(event!.metadata.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    } finally {
+      await tracing.shutdown();
+    }
+  });
+});
