@@ -10,35 +10,47 @@ import type { AppendResult, NewEvent, StreamAppend } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function insertSql(schema: string): string {
+/** Up to this many events per stream, rows go as typed parameters; more go as arrays. */
+const ROWS_AS_PARAMETERS = 32;
+
+/**
+ * The version check and the insert are one statement: rows go in only when the stream is at the
+ * expected version ($2 < 0: any), numbered after its current version; one summary row comes back.
+ * Small appends send each value as its own typed parameter (bytea travels binary, no array
+ * literal to parse); large ones send one array per column.
+ */
+const statements = new Map<string, string>();
+function insertSql(schema: string, rows: number): string {
+  const key = `${schema}:${rows <= ROWS_AS_PARAMETERS ? rows : 'n'}`;
+  const cached = statements.get(key);
+  if (cached) return cached;
   const events = qualified(schema, 'events');
-  // The version check and the insert are one statement: rows go in only when the stream is at
-  // the expected version ($2 < 0: any), numbered after its current version. One summary row.
-  return `with current_version as (
+  const source =
+    rows <= ROWS_AS_PARAMETERS
+      ? `(values ${Array.from({ length: rows }, (_, i) => `($${3 + i * 4}::uuid, $${4 + i * 4}::text, $${5 + i * 4}::bytea, $${6 + i * 4}::jsonb, ${i + 1})`).join(', ')})`
+      : `unnest($3::uuid[], $4::text[], $5::bytea[], $6::jsonb[]) with ordinality`;
+  const sql = `with current_version as (
             select coalesce(max(version), 0) as v from ${events} where stream_id = $1
           ), inserted as (
             insert into ${events} (event_id, stream_id, version, type, data, metadata)
             select e.id, $1, current_version.v + e.ord, e.type, e.data, e.metadata
-            from current_version,
-                 unnest($3::uuid[], $4::text[], $5::bytea[], $6::jsonb[]) with ordinality as e(id, type, data, metadata, ord)
+            from current_version, ${source} as e(id, type, data, metadata, ord)
             where $2::int < 0 or current_version.v = $2::int
             returning version
           )
           select count(*)::int as n, coalesce(max(version), 0)::int as version from inserted`;
+  statements.set(key, sql);
+  return sql;
 }
 
 function insertValues(a: StreamAppend): unknown[] {
   // A command's events usually share one metadata object: serialise it once.
   const json = new Map<object, string>();
   const metadata = (m: NewEvent['metadata']) => json.get(m) ?? json.set(m, toJsonString(EventMetadataSchema, withTraceContext(m))).get(m)!;
-  return [
-    a.streamId,
-    a.expectedVersion === 'any' ? -1 : a.expectedVersion,
-    a.events.map((e) => e.id),
-    a.events.map((e) => e.type),
-    a.events.map((e) => Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength)),
-    a.events.map((e) => metadata(e.metadata)),
-  ];
+  const bytes = (e: NewEvent) => Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength);
+  const head = [a.streamId, a.expectedVersion === 'any' ? -1 : a.expectedVersion];
+  if (a.events.length <= ROWS_AS_PARAMETERS) return [...head, ...a.events.flatMap((e) => [e.id, e.type, bytes(e), metadata(e.metadata)])];
+  return [...head, a.events.map((e) => e.id), a.events.map((e) => e.type), a.events.map(bytes), a.events.map((e) => metadata(e.metadata))];
 }
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
@@ -53,7 +65,12 @@ function withTraceContext(m: NewEvent['metadata']): NewEvent['metadata'] {
 }
 
 async function insert(db: Queryable, schema: string, a: StreamAppend): Promise<AppendResult> {
-  const res = await db.query<{ n: number; version: number }>({ name: `mpp-es-append-${schema}`, text: insertSql(schema), values: insertValues(a) });
+  const rows = a.events.length <= ROWS_AS_PARAMETERS ? a.events.length : 'n';
+  const res = await db.query<{ n: number; version: number }>({
+    name: `mpp-es-append-${schema}-${rows}`,
+    text: insertSql(schema, a.events.length),
+    values: insertValues(a),
+  });
   if (res.rows[0]?.n !== a.events.length) throw new ConcurrencyError(a.streamId, a.expectedVersion, await currentVersion(db, schema, a.streamId));
   return { streamId: a.streamId, version: res.rows[0].version };
 }

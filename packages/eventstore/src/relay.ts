@@ -120,10 +120,14 @@ export function createRelay(options: RelayOptions): Relay {
       return batch;
     };
     let next = read(position);
+    // The checkpoint of a batch is written while the next batch is sent; it is awaited before the
+    // one after, so a failure still stops the loop. Losing it in a crash only republishes.
+    let saving: Promise<void> = Promise.resolve();
     try {
       while (!stopping) {
         const batch = await next;
         if (batch.length === 0) {
+          await saving;
           await pause(pollMs);
           next = read(position);
           continue;
@@ -132,12 +136,17 @@ export function createRelay(options: RelayOptions): Relay {
         next = read(last);
         await producer.send(topic, batch.map((e) => toCloudEvent(e, source)));
         await options.afterSend?.(batch);
-        await saveCheckpoint(client, store.schema, name, last);
+        await saving;
+        saving = saveCheckpoint(client, store.schema, name, last).then(() => {
+          update({ position: last, published: status.published + batch.length });
+        });
+        saving.catch(() => undefined);
         position = last;
-        update({ position, published: status.published + batch.length });
       }
+      await saving;
     } finally {
       await next.catch(() => undefined); // the connection goes back to the pool idle
+      await saving.catch(() => undefined);
     }
   }
 

@@ -104,6 +104,15 @@ describe('append and read', () => {
     expect(await count('x')).toBe(0);
   });
 
+  it('appends a large batch (sent as arrays) in the order given', async () => {
+    const events = Array.from({ length: 40 }, (_, i) => counted('bulk', i));
+    expect(await store.append('bulk-1', 0, events)).toEqual({ streamId: 'bulk-1', version: 40 });
+    expect(await store.append('bulk-1', 0, [counted('late', 0)]).catch((e: unknown) => e)).toMatchObject({ actual: 40 });
+    const stored = await store.readStream('bulk-1');
+    expect(stored.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    expect(stored.map((e) => decodeCounted(e.data).n)).toEqual(events.map((_, i) => i));
+  });
+
   it('keeps the id given to an event', async () => {
     const id = randomUUID();
     await store.append('ticket-7', 0, [{ ...counted('a', 1), id }]);
