@@ -8,5 +8,4 @@ export { createCommandHandler, derivedEventId, draft, type Decider, type EventDr
 export { createRelay, type Relay, type RelayOptions, type RelayStatus } from './relay.js';
 export { toCloudEvent } from './cloudevents.js';
 export { loadCheckpoint, saveCheckpoint } from './checkpoints.js';
-export { KeyedMutex } from './keyed-mutex.js';
 export * from './types.js';

@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import { appendStreams } from './append.js';
-import { KeyedMutex } from './keyed-mutex.js';
 import { readLog, readStream } from './read.js';
 import { migrateEventStore } from './schema.js';
 import type { AppendResult, ExpectedVersion, LogPosition, NewEvent, RecordedEvent, StreamAppend } from './types.js';
@@ -21,8 +20,6 @@ export interface EventStore {
   appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, fromVersion?: number): Promise<RecordedEvent[]>;
   readLog(after: LogPosition, limit: number): Promise<RecordedEvent[]>;
-  /** Runs `fn` as the only writer of `streamId` in this process (see KeyedMutex). */
-  exclusive<T>(streamId: string, fn: () => Promise<T>): Promise<T>;
   /** Called after every commit in this process (the relay wakes on it). */
   onAppended(listener: () => void): () => void;
 }
@@ -37,7 +34,6 @@ export interface EventStore {
  */
 export function createEventStore(options: EventStoreOptions): EventStore {
   const { pool, schema } = options;
-  const mutex = new KeyedMutex();
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((l) => l());
   return {
@@ -56,7 +52,6 @@ export function createEventStore(options: EventStoreOptions): EventStore {
     },
     readStream: (streamId, fromVersion) => readStream(pool, schema, streamId, fromVersion),
     readLog: (after, limit) => readLog(pool, schema, after, limit),
-    exclusive: (streamId, fn) => mutex.run(streamId, fn),
     onAppended(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

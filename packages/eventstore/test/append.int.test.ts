@@ -1,24 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@mpp/errors';
-import type { TestDatabase } from '@mpp/testing';
-import { testDatabase } from '@mpp/testing/fixtures';
 import type pg from 'pg';
 import { ConcurrencyError, DuplicateEventError, EventTypes, type EventStore } from '../src/index.js';
-import { counted, decodeCounted, freshStore, metadata, TicketIssuedV1Schema, TicketIssuedV2Schema } from './fixtures.js';
+import { counted, decodeCounted, useStore, metadata, TicketIssuedV1Schema, TicketIssuedV2Schema } from './fixtures.js';
 
-let db: TestDatabase;
+const env = useStore('queue');
 let store: EventStore;
 let pool: pg.Pool;
-
-beforeAll(async () => {
-  db = await testDatabase();
-  ({ store, pool } = await freshStore(db.url, 'queue'));
-});
-afterAll(async () => {
-  await pool.end();
-  await db.drop();
-});
+beforeAll(() => ({ store, pool } = env));
 
 async function count(streamId: string): Promise<number> {
   const { rows } = await pool.query<{ n: number }>('select count(*)::int as n from queue.events where stream_id = $1', [streamId]);

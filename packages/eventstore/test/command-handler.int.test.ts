@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@mpp/errors';
-import type { TestDatabase } from '@mpp/testing';
-import { testDatabase } from '@mpp/testing/fixtures';
-import type pg from 'pg';
 import { ConcurrencyError, createCommandHandler, draft, DuplicateEventError, type Decider, type EventStore } from '../src/index.js';
-import { Counted, freshStore, metadata, types } from './fixtures.js';
+import { Counted, useStore, metadata, types } from './fixtures.js';
 
 // A counter aggregate: `add` appends one Counted event with the next number; `limit` refuses.
 type State = { count: number };
@@ -19,18 +16,9 @@ const counter: Decider<State, Command> = {
   },
 };
 
-let db: TestDatabase;
+const env = useStore('queue');
 let store: EventStore;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  db = await testDatabase();
-  ({ store, pool } = await freshStore(db.url, 'queue'));
-});
-afterAll(async () => {
-  await pool.end();
-  await db.drop();
-});
+beforeAll(() => ({ store } = env));
 
 /** The store, counting the appends that reach the database. */
 function counting(base: EventStore) {

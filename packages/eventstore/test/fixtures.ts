@@ -3,6 +3,9 @@ import { create, createFileRegistry, type DescMessage } from '@bufbuild/protobuf
 import { FieldDescriptorProto_Label, FieldDescriptorProto_Type, FileDescriptorProtoSchema, FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
 import { EventMetadataSchema, type EventMetadata } from '@mpp/contracts';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import type { TestDatabase } from '@mpp/testing';
+import { testDatabase } from '@mpp/testing/fixtures';
 import { createEventStore, EventTypes, type EventStore, type NewEvent } from '../src/index.js';
 
 // Event messages for the tests only, built from descriptors at run time so the product's
@@ -69,4 +72,18 @@ export async function freshStore(databaseUrl: string, schema: string): Promise<{
   const store = createEventStore({ pool, schema });
   await store.migrate();
   return { store, pool };
+}
+
+/** A fresh database and event store for the test file, closed and dropped after it. */
+export function useStore(schema: string): { readonly store: EventStore; readonly pool: pg.Pool } {
+  const env = {} as { store: EventStore; pool: pg.Pool; db: TestDatabase };
+  beforeAll(async () => {
+    env.db = await testDatabase();
+    Object.assign(env, await freshStore(env.db.url, schema));
+  });
+  afterAll(async () => {
+    await env.pool.end();
+    await env.db.drop();
+  });
+  return env;
 }

@@ -1,25 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toJsonString } from '@bufbuild/protobuf';
 import { EventMetadataSchema } from '@mpp/contracts';
-import { waitFor, type TestDatabase } from '@mpp/testing';
-import { testDatabase } from '@mpp/testing/fixtures';
+import { waitFor } from '@mpp/testing';
 import type pg from 'pg';
 import { LOG_START, type EventStore, type LogPosition, type RecordedEvent } from '../src/index.js';
-import { counted, freshStore, metadata, types, Counted } from './fixtures.js';
+import { counted, useStore, metadata, types, Counted } from './fixtures.js';
 
-let db: TestDatabase;
+const env = useStore('survey');
 let store: EventStore;
 let pool: pg.Pool;
-
-beforeAll(async () => {
-  db = await testDatabase();
-  ({ store, pool } = await freshStore(db.url, 'survey'));
-});
-afterAll(async () => {
-  await pool.end();
-  await db.drop();
-});
+beforeAll(() => ({ store, pool } = env));
 
 const compare = (a: LogPosition, b: LogPosition) =>
   BigInt(a.transactionId) - BigInt(b.transactionId) || BigInt(a.globalPosition) - BigInt(b.globalPosition);

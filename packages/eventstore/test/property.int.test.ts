@@ -1,24 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestDatabase } from '@mpp/testing';
-import { testDatabase } from '@mpp/testing/fixtures';
-import type pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConcurrencyError, LOG_START, type EventStore, type NewEvent, type RecordedEvent } from '../src/index.js';
-import { counted, freshStore } from './fixtures.js';
+import { counted, useStore } from './fixtures.js';
 
-let db: TestDatabase;
+const env = useStore('catalog');
 let store: EventStore;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  db = await testDatabase();
-  ({ store, pool } = await freshStore(db.url, 'catalog'));
-});
-afterAll(async () => {
-  await pool.end();
-  await db.drop();
-});
+beforeAll(() => ({ store } = env));
 
 /** One command: which stream, how many events, and whether it states the version it read. */
 const command = fc.record({
