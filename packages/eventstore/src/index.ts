@@ -9,3 +9,5 @@ export { createRelay, type Relay, type RelayOptions, type RelayStatus } from './
 export { toCloudEvent } from './cloudevents.js';
 export { loadCheckpoint, saveCheckpoint } from './checkpoints.js';
 export * from './types.js';
+export * from './scheduler/index.js';
+export * from './consumer/index.js';

@@ -22,12 +22,12 @@ export async function readStream(db: Queryable, schema: string, streamId: string
  * running (`pg_snapshot_xmin`) are read, so everything before the returned position is final.
  * A long-running writing transaction delays readers; it never makes them skip.
  */
-export async function readLog(db: Queryable, schema: string, after: LogPosition, limit: number): Promise<RecordedEvent[]> {
+export async function readLog(db: Queryable, schema: string, after: LogPosition, limit: number, relation: 'events' | 'event_log' = 'events'): Promise<RecordedEvent[]> {
   const { rows } = await db.query<EventRow>({
-    name: `mpp-es-read-log-${schema}`,
+    name: `mpp-es-read-log-${schema}-${relation}`,
     // Qualified names: the select list renames transaction_id and global_position to text, and
     // ORDER BY would otherwise sort those text aliases ('101' < '99').
-    text: `select ${EVENT_COLUMNS} from ${qualified(schema, 'events')} e
+    text: `select ${EVENT_COLUMNS} from ${qualified(schema, relation)} e
            where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
              and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
            order by e.transaction_id, e.global_position

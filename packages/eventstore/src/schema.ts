@@ -37,6 +37,47 @@ export async function migrateEventStore(pool: pg.Pool, schema: string): Promise<
        global_position bigint not null,
        updated_at timestamptz not null default now()
      );`,
+    // The one read-only door into this service's log for the PostgreSQL transport (single-node
+    // mode): consumers of other services read this view, never the table.
+    `create view ${t('event_log')} as
+       select global_position, transaction_id, event_id, stream_id, version, type, data, metadata, recorded_at
+       from ${t('events')};`,
+    // What consumers in this schema keep: where they are in each source, which events they have
+    // applied (Kafka may deliver one twice), and the dead letters of the PostgreSQL transport.
+    `create table ${t('consumer_positions')} (
+       consumer text not null,
+       source text not null,
+       transaction_id xid8 not null,
+       global_position bigint not null,
+       primary key (consumer, source)
+     );
+     create table ${t('consumer_offsets')} (
+       consumer text not null,
+       topic text not null,
+       partition integer not null,
+       next_offset bigint not null,
+       primary key (consumer, topic, partition)
+     );
+     create table ${t('consumer_processed')} (
+       consumer text not null,
+       event_id uuid not null,
+       processed_at timestamptz not null default now(),
+       primary key (consumer, event_id)
+     );
+     create table ${t('dead_letters')} (
+       id bigint generated always as identity primary key,
+       consumer text not null,
+       source text not null,
+       event_id uuid,
+       type text,
+       stream_id text,
+       data bytea,
+       headers jsonb not null,
+       error text not null,
+       attempts integer not null,
+       created_at timestamptz not null default now(),
+       replayed_at timestamptz
+     );`,
   ];
   const client = await pool.connect();
   try {

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type IHeaders, type KafkaMessage, type SASLOptions } from 'kafkajs';
 import type {
+  BatchHandler,
   Consumer,
   ConsumerOptions,
   IncomingMessage,
@@ -24,6 +25,8 @@ export interface KafkaClient {
   consumer(options: ConsumerOptions): Promise<Consumer>;
   /** Creates missing topics; existing ones are left as they are. */
   ensureTopics(topics: readonly TopicSpec[]): Promise<void>;
+  /** Per partition, the offset the next message will get (the end of the topic now). */
+  endOffsets(topic: string): Promise<{ partition: number; offset: string }[]>;
 }
 
 export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
@@ -63,8 +66,31 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
             eachMessage: async ({ topic, partition, message }) => handler(incoming(topic, partition, message)),
           });
         },
+        async runBatches(handler: BatchHandler) {
+          await consumer.run({
+            autoCommit: true,
+            eachBatchAutoResolve: true,
+            eachBatch: async ({ batch, heartbeat, isRunning, isStale }) =>
+              handler({
+                topic: batch.topic,
+                partition: batch.partition,
+                messages: batch.messages.map((m) => incoming(batch.topic, batch.partition, m)),
+                heartbeat,
+                isRunning: () => isRunning() && !isStale(),
+              }),
+          });
+        },
         close: () => consumer.disconnect(),
       };
+    },
+    async endOffsets(topic) {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        return (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high }));
+      } finally {
+        await admin.disconnect();
+      }
     },
     async ensureTopics(topics) {
       const admin = kafka.admin();

@@ -30,9 +30,25 @@ export interface ConsumerOptions {
 /** Handles one message; the offset is committed only after it resolves. */
 export type MessageHandler = (message: IncomingMessage) => Promise<void>;
 
+/** The messages of one partition that arrived together. */
+export interface IncomingBatch {
+  readonly topic: string;
+  readonly partition: number;
+  readonly messages: readonly IncomingMessage[];
+  /** Keeps the group membership alive during long work. */
+  heartbeat(): Promise<void>;
+  /** False once the consumer is stopping: finish the batch in hand, start no new work. */
+  isRunning(): boolean;
+}
+
+/** Handles one batch; its offsets are committed only after it resolves. */
+export type BatchHandler = (batch: IncomingBatch) => Promise<void>;
+
 export interface Consumer {
   /** Joins the group and delivers messages one at a time, in partition order, until `close`. */
   run(handler: MessageHandler): Promise<void>;
+  /** Joins the group and delivers a partition's messages in batches, in order, until `close`. */
+  runBatches(handler: BatchHandler): Promise<void>;
   /** Finishes the message in hand, commits, leaves the group. */
   close(): Promise<void>;
 }

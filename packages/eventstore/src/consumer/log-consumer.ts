@@ -1,0 +1,124 @@
+import { toJsonString } from '@bufbuild/protobuf';
+import { EventMetadataSchema } from '@mpp/contracts';
+import type pg from 'pg';
+import { streamLockKey } from '../lock-key.js';
+import { readLog } from '../read.js';
+import { qualified } from '../schema.js';
+import { LOG_START, type LogPosition, type RecordedEvent } from '../types.js';
+import { applyWithRetries, inTransaction, type Refusal } from './apply.js';
+import { DEFAULT_RETRY, silentLog, type ConsumedEvent, type Consumer, type ConsumerLog, type ConsumerStatus, type Projection, type RetryPolicy } from './types.js';
+
+export interface LogConsumerOptions {
+  /** The database all schemas share (single-node mode). */
+  readonly pool: pg.Pool;
+  /** The consumer's own schema: positions and dead letters live there. */
+  readonly schema: string;
+  /** The schema of the service whose log is read, through its read-only `event_log` view. */
+  readonly source: string;
+  readonly projection: Projection;
+  readonly batchSize?: number;
+  readonly pollIntervalMs?: number;
+  readonly retry?: RetryPolicy;
+  readonly log?: ConsumerLog;
+}
+
+export function fromRecorded(event: RecordedEvent, source: string): ConsumedEvent {
+  return { ...event, origin: { transport: 'log', source, position: event.position } };
+}
+
+/**
+ * The PostgreSQL transport: follows another service's log (gap-safe, see readLog) and applies
+ * each batch with the new position in one transaction. A refused event is stored in
+ * `dead_letters` with its error and the consumer moves on.
+ */
+export function createLogConsumer(options: LogConsumerOptions): Consumer {
+  const { pool, schema, source, projection } = options;
+  const batchSize = options.batchSize ?? 500;
+  const pollMs = options.pollIntervalMs ?? 100;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const log = options.log ?? silentLog;
+  const positions = qualified(schema, 'consumer_positions');
+  const lockKey = streamLockKey(schema, `consumer:${projection.name}:${source}`).toString();
+  let status: ConsumerStatus = { running: false, applied: 0, deadLettered: 0, failures: 0 };
+  let stopping = false;
+  let running: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+
+  const pause = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(() => resolve(), ms);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+
+  async function step(): Promise<{ n: number; dead: number }> {
+    return inTransaction(pool, async (tx) => {
+      // An advisory lock, not a row lock: it takes no transaction id, so this batch does not
+      // hold back other readers' gap-safe horizon while it reads.
+      await tx.query('select pg_advisory_xact_lock($1)', [lockKey]);
+      const { rows } = await tx.query<{ transaction_id: string; global_position: string }>(
+        `select transaction_id::text, global_position::text from ${positions} where consumer = $1 and source = $2`,
+        [projection.name, source],
+      );
+      const from: LogPosition = rows[0] ? { transactionId: rows[0].transaction_id, globalPosition: rows[0].global_position } : LOG_START;
+      const batch = await readLog(tx, source, from, batchSize, 'event_log');
+      if (batch.length === 0) return { n: 0, dead: 0 };
+      let dead = 0;
+      for (const recorded of batch) {
+        const refusal = await applyWithRetries(tx, projection, fromRecorded(recorded, source), retry);
+        if (refusal) {
+          dead++;
+          await storeDeadLetter(tx, schema, projection.name, `log:${source}`, refusal);
+        }
+      }
+      const last = batch[batch.length - 1]!.position;
+      await tx.query(
+        `insert into ${positions} (consumer, source, transaction_id, global_position) values ($1, $2, $3::xid8, $4::bigint)
+         on conflict (consumer, source) do update set transaction_id = excluded.transaction_id, global_position = excluded.global_position`,
+        [projection.name, source, last.transactionId, last.globalPosition],
+      );
+      return { n: batch.length, dead };
+    });
+  }
+
+  async function run() {
+    status = { ...status, running: true };
+    while (!stopping) {
+      try {
+        const { n, dead } = await step();
+        status = { ...status, applied: status.applied + n - dead, deadLettered: status.deadLettered + dead };
+        if (n === 0) await pause(pollMs);
+      } catch (error) {
+        status = { ...status, failures: status.failures + 1 };
+        log.warn({ err: error, consumer: projection.name, source }, 'consumer batch failed; retrying');
+        await pause(Math.min(5_000, pollMs * 10));
+      }
+    }
+    status = { ...status, running: false };
+  }
+
+  return {
+    start() {
+      if (running) return;
+      stopping = false;
+      running = run();
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await running;
+      running = undefined;
+    },
+    status: () => status,
+  };
+}
+
+export async function storeDeadLetter(tx: pg.PoolClient, schema: string, consumer: string, source: string, refusal: Refusal): Promise<void> {
+  const e = refusal.event;
+  await tx.query(
+    `insert into ${qualified(schema, 'dead_letters')} (consumer, source, event_id, type, stream_id, data, headers, error, attempts)
+     values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
+    [consumer, source, e.id, e.type, e.streamId, Buffer.from(e.data), toJsonString(EventMetadataSchema, e.metadata), refusal.error.message, refusal.attempts],
+  );
+}

@@ -1,0 +1,158 @@
+import pg from 'pg';
+import { createKafkaClient, type KafkaClient } from '@mpp/kafka';
+import { uniqueTopic } from '@mpp/testing/fixtures';
+import { waitFor } from '@mpp/testing';
+import {
+  createEventStore,
+  createKafkaConsumer,
+  createLogConsumer,
+  createRelay,
+  listDeadLetters,
+  readKafkaDeadLetters,
+  replayDeadLetters,
+  replayKafkaDeadLetters,
+  type Consumer,
+  type EventStore,
+  type Projection,
+  type Relay,
+} from '../src/index.js';
+import { decodeCounted } from './fixtures.js';
+
+/** One transport under the conformance suite: same projection, same expectations. */
+export interface Transport {
+  readonly name: string;
+  readonly source: EventStore;
+  /** The database of source and consumer (the counts table is in `reporting`). */
+  readonly pool: pg.Pool;
+  consumer(projection: Projection): Consumer;
+  /** Delivers everything delivered so far once more, the way this transport can. */
+  redeliver(projection: Projection): Promise<void>;
+  /** The consumer has applied (or set aside) everything there is to read now. */
+  caughtUp(projection: Projection): Promise<boolean>;
+  deadLetterCount(projection: Projection): Promise<number>;
+  /** Whatever the dead letters say, as text to search for reasons. */
+  deadLetterReasons(projection: Projection): Promise<string[]>;
+  replay(projection: Projection): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Counts events per stream; refuses events written by 'poison' until `healed` (the fix).
+ * Its table lives in the consumer's schema.
+ */
+export function countingProjection(schema: string, name: string) {
+  const state = { healed: false };
+  const projection: Projection = {
+    name,
+    async apply(event, tx) {
+      const { writer } = decodeCounted(event.data);
+      if (writer === 'poison' && !state.healed) throw new Error(`cannot count a poison event of ${event.streamId}`);
+      await tx.query(
+        `insert into "${schema}".counts (projection, stream_id, n) values ($1, $2, 1)
+         on conflict (projection, stream_id) do update set n = counts.n + 1`,
+        [name, event.streamId],
+      );
+    },
+  };
+  return { projection, state };
+}
+
+export async function countsTable(pool: pg.Pool, schema: string) {
+  await pool.query(`create schema if not exists "${schema}"`);
+  await pool.query(`create table if not exists "${schema}".counts (projection text, stream_id text, n integer not null, primary key (projection, stream_id))`);
+}
+
+export async function readCounts(pool: pg.Pool, schema: string, projection: string): Promise<Record<string, number>> {
+  const { rows } = await pool.query<{ stream_id: string; n: number }>(`select stream_id, n from "${schema}".counts where projection = $1`, [projection]);
+  return Object.fromEntries(rows.map((r) => [r.stream_id, r.n]));
+}
+
+/** Single-node mode: the consumer reads the source's `event_log` view in the same database. */
+export async function logTransport(url: string): Promise<Transport> {
+  const pool = new pg.Pool({ connectionString: url, max: 12 });
+  const source = createEventStore({ pool, schema: 'queue' });
+  await source.migrate();
+  await createEventStore({ pool, schema: 'reporting' }).migrate();
+  await countsTable(pool, 'reporting');
+  const consumer = (projection: Projection) => createLogConsumer({ pool, schema: 'reporting', source: 'queue', projection, pollIntervalMs: 20 });
+  return {
+    name: 'PostgreSQL log',
+    source,
+    pool,
+    consumer,
+    async redeliver(projection) {
+      // A second instance of the same consumer, racing the first from the same checkpoint.
+      const twin = consumer(projection);
+      twin.start();
+      await twin.stop();
+    },
+    async caughtUp(projection) {
+      const { rows } = await pool.query<{ behind: boolean }>(
+        `select exists (select 1 from queue.event_log e left join reporting.consumer_positions p on p.consumer = $1 and p.source = 'queue'
+           where p.consumer is null or (e.transaction_id, e.global_position) > (p.transaction_id, p.global_position)) as behind`,
+        [projection.name],
+      );
+      return !rows[0]!.behind;
+    },
+    deadLetterCount: async (projection) => (await listDeadLetters(pool, 'reporting', projection.name)).length,
+    deadLetterReasons: async (projection) => (await listDeadLetters(pool, 'reporting', projection.name)).map((d) => d.error),
+    async replay(projection) {
+      await replayDeadLetters(pool, 'reporting', projection);
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Per-service mode: the relay publishes the source's events; a consumer group reads them. */
+export async function kafkaTransport(url: string, brokers: string[]): Promise<Transport> {
+  const pool = new pg.Pool({ connectionString: url, max: 12 });
+  const source = createEventStore({ pool, schema: 'queue' });
+  await source.migrate();
+  await createEventStore({ pool, schema: 'reporting' }).migrate();
+  await countsTable(pool, 'reporting');
+  const topic = uniqueTopic('mpp.queue.v1');
+  const kafka: KafkaClient = createKafkaClient({ brokers, clientId: 'conformance' });
+  await kafka.ensureTopics([{ topic, partitions: 3 }, { topic: `${topic}.dlq` }]);
+  const relay: Relay = createRelay({ store: source, kafka, topic, source: '/mpp/queue', pollIntervalMs: 20 });
+  relay.start();
+  const dlqReader = async () => {
+    const end = await kafka.endOffsets(`${topic}.dlq`);
+    return end.reduce((n, p) => n + Number(p.offset), 0);
+  };
+  return {
+    name: 'Kafka',
+    source,
+    pool,
+    consumer: (projection) => createKafkaConsumer({ pool, schema: 'reporting', kafka, groupId: `${topic}.${projection.name}`, topics: [topic], projection, retry: { maxAttempts: 2, backoffMs: 5 } }),
+    async redeliver() {
+      // The relay's worst case: a crash before its checkpoint republishes everything (same
+      // ce_id, new offsets).
+      const published = relay.status().published;
+      await relay.stop();
+      await pool.query(`delete from queue.checkpoints`);
+      relay.start();
+      await waitFor(() => relay.status().published >= 2 * published, { timeoutMs: 60_000, what: 'the relay to publish everything again' });
+    },
+    async caughtUp(projection) {
+      const end = await kafka.endOffsets(topic);
+      const { rows } = await pool.query<{ partition: number; next_offset: string }>(
+        `select partition, next_offset::text from reporting.consumer_offsets where consumer = $1 and topic = $2`,
+        [projection.name, topic],
+      );
+      const done = new Map(rows.map((r) => [r.partition, BigInt(r.next_offset)]));
+      const { rows: pending } = await pool.query<{ n: number }>(`select count(*)::int as n from queue.event_log`);
+      return relay.status().published >= pending[0]!.n && end.every((p) => (done.get(p.partition) ?? 0n) >= BigInt(p.offset));
+    },
+    deadLetterCount: async () => dlqReader(),
+    async deadLetterReasons() {
+      return (await readKafkaDeadLetters(kafka, topic)).map((m) => m.headers.mpp_dlq_error ?? '');
+    },
+    async replay() {
+      await replayKafkaDeadLetters(kafka, topic);
+    },
+    async close() {
+      await relay.stop();
+      await pool.end();
+    },
+  };
+}
