@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor, type TestDatabase } from '@mpp/testing';
 import { kafkaBrokers, testDatabase } from '@mpp/testing/fixtures';
+import { dropVersion, prepareVersion, projectionVersion, rebuildProjection, switchTo, type ProjectionDefinition, type RebuildProgress } from '../src/index.js';
 import { counted } from './fixtures.js';
 import { countingProjection, kafkaTransport, logTransport, readCounts, type Transport } from './conformance.js';
 
@@ -71,6 +72,66 @@ describe.each(transports)('consumer conformance over %s', (_name, make) => {
       expect(await countsOf(projection.name, PREFIX)).toEqual({ 'mixed-0': 50, 'mixed-1': 50, 'mixed-2': 50, 'mixed-3': 50 });
     } finally {
       await consumer.stop();
+    }
+  }, 240_000);
+
+  it('rebuilds a projection beside the live one under live traffic and switches without a gap', async () => {
+    const suffix = randomUUID().slice(0, 6);
+    const table = `tally_${suffix}`;
+    const definition: ProjectionDefinition = {
+      name: `tally-${suffix}`,
+      tables: [table],
+      setup: async (tx, t) => void (await tx.query(`create table if not exists ${t[table]} (stream_id text primary key, n integer not null)`)),
+      async apply(event, tx, t) {
+        await tx.query(`insert into ${t[table]} (stream_id, n) values ($1, 1) on conflict (stream_id) do update set n = ${t[table]}.n + 1`, [event.streamId]);
+      },
+    };
+    await prepareVersion(t.pool, 'reporting', definition, 1);
+    await switchTo(t.pool, 'reporting', definition, 1);
+    const live = t.consumer(projectionVersion('reporting', definition, 1));
+    live.start();
+
+    let appended = 0;
+    let traffic = true;
+    const writer = (async () => {
+      while (traffic && appended < 400) {
+        await t.source.append(`live-${appended % 5}`, 'any', [counted('good', appended)]);
+        appended++;
+      }
+    })();
+    const progress: RebuildProgress[] = [];
+    const viewTotal = async () => {
+      const { rows } = await t.pool.query<{ n: number }>(`select coalesce(sum(n), 0)::int as n from reporting.${table} where stream_id like 'live-%'`);
+      return rows[0]!.n;
+    };
+    await waitFor(async () => (await viewTotal()) >= 20, { timeoutMs: 60_000, what: 'the live version to serve' });
+
+    const rebuilt = await rebuildProjection({
+      pool: t.pool,
+      schema: 'reporting',
+      definition,
+      consumerFor: (projection) => t.consumer(projection),
+      caughtUp: (projection) => t.caughtUp(projection),
+      total: async () => Number((await t.pool.query<{ n: string }>('select count(*) as n from queue.event_log')).rows[0]!.n),
+      onProgress: (p) => progress.push(p),
+      pollIntervalMs: 50,
+    });
+    try {
+      expect(rebuilt).toMatchObject({ version: 2, previous: 1 });
+      traffic = false;
+      await writer;
+      await live.stop();
+      await dropVersion(t.pool, 'reporting', definition, 1);
+      // The view now reads version 2, which saw every event from the beginning and keeps up.
+      await waitFor(async () => (await viewTotal()) === appended, { timeoutMs: 60_000, what: `${appended} events through the switched view` });
+      expect(progress.length).toBeGreaterThan(0);
+      expect(progress.at(-1)!.total).toBeGreaterThan(0);
+      const { rows } = await t.pool.query(`select 1 from information_schema.tables where table_schema = 'reporting' and table_name = $1`, [`${table}_v1`]);
+      expect(rows).toHaveLength(0);
+    } finally {
+      traffic = false;
+      await writer;
+      await rebuilt.consumer.stop();
     }
   }, 240_000);
 });

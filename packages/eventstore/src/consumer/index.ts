@@ -3,3 +3,16 @@ export { createKafkaConsumer, DLQ_HEADERS, type KafkaConsumerOptions } from './k
 export { listDeadLetters, replayDeadLetters, replayKafkaDeadLetters, readKafkaDeadLetters, type StoredDeadLetter } from './dead-letters.js';
 export { fromKafka } from './kafka-event.js';
 export { DEFAULT_RETRY, type ConsumedEvent, type Consumer, type ConsumerStatus, type Projection, type RetryPolicy } from './types.js';
+export {
+  dropVersion,
+  liveVersion,
+  prepareVersion,
+  projectionVersion,
+  rebuildProjection,
+  switchTo,
+  tableNames,
+  type ProjectionDefinition,
+  type RebuildOptions,
+  type RebuildProgress,
+  type TableNames,
+} from './rebuild.js';
