@@ -12,6 +12,8 @@ import pg from 'pg';
 import { oursAppend, rawAppend } from './eventstore/append.js';
 import { createEmmett, emmettAppend } from './eventstore/emmett.js';
 import { hotStreamSides } from './eventstore/hot-stream.js';
+import { kafkaCatchup } from './eventstore/catchup-kafka.js';
+import { logCatchup } from './eventstore/catchup-log.js';
 import { compare, type Timing } from './eventstore/measure.js';
 import { relayBench } from './eventstore/relay.js';
 import { line, table, writeJson, type Comparison } from './eventstore/report.js';
@@ -75,6 +77,14 @@ try {
   log(`relay: ${RELAY_EVENTS} events, batches of 500`);
   const r = await relayBench(pool(db.url), brokers, RELAY_EVENTS, log);
   record({ benchmark: `relay ${RELAY_EVENTS / 1000}k events (op = batch of 500)`, baselineName: 'kafkajs producer', ours: r.ours, baseline: r.baseline, aim: 0.8 });
+
+  // e + f: catching up from the beginning on what the relay bench left: its topic and its log.
+  log(`Kafka catch-up: ${RELAY_EVENTS} events, 3 partitions, counting read model`);
+  const k = await kafkaCatchup(pool(db.url), brokers, r.prefilled);
+  record({ benchmark: `Kafka catch-up ${RELAY_EVENTS / 1000}k events (op = event)`, baselineName: 'kafkajs eachBatch no-op', ours: k.ours, baseline: k.baseline, aim: 0.7 });
+  log(`log catch-up: ${RELAY_EVENTS} events, batches of 500, counting read model`);
+  const l = await logCatchup(pool(db.url), r.prefilled, RELAY_EVENTS);
+  record({ benchmark: `log catch-up ${RELAY_EVENTS / 1000}k events (op = batch of 500)`, baselineName: 'readLog loop', ours: l.ours, baseline: l.baseline });
 
   const seconds = (performance.now() - started) / 1000;
   const { rows } = await pools[0]!.query<{ v: string }>('show server_version');

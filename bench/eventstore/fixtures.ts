@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { create, createFileRegistry, type DescMessage } from '@bufbuild/protobuf';
 import { FieldDescriptorProto_Label, FieldDescriptorProto_Type, FileDescriptorProtoSchema, FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
 import { EventMetadataSchema, type EventMetadata } from '@mpp/contracts';
-import { draft, EventTypes, type Decider, type NewEvent } from '@mpp/eventstore';
+import { draft, EventTypes, type Decider, type NewEvent, type Projection } from '@mpp/eventstore';
+import type pg from 'pg';
 
 // The bench's own event message, built from a descriptor at run time (as the package's test
 // fixtures do) so the product's contracts hold no bench shapes.
@@ -57,3 +58,25 @@ export const counter: Decider<State, CounterCommand> = {
   evolve: (state) => ({ count: state.count + 1 }),
   decide: (command, state) => [draft(Counted, { writer: command.add, n: state.count + 1 } as never)],
 };
+
+/**
+ * The catch-up benches' read model (as the package's conformance `countingProjection`): decodes
+ * each event and upserts one row per writer in `"schema".counts`, in the consumer's transaction.
+ */
+export function countingProjection(schema: string, name: string): Projection {
+  return {
+    name,
+    async apply(event, tx) {
+      const { writer } = types.decode(event).message as unknown as { writer: string };
+      await tx.query(
+        `insert into "${schema}".counts (projection, writer, n) values ($1, $2, 1)
+         on conflict (projection, writer) do update set n = counts.n + 1`,
+        [name, writer],
+      );
+    },
+  };
+}
+
+export async function countsTable(pool: pg.Pool, schema: string): Promise<void> {
+  await pool.query(`create table if not exists "${schema}".counts (projection text, writer text, n integer not null, primary key (projection, writer))`);
+}

@@ -10,6 +10,7 @@ import type { Sample } from './measure.js';
 const BATCH = 500;
 const PARTITIONS = 3;
 const SOURCE = '/mpp/bench';
+const WARM = 2_000;
 
 /** `total` events in streams of 100, one append per stream, 16 at a time. */
 async function prefill(store: EventStore, total: number): Promise<void> {
@@ -23,7 +24,7 @@ async function prefill(store: EventStore, total: number): Promise<void> {
   );
 }
 
-async function lastPosition(store: EventStore): Promise<LogPosition> {
+export async function lastPosition(store: EventStore): Promise<LogPosition> {
   const { rows } = await store.pool.query<{ t: string; g: string }>(
     `select transaction_id::text as t, global_position::text as g from "${store.schema}"."events"
      order by transaction_id desc, global_position desc limit 1`,
@@ -78,8 +79,19 @@ async function timeRaw(brokers: string[], topic: string, batches: Message[][]): 
   return { ops: batches.length, events: batches.reduce((n, b) => n + b.length, 0), ms };
 }
 
+/** What the relay bench leaves behind for the catch-up benches: its stores and the topics the relay filled. */
+export interface Prefilled {
+  readonly store: EventStore;
+  readonly warm: EventStore;
+  readonly warmEvents: number;
+  /** `total` events of `store`, as the relay published them (3 partitions). */
+  readonly topic: string;
+  /** The warm-ups' messages: valid events, a few thousand. */
+  readonly warmTopic: string;
+}
+
 /** Relay throughput over `total` pre-filled events versus a bare producer sending the same messages. */
-export async function relayBench(pool: pg.Pool, brokers: string[], total: number, log: (m: string) => void): Promise<{ ours: Sample; baseline: Sample }> {
+export async function relayBench(pool: pg.Pool, brokers: string[], total: number, log: (m: string) => void): Promise<{ ours: Sample; baseline: Sample; prefilled: Prefilled }> {
   const run = randomBytes(3).toString('hex');
   const kafka = createKafkaClient({ brokers, clientId: 'bench-relay' });
   const topics = { warm: `bench.warm.${run}`, relay: `bench.relay.${run}`, raw: `bench.raw.${run}` };
@@ -91,7 +103,7 @@ export async function relayBench(pool: pg.Pool, brokers: string[], total: number
   await warm.migrate();
   await store.migrate();
   const t0 = performance.now();
-  await prefill(warm, 2_000);
+  await prefill(warm, WARM);
   await prefill(store, total);
   log(`relay: pre-filled ${total} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const t1 = performance.now();
@@ -100,10 +112,10 @@ export async function relayBench(pool: pg.Pool, brokers: string[], total: number
   log(`relay: reading them back with readLog + toCloudEvent took ${((performance.now() - t1) / 1000).toFixed(1)} s`);
 
   // Warm-ups: a short relay run and a few raw batches, on a topic the measured runs do not use.
-  await timeRelay(warm, kafka, topics.warm, 2_000);
+  await timeRelay(warm, kafka, topics.warm, WARM);
   await timeRaw(brokers, topics.warm, batches.slice(0, 4));
 
   const ours = await timeRelay(store, kafka, topics.relay, total);
   const baseline = await timeRaw(brokers, topics.raw, batches);
-  return { ours, baseline };
+  return { ours, baseline, prefilled: { store, warm, warmEvents: WARM, topic: topics.relay, warmTopic: topics.warm } };
 }

@@ -78,6 +78,8 @@ export async function migrateEventStore(pool: pg.Pool, schema: string): Promise<
        created_at timestamptz not null default now(),
        replayed_at timestamptz
      );`,
+    // `mpp dlq replay` asks; the consumer that owns the projection code replays on its next turn.
+    `alter table ${t('dead_letters')} add column replay_requested_at timestamptz;`,
   ];
   const client = await pool.connect();
   try {

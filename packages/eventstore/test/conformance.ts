@@ -9,7 +9,8 @@ import {
   createRelay,
   listDeadLetters,
   readKafkaDeadLetters,
-  replayDeadLetters,
+  requestDeadLetterReplay,
+  countKafkaDeadLetters,
   replayKafkaDeadLetters,
   type Consumer,
   type EventStore,
@@ -97,7 +98,8 @@ export async function logTransport(url: string): Promise<Transport> {
     deadLetterCount: async (projection) => (await listDeadLetters(pool, 'reporting', projection.name)).length,
     deadLetterReasons: async (projection) => (await listDeadLetters(pool, 'reporting', projection.name)).map((d) => d.error),
     async replay(projection) {
-      await replayDeadLetters(pool, 'reporting', projection);
+      // As `mpp dlq replay` does: ask, and the running consumer replays.
+      await requestDeadLetterReplay(pool, 'reporting', { consumer: projection.name });
     },
     close: () => pool.end(),
   };
@@ -115,10 +117,6 @@ export async function kafkaTransport(url: string, brokers: string[]): Promise<Tr
   await kafka.ensureTopics([{ topic, partitions: 3 }, { topic: `${topic}.dlq` }]);
   const relay: Relay = createRelay({ store: source, kafka, topic, source: '/mpp/queue', pollIntervalMs: 20 });
   relay.start();
-  const dlqReader = async () => {
-    const end = await kafka.endOffsets(`${topic}.dlq`);
-    return end.reduce((n, p) => n + Number(p.offset), 0);
-  };
   return {
     name: 'Kafka',
     source,
@@ -143,7 +141,7 @@ export async function kafkaTransport(url: string, brokers: string[]): Promise<Tr
       const { rows: pending } = await pool.query<{ n: number }>(`select count(*)::int as n from queue.event_log`);
       return relay.status().published >= pending[0]!.n && end.every((p) => (done.get(p.partition) ?? 0n) >= BigInt(p.offset));
     },
-    deadLetterCount: async () => dlqReader(),
+    deadLetterCount: () => countKafkaDeadLetters(kafka, topic),
     async deadLetterReasons() {
       return (await readKafkaDeadLetters(kafka, topic)).map((m) => m.headers.mpp_dlq_error ?? '');
     },

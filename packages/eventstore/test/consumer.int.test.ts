@@ -70,6 +70,7 @@ describe.each(transports)('consumer conformance over %s', (_name, make) => {
       await t.replay(projection);
       await waitFor(async () => total(await countsOf(projection.name, PREFIX)) === 200, { timeoutMs: 120_000, what: 'the replayed events applied' });
       expect(await countsOf(projection.name, PREFIX)).toEqual({ 'mixed-0': 50, 'mixed-1': 50, 'mixed-2': 50, 'mixed-3': 50 });
+      await waitFor(async () => (await t.deadLetterCount(projection)) === 0, { timeoutMs: 60_000, what: 'no dead letter left to replay' });
     } finally {
       await consumer.stop();
     }

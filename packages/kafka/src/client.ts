@@ -27,6 +27,8 @@ export interface KafkaClient {
   ensureTopics(topics: readonly TopicSpec[]): Promise<void>;
   /** Per partition, the offset the next message will get (the end of the topic now). */
   endOffsets(topic: string): Promise<{ partition: number; offset: string }[]>;
+  /** Per partition, the offset a consumer group will read next ('-1' when it has none). */
+  groupOffsets(groupId: string, topic: string): Promise<{ partition: number; offset: string }[]>;
 }
 
 export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
@@ -88,6 +90,16 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
       await admin.connect();
       try {
         return (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high }));
+      } finally {
+        await admin.disconnect();
+      }
+    },
+    async groupOffsets(groupId, topic) {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const [found] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        return (found?.partitions ?? []).map((p) => ({ partition: p.partition, offset: p.offset }));
       } finally {
         await admin.disconnect();
       }

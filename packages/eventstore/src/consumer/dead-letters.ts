@@ -29,14 +29,28 @@ export async function listDeadLetters(pool: pg.Pool, schema: string, consumer?: 
 }
 
 /**
+ * Asks for a replay of the PostgreSQL transport's dead letters (all of a consumer's, or some by
+ * id); the running consumer that owns the projection replays them on its next turn.
+ */
+export async function requestReplay(pool: pg.Pool, schema: string, filter: { consumer?: string; ids?: readonly string[] }): Promise<number> {
+  const res = await pool.query(
+    `update ${qualified(schema, 'dead_letters')} set replay_requested_at = now()
+     where replayed_at is null and ($1::text is null or consumer = $1) and ($2::bigint[] is null or id = any($2::bigint[]))`,
+    [filter.consumer ?? null, filter.ids ? [...filter.ids] : null],
+  );
+  return res.rowCount ?? 0;
+}
+
+/**
  * Applies the projection's dead letters again (after a fix), each in its own transaction: a
  * success marks the letter replayed; a refusal records the new error and keeps it.
  */
-export async function replayDeadLetters(pool: pg.Pool, schema: string, projection: Projection): Promise<{ replayed: number; failed: number }> {
+export async function replayDeadLetters(pool: pg.Pool, schema: string, projection: Projection, options: { requestedOnly?: boolean } = {}): Promise<{ replayed: number; failed: number }> {
   const table = qualified(schema, 'dead_letters');
   const { rows } = await pool.query<{ id: string; source: string; event_id: string; type: string; stream_id: string; data: Buffer; headers: JsonValue; attempts: number }>(
-    `select id::text, source, event_id, type, stream_id, data, headers, attempts from ${table} where replayed_at is null and consumer = $1 order by id`,
-    [projection.name],
+    `select id::text, source, event_id, type, stream_id, data, headers, attempts from ${table}
+     where replayed_at is null and consumer = $1 and (not $2 or replay_requested_at is not null) order by id`,
+    [projection.name, options.requestedOnly ?? false],
   );
   let replayed = 0;
   let failed = 0;
@@ -55,7 +69,7 @@ export async function replayDeadLetters(pool: pg.Pool, schema: string, projectio
       const refusal = await applyWithRetries(tx, projection, event, { maxAttempts: 1, backoffMs: 0 });
       if (refusal) {
         failed++;
-        await tx.query(`update ${table} set error = $2, attempts = attempts + 1 where id = $1`, [row.id, refusal.error.message]);
+        await tx.query(`update ${table} set error = $2, attempts = attempts + 1, replay_requested_at = null where id = $1`, [row.id, refusal.error.message]);
       } else {
         replayed++;
         await tx.query(`update ${table} set replayed_at = now() where id = $1`, [row.id]);
@@ -65,22 +79,36 @@ export async function replayDeadLetters(pool: pg.Pool, schema: string, projectio
   return { replayed, failed };
 }
 
-/** Everything in `<topic>.dlq` right now, with the reasons in its `mpp_dlq_*` headers. */
-export async function readKafkaDeadLetters(kafka: KafkaClient, topic: string): Promise<IncomingMessage[]> {
+/** The group whose committed offsets mark what `replayKafkaDeadLetters` has put back. */
+export const replayGroup = (topic: string) => `${topic}.dlq.replayed`;
+
+/** Per partition of `<topic>.dlq`: from where the replay group stands to the end now. */
+async function pendingRanges(kafka: KafkaClient, topic: string): Promise<Map<number, { from: bigint; to: bigint }>> {
   const dlq = `${topic}.dlq`;
-  const end = await kafka.endOffsets(dlq);
-  const remaining = new Map(end.filter((p) => BigInt(p.offset) > 0n).map((p) => [p.partition, BigInt(p.offset)]));
-  if (remaining.size === 0) return [];
+  const [end, done] = await Promise.all([kafka.endOffsets(dlq), kafka.groupOffsets(replayGroup(topic), dlq)]);
+  const from = new Map(done.map((p) => [p.partition, BigInt(p.offset) < 0n ? 0n : BigInt(p.offset)]));
+  const ranges = new Map<number, { from: bigint; to: bigint }>();
+  for (const p of end) {
+    const start = from.get(p.partition) ?? 0n;
+    if (BigInt(p.offset) > start) ranges.set(p.partition, { from: start, to: BigInt(p.offset) });
+  }
+  return ranges;
+}
+
+/** Reads `<topic>.dlq` with `groupId` until every partition reaches its range's end. */
+async function readRanges(kafka: KafkaClient, topic: string, groupId: string, ranges: Map<number, { from: bigint; to: bigint }>): Promise<IncomingMessage[]> {
+  if (ranges.size === 0) return [];
+  const remaining = new Map(ranges);
   const letters: IncomingMessage[] = [];
-  const consumer = await kafka.consumer({ groupId: `${dlq}.reader.${Date.now()}.${Math.random().toString(36).slice(2)}`, topics: [dlq], fromBeginning: true });
+  const consumer = await kafka.consumer({ groupId, topics: [`${topic}.dlq`], fromBeginning: true });
   try {
     await new Promise<void>((resolve, reject) => {
       consumer
         .run(async (m) => {
-          const stop = remaining.get(m.partition);
-          if (stop === undefined || BigInt(m.offset) >= stop) return;
+          const range = remaining.get(m.partition);
+          if (!range || BigInt(m.offset) < range.from || BigInt(m.offset) >= range.to) return;
           letters.push(m);
-          if (BigInt(m.offset) + 1n >= stop) remaining.delete(m.partition);
+          if (BigInt(m.offset) + 1n >= range.to) remaining.delete(m.partition);
           if (remaining.size === 0) resolve();
         })
         .catch(reject);
@@ -91,13 +119,27 @@ export async function readKafkaDeadLetters(kafka: KafkaClient, topic: string): P
   return letters;
 }
 
+/** How many dead letters in `<topic>.dlq` are not replayed yet (offsets only, no reading). */
+export async function countKafkaDeadLetters(kafka: KafkaClient, topic: string): Promise<number> {
+  let n = 0;
+  for (const range of (await pendingRanges(kafka, topic)).values()) n += Number(range.to - range.from);
+  return n;
+}
+
+/** The dead letters in `<topic>.dlq` not replayed yet, with their reasons in `mpp_dlq_*` headers. */
+export async function readKafkaDeadLetters(kafka: KafkaClient, topic: string): Promise<IncomingMessage[]> {
+  const ranges = await pendingRanges(kafka, topic);
+  return readRanges(kafka, topic, `${topic}.dlq.reader.${Date.now()}.${Math.random().toString(36).slice(2)}`, ranges);
+}
+
 /**
- * Puts everything in `<topic>.dlq` back on `topic`, original headers and key, so the consumers
- * take it again (after a fix). Returns how many messages were republished. Replaying twice
- * republishes twice; consumers skip events they already applied.
+ * Puts the dead letters of `<topic>.dlq` not replayed yet back on `topic`, original key and
+ * headers, so the consumers take them again (after a fix), and records how far it got in the
+ * replay group. Returns how many it put back.
  */
 export async function replayKafkaDeadLetters(kafka: KafkaClient, topic: string): Promise<number> {
-  const letters = await readKafkaDeadLetters(kafka, topic);
+  const ranges = await pendingRanges(kafka, topic);
+  const letters = await readRanges(kafka, topic, replayGroup(topic), ranges);
   if (letters.length === 0) return 0;
   const producer = await kafka.producer();
   try {

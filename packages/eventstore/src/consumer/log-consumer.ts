@@ -6,6 +6,7 @@ import { readLog } from '../read.js';
 import { qualified } from '../schema.js';
 import { LOG_START, type LogPosition, type RecordedEvent } from '../types.js';
 import { applyWithRetries, inTransaction, type Refusal } from './apply.js';
+import { replayDeadLetters } from './dead-letters.js';
 import { DEFAULT_RETRY, silentLog, type ConsumedEvent, type Consumer, type ConsumerLog, type ConsumerStatus, type Projection, type RetryPolicy } from './types.js';
 
 export interface LogConsumerOptions {
@@ -86,6 +87,8 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
     status = { ...status, running: true };
     while (!stopping) {
       try {
+        const replay = await replayDeadLetters(pool, schema, projection, { requestedOnly: true });
+        if (replay.replayed + replay.failed > 0) log.info({ consumer: projection.name, ...replay }, 'dead letters replayed on request');
         const { n, dead } = await step();
         status = { ...status, applied: status.applied + n - dead, deadLettered: status.deadLettered + dead };
         if (n === 0) await pause(pollMs);
