@@ -1,4 +1,5 @@
 import { EXIT_USAGE, processIo, type Io } from './io.js';
+import { dlq } from './dlq.js';
 import { start, START_HELP } from './start.js';
 
 export const HELP = `mpp — the MPP Platform command line
@@ -7,6 +8,7 @@ Usage: mpp <command> [options]
 
 Commands:
   start     run one service or all of them in one process (mpp start --help)
+  dlq       list or replay dead letters (mpp dlq --help)
   help      show this help
 
 Options:
@@ -27,6 +29,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return command === undefined ? EXIT_USAGE : 0;
     case 'start':
       return start(rest, io);
+    case 'dlq':
+      return dlq(rest, io);
     default:
       io.err(`mpp: unknown command "${command}"\n\n${HELP}`);
       return EXIT_USAGE;

@@ -1,15 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { Health, HealthCheckResponse_ServingStatus as S } from '@mpp/contracts';
 import { createClient } from '@mpp/grpc';
 import { freePort, waitFor, type TestDatabase } from '@mpp/testing';
 import { kafkaBrokers, testDatabase } from '@mpp/testing/fixtures';
+import { mpp } from './run-cli.js';
 import { Kafka, logLevel } from 'kafkajs';
 
-// Runs the built CLI (`bin/mpp.mjs` → dist), as `npm start` and the container do.
-const bin = fileURLToPath(new URL('../../../bin/mpp.mjs', import.meta.url));
 const SERVICES = ['catalog', 'queue', 'survey', 'reporting', 'gateway'] as const;
 const API: Record<string, string | undefined> = {
   catalog: 'mpp.catalog.v1.CatalogService',
@@ -17,29 +14,6 @@ const API: Record<string, string | undefined> = {
   survey: 'mpp.survey.v1.SurveyService',
   reporting: 'mpp.reporting.v1.ReportingService',
 };
-
-interface Run {
-  child: ChildProcess;
-  stdout: string;
-  stderr: string;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function mpp(args: string[], env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: { PATH: process.env.PATH ?? '', OTEL_TRACES_EXPORTER: 'none', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const run: Run = {
-    child,
-    stdout: '',
-    stderr: '',
-    exit: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
-  };
-  child.stdout?.on('data', (d: Buffer) => (run.stdout += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (run.stderr += d.toString()));
-  return run;
-}
 
 async function serving(port: number, service: string): Promise<boolean> {
   const { client, close } = createClient(Health, { address: `127.0.0.1:${port}`, defaultTimeoutMs: 2_000 });
