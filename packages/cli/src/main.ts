@@ -1,5 +1,6 @@
 import { EXIT_USAGE, processIo, type Io } from './io.js';
 import { dlq } from './dlq.js';
+import { rebuild } from './rebuild.js';
 import { start, START_HELP } from './start.js';
 
 export const HELP = `mpp — the MPP Platform command line
@@ -9,6 +10,7 @@ Usage: mpp <command> [options]
 Commands:
   start     run one service or all of them in one process (mpp start --help)
   dlq       list or replay dead letters (mpp dlq --help)
+  rebuild   rebuild a read model beside the live one, then switch (mpp rebuild --help)
   help      show this help
 
 Options:
@@ -31,6 +33,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return start(rest, io);
     case 'dlq':
       return dlq(rest, io);
+    case 'rebuild':
+      return rebuild(rest, { ...io, isTTY: process.stderr.isTTY });
     default:
       io.err(`mpp: unknown command "${command}"\n\n${HELP}`);
       return EXIT_USAGE;

@@ -4,16 +4,18 @@ import * as queue from '@mpp/queue';
 import * as reporting from '@mpp/reporting';
 import * as survey from '@mpp/survey';
 import type { Env, Spec } from '@mpp/config';
-import type { ServiceShell } from '@mpp/runtime';
+import type { ProjectionSpec, ServiceShell } from '@mpp/runtime';
 
 export interface Target {
   readonly configSpec: Spec<unknown>;
   /** Reads and validates the target's settings; throws ConfigError naming every problem. */
   readonly load: (env: Env) => ServiceShell;
+  /** The read models it keeps (for `mpp rebuild`). */
+  readonly projections: readonly ProjectionSpec[];
 }
 
-function target<C>(mod: { configSpec: Spec<C>; loadConfig: (env?: Env) => C; build: (config: C) => ServiceShell }): Target {
-  return { configSpec: mod.configSpec as Spec<unknown>, load: (env) => mod.build(mod.loadConfig(env)) };
+function target<C>(mod: { configSpec: Spec<C>; loadConfig: (env?: Env) => C; build: (config: C) => ServiceShell; projections?: readonly ProjectionSpec[] }): Target {
+  return { configSpec: mod.configSpec as Spec<unknown>, load: (env) => mod.build(mod.loadConfig(env)), projections: mod.projections ?? [] };
 }
 
 /** In start order: the services that own data first, the gateway (their client) last. */

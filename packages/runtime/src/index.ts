@@ -3,3 +3,4 @@ export { openServiceDatabase } from './database.js';
 export { databaseUrl, grpcHost, grpcPort, kafkaBrokers, logLevel } from './config.js';
 export { runUntilSignal, type RunOptions } from './run.js';
 export { serviceMain, EXIT_CONFIG, type ServiceMain } from './main.js';
+export { consumerFactory, startProjections, type ConsumerFactory, type ProjectionSpec, type RunningProjections } from './projections.js';

@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '@mpp/telemetry';
 import type pg from 'pg';
 import { openServiceDatabase } from './database.js';
 import { startEventing, type Eventing } from './eventing.js';
+import { consumerFactory, startProjections, type ProjectionSpec, type RunningProjections } from './projections.js';
 import type { EventStore, Relay } from '@mpp/eventstore';
 
 export interface ShellConfig {
@@ -22,6 +23,8 @@ export interface ShellOptions<S extends DescService> {
   readonly config: ShellConfig;
   /** The service's gRPC API and its handlers. */
   readonly api?: { readonly service: S; readonly impl: ServiceImpl<S> };
+  /** Read models the service keeps from events (services that own data). */
+  readonly projections?: readonly ProjectionSpec[];
   readonly log?: Logger;
 }
 
@@ -61,8 +64,13 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
       const db = config.databaseUrl ? await openServiceDatabase(config.databaseUrl, name, log) : undefined;
       let server: GrpcServer | undefined;
       let eventing: Eventing | undefined;
+      let projections: RunningProjections | undefined;
       try {
         if (db) eventing = await startEventing({ name, db, kafkaBrokers: config.kafkaBrokers ?? [], log });
+        if (db && options.projections?.length) {
+          const consumers = consumerFactory({ schema: name, db, kafkaBrokers: config.kafkaBrokers ?? [], log: log.child({ component: 'consumer' }) });
+          projections = await startProjections({ schema: name, db, specs: options.projections, consumers, log });
+        }
         server = createGrpcServer({ name, log });
         if (options.api) server.add(options.api.service, options.api.impl);
         const grpcPort = await server.listen(`${config.grpcHost}:${config.grpcPort}`);
@@ -79,6 +87,7 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
           stop() {
             stopping ??= (async () => {
               await grpc.shutdown();
+              await projections?.stop();
               await eventing?.relay?.stop();
               await db?.end();
               log.info(`${name} service stopped`);
@@ -88,6 +97,7 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
         };
       } catch (error) {
         await server?.shutdown(0);
+        await projections?.stop();
         await eventing?.relay?.stop();
         await db?.end();
         throw error;

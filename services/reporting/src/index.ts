@@ -1,2 +1,3 @@
 export { build } from './build.js';
 export { configSpec, loadConfig, type ReportingConfig } from './config.js';
+export { projections } from './projections/index.js';

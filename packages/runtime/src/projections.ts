@@ -1,0 +1,98 @@
+import {
+  createKafkaConsumer,
+  createLogConsumer,
+  dropVersion,
+  liveVersion,
+  prepareVersion,
+  projectionVersion,
+  switchTo,
+  type Consumer,
+  type Projection,
+  type ProjectionDefinition,
+} from '@mpp/eventstore';
+import { createKafkaClient, type KafkaClient } from '@mpp/kafka';
+import type { Logger } from '@mpp/telemetry';
+import type pg from 'pg';
+
+/** A read model a service keeps, and the services whose events feed it. */
+export interface ProjectionSpec {
+  readonly definition: ProjectionDefinition;
+  /** Source services: `queue` → topic `mpp.queue.v1`, or the `queue.event_log` view. */
+  readonly sources: readonly string[];
+}
+
+export interface ConsumerFactory {
+  (projection: Projection, sources: readonly string[]): Consumer[];
+}
+
+/**
+ * Consumers for a projection version: one consumer group over the sources' topics when Kafka is
+ * configured, else one PostgreSQL-log consumer per source (single-node mode, all schemas in one
+ * database).
+ */
+export function consumerFactory(options: { schema: string; db: pg.Pool; kafkaBrokers: readonly string[]; log?: Logger }): ConsumerFactory {
+  const { schema, db, kafkaBrokers, log } = options;
+  const kafka: KafkaClient | undefined = kafkaBrokers.length > 0 ? createKafkaClient({ brokers: kafkaBrokers, clientId: `mpp-${schema}` }) : undefined;
+  return (projection, sources) =>
+    kafka
+      ? [createKafkaConsumer({ pool: db, schema, kafka, groupId: `mpp-${schema}.${projection.name}`, topics: sources.map((s) => `mpp.${s}.v1`), projection, ...(log ? { log } : {}) })]
+      : sources.map((source) => createLogConsumer({ pool: db, schema, source, projection, ...(log ? { log } : {}) }));
+}
+
+export interface RunningProjections {
+  /** Finishes each consumer's batch in hand, commits, leaves; no new work. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps a service's projections up to date on their live version, and follows a switch made by
+ * `mpp rebuild`: the consumers of the old version stop, those of the new one carry on from the
+ * rebuild's checkpoint, the old version is dropped.
+ */
+export async function startProjections(options: {
+  schema: string;
+  db: pg.Pool;
+  specs: readonly ProjectionSpec[];
+  consumers: ConsumerFactory;
+  log: Logger;
+  followIntervalMs?: number;
+}): Promise<RunningProjections> {
+  const { schema, db, specs, consumers, log } = options;
+  const running = new Map<string, { version: number; consumers: Consumer[] }>();
+  const run = (spec: ProjectionSpec, version: number) => {
+    const list = consumers(projectionVersion(schema, spec.definition, version), spec.sources);
+    list.forEach((c) => c.start());
+    running.set(spec.definition.name, { version, consumers: list });
+  };
+  for (const spec of specs) {
+    let live = await liveVersion(db, schema, spec.definition.name);
+    if (live === undefined) {
+      await prepareVersion(db, schema, spec.definition, 1);
+      await switchTo(db, schema, spec.definition, 1);
+      live = 1;
+    }
+    run(spec, live);
+  }
+  let following = Promise.resolve();
+  const follow = setInterval(() => {
+    following = following.then(async () => {
+      for (const spec of specs) {
+        const current = running.get(spec.definition.name)!;
+        const live = await liveVersion(db, schema, spec.definition.name).catch(() => current.version);
+        if (live === undefined || live === current.version) continue;
+        log.info({ projection: spec.definition.name, from: current.version, to: live }, 'projection switched; following');
+        await Promise.all(current.consumers.map((c) => c.stop()));
+        run(spec, live);
+        await dropVersion(db, schema, spec.definition, current.version).catch((error: unknown) => log.warn({ err: error }, 'could not drop the old version'));
+      }
+    });
+  }, options.followIntervalMs ?? 2_000);
+  follow.unref();
+  return {
+    async stop() {
+      clearInterval(follow);
+      await following;
+      await Promise.all([...running.values()].flatMap((r) => r.consumers.map((c) => c.stop())));
+    },
+  };
+}

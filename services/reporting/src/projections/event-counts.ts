@@ -1,0 +1,29 @@
+import type { ProjectionDefinition } from '@mpp/eventstore';
+
+/**
+ * Operations' first read model: how many events of each type each service recorded per mall and
+ * UTC day — is traffic flowing, and did a rebuild see everything. Business reports (in the mall's
+ * local day) arrive with the reporting issue.
+ */
+export const eventCounts: ProjectionDefinition = {
+  name: 'event_counts',
+  tables: ['event_counts'],
+  async setup(tx, t) {
+    await tx.query(`create table if not exists ${t.event_counts} (
+      source text not null,
+      type text not null,
+      mall_id text not null,
+      utc_day date not null,
+      events bigint not null,
+      primary key (source, type, mall_id, utc_day)
+    )`);
+  },
+  async apply(event, tx, t) {
+    const source = event.origin.transport === 'log' ? event.origin.source : event.origin.topic.replace(/^mpp\.|\.v\d+$/g, '');
+    await tx.query(
+      `insert into ${t.event_counts} as c (source, type, mall_id, utc_day, events) values ($1, $2, $3, ($4::timestamptz at time zone 'UTC')::date, 1)
+       on conflict (source, type, mall_id, utc_day) do update set events = c.events + 1`,
+      [source, event.type, event.metadata.mallId, event.recordedAt.toISOString()],
+    );
+  },
+};

@@ -1,0 +1,5 @@
+import type { ProjectionSpec } from '@mpp/runtime';
+import { eventCounts } from './event-counts.js';
+
+/** The read models of the reporting service and the services whose events feed them. */
+export const projections: readonly ProjectionSpec[] = [{ definition: eventCounts, sources: ['catalog', 'queue', 'survey'] }];
