@@ -12,6 +12,7 @@ import {
   requestDeadLetterReplay,
   countKafkaDeadLetters,
   replayKafkaDeadLetters,
+  type ConsumedEvent,
   type Consumer,
   type EventStore,
   type Projection,
@@ -43,16 +44,29 @@ export interface Transport {
  */
 export function countingProjection(schema: string, name: string) {
   const state = { healed: false };
+  const refuse = (event: ConsumedEvent) => {
+    if (decodeCounted(event.data).writer === 'poison' && !state.healed) throw new Error(`cannot count a poison event of ${event.streamId}`);
+  };
+  const add = async (tx: pg.PoolClient, counts: Map<string, number>) => {
+    await tx.query(
+      `insert into "${schema}".counts (projection, stream_id, n) select $1, s, n from unnest($2::text[], $3::int[]) as x(s, n)
+       on conflict (projection, stream_id) do update set n = counts.n + excluded.n`,
+      [name, [...counts.keys()], [...counts.values()]],
+    );
+  };
   const projection: Projection = {
     name,
     async apply(event, tx) {
-      const { writer } = decodeCounted(event.data);
-      if (writer === 'poison' && !state.healed) throw new Error(`cannot count a poison event of ${event.streamId}`);
-      await tx.query(
-        `insert into "${schema}".counts (projection, stream_id, n) values ($1, $2, 1)
-         on conflict (projection, stream_id) do update set n = counts.n + 1`,
-        [name, event.streamId],
-      );
+      refuse(event);
+      await add(tx, new Map([[event.streamId, 1]]));
+    },
+    // One statement per batch; a poison event makes it throw, and the consumer falls back to
+    // applying the batch event by event.
+    async applyBatch(events, tx) {
+      events.forEach(refuse);
+      const counts = new Map<string, number>();
+      for (const e of events) counts.set(e.streamId, (counts.get(e.streamId) ?? 0) + 1);
+      await add(tx, counts);
     },
   };
   return { projection, state };

@@ -26,6 +26,31 @@ export async function applyWithRetries(tx: pg.PoolClient, projection: Projection
   }
 }
 
+/**
+ * Applies a batch inside `tx`. Fast path: the whole batch behind one savepoint (through the
+ * projection's `applyBatch` when it has one). If anything in it fails, that is rolled back and
+ * the batch is applied event by event with retries, so one refused event costs only itself.
+ * Returns the refusals.
+ */
+export async function applyAll(tx: pg.PoolClient, projection: Projection, events: readonly ConsumedEvent[], retry: RetryPolicy): Promise<Refusal[]> {
+  if (events.length === 0) return [];
+  await tx.query('savepoint mpp_batch');
+  try {
+    if (projection.applyBatch) await projection.applyBatch(events, tx);
+    else for (const event of events) await projection.apply(event, tx);
+    await tx.query('release savepoint mpp_batch');
+    return [];
+  } catch {
+    await tx.query('rollback to savepoint mpp_batch');
+  }
+  const refusals: Refusal[] = [];
+  for (const event of events) {
+    const refusal = await applyWithRetries(tx, projection, event, retry);
+    if (refusal) refusals.push(refusal);
+  }
+  return refusals;
+}
+
 /** Runs `fn` in a transaction on its own connection. */
 export async function inTransaction<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
   const tx = await pool.connect();

@@ -2,9 +2,9 @@ import type { IncomingBatch, IncomingMessage, KafkaClient, Producer, Consumer as
 import type pg from 'pg';
 import { streamLockKey } from '../lock-key.js';
 import { qualified } from '../schema.js';
-import { applyWithRetries, inTransaction } from './apply.js';
+import { applyAll, inTransaction } from './apply.js';
 import { fromKafka } from './kafka-event.js';
-import { DEFAULT_RETRY, silentLog, type Consumer, type ConsumerLog, type ConsumerStatus, type Projection, type RetryPolicy } from './types.js';
+import { DEFAULT_RETRY, silentLog, type ConsumedEvent, type Consumer, type ConsumerLog, type ConsumerStatus, type Projection, type RetryPolicy } from './types.js';
 
 export interface KafkaConsumerOptions {
   /** The consumer's database; its offsets and applied event ids live in `schema`. */
@@ -70,23 +70,27 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): Consumer {
       );
       const next = BigInt(rows[0]?.next_offset ?? '0');
       let last: bigint | undefined;
+      const candidates = new Map<string, { m: IncomingMessage; event: ConsumedEvent }>();
       for (const m of batch.messages) {
         if (BigInt(m.offset) < next) continue; // redelivered: already applied in an earlier commit
         last = BigInt(m.offset);
         const event = fromKafka(m);
-        if ('invalid' in event) {
-          await deadLetter(m, event.invalid, 0);
-          continue;
-        }
-        const fresh = await tx.query(`insert into ${processed} (consumer, event_id) values ($1, $2) on conflict do nothing`, [projection.name, event.id]);
-        if (fresh.rowCount === 0) continue; // the relay published it twice
-        const refusal = await applyWithRetries(tx, projection, event, retry);
-        if (refusal) {
-          await tx.query(`delete from ${processed} where consumer = $1 and event_id = $2`, [projection.name, event.id]);
-          await deadLetter(m, refusal.error.message, refusal.attempts);
-        } else applied++;
-        await batch.heartbeat();
+        if ('invalid' in event) await deadLetter(m, event.invalid, 0);
+        else if (!candidates.has(event.id)) candidates.set(event.id, { m, event });
       }
+      // Events the relay published twice arrive at new offsets: their ids are already recorded.
+      const { rows: fresh } = await tx.query<{ event_id: string }>(
+        `insert into ${processed} (consumer, event_id) select $1, unnest($2::uuid[]) on conflict do nothing returning event_id`,
+        [projection.name, [...candidates.keys()]],
+      );
+      const todo = fresh.map((r) => candidates.get(r.event_id)!).sort((a, b) => (BigInt(a.m.offset) < BigInt(b.m.offset) ? -1 : 1));
+      const refusals = await applyAll(tx, projection, todo.map((c) => c.event), retry);
+      for (const refusal of refusals) {
+        await tx.query(`delete from ${processed} where consumer = $1 and event_id = $2`, [projection.name, refusal.event.id]);
+        await deadLetter(candidates.get(refusal.event.id)!.m, refusal.error.message, refusal.attempts);
+      }
+      applied += todo.length - refusals.length;
+      await batch.heartbeat();
       if (last !== undefined) {
         await tx.query(
           `insert into ${offsets} (consumer, topic, partition, next_offset) values ($1, $2, $3, $4)

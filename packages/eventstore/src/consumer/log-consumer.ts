@@ -5,7 +5,7 @@ import { streamLockKey } from '../lock-key.js';
 import { readLog } from '../read.js';
 import { qualified } from '../schema.js';
 import { LOG_START, type LogPosition, type RecordedEvent } from '../types.js';
-import { applyWithRetries, inTransaction, type Refusal } from './apply.js';
+import { applyAll, inTransaction, type Refusal } from './apply.js';
 import { replayDeadLetters } from './dead-letters.js';
 import { DEFAULT_RETRY, silentLog, type ConsumedEvent, type Consumer, type ConsumerLog, type ConsumerStatus, type Projection, type RetryPolicy } from './types.js';
 
@@ -65,14 +65,9 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
       const from: LogPosition = rows[0] ? { transactionId: rows[0].transaction_id, globalPosition: rows[0].global_position } : LOG_START;
       const batch = await readLog(tx, source, from, batchSize, 'event_log');
       if (batch.length === 0) return { n: 0, dead: 0 };
-      let dead = 0;
-      for (const recorded of batch) {
-        const refusal = await applyWithRetries(tx, projection, fromRecorded(recorded, source), retry);
-        if (refusal) {
-          dead++;
-          await storeDeadLetter(tx, schema, projection.name, `log:${source}`, refusal);
-        }
-      }
+      const refusals = await applyAll(tx, projection, batch.map((recorded) => fromRecorded(recorded, source)), retry);
+      for (const refusal of refusals) await storeDeadLetter(tx, schema, projection.name, `log:${source}`, refusal);
+      const dead = refusals.length;
       const last = batch[batch.length - 1]!.position;
       await tx.query(
         `insert into ${positions} (consumer, source, transaction_id, global_position) values ($1, $2, $3::xid8, $4::bigint)

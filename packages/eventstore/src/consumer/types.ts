@@ -26,6 +26,12 @@ export interface Projection {
   /** Unique in the consumer's schema; names its checkpoints and dead letters. */
   readonly name: string;
   apply(event: ConsumedEvent, tx: pg.PoolClient): Promise<void>;
+  /**
+   * Optional: applies a whole batch at once (one multi-row statement instead of one per event),
+   * with the same effect as `apply` on each event in order. If it throws, the batch is applied
+   * event by event, so a poison event is still isolated.
+   */
+  applyBatch?(events: readonly ConsumedEvent[], tx: pg.PoolClient): Promise<void>;
 }
 
 export interface RetryPolicy {
