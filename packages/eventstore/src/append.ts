@@ -29,13 +29,20 @@ function insertSql(schema: string, rows: number): string {
     rows <= ROWS_AS_PARAMETERS
       ? `(values ${Array.from({ length: rows }, (_, i) => `($${3 + i * 4}::uuid, $${4 + i * 4}::text, $${5 + i * 4}::bytea, $${6 + i * 4}::jsonb, ${i + 1})`).join(', ')})`
       : `unnest($3::uuid[], $4::text[], $5::bytea[], $6::jsonb[]) with ordinality`;
-  const sql = `with current_version as (
-            select coalesce(max(version), 0) as v from ${events} where stream_id = $1
+  const sql = `with latest as (
+            select version, transaction_id from ${events} where stream_id = $1 order by version desc limit 1
+          ), current_version as (
+            select coalesce((select version from latest), 0) as v, (select transaction_id from latest) as tx
           ), inserted as (
             insert into ${events} (event_id, stream_id, version, type, data, metadata)
             select e.id, $1, current_version.v + e.ord, e.type, e.data, e.metadata
             from current_version, ${source} as e(id, type, data, metadata, ord)
-            where $2::int < 0 or current_version.v = $2::int
+            where ($2::int < 0 or current_version.v = $2::int)
+              -- A stream's events must get rising transaction ids (the log's order). An unlocked
+              -- one-statement append may have committed the stream's latest event with a later
+              -- id while this transaction was writing another stream: then this insert would
+              -- land out of order, so it inserts nothing and the whole append is retried.
+              and (current_version.tx is null or current_version.tx < pg_current_xact_id())
             returning version
           )
           select count(*)::int as n, coalesce(max(version), 0)::int as version from inserted`;
@@ -64,6 +71,9 @@ function withTraceContext(m: NewEvent['metadata']): NewEvent['metadata'] {
   return { ...m, traceparent: carrier.traceparent, tracestate: carrier.tracestate ?? '' };
 }
 
+/** The insert lost a race it can win by trying again in a new transaction. */
+class RetryableRace extends Error {}
+
 async function insert(db: Queryable, schema: string, a: StreamAppend): Promise<AppendResult> {
   const rows = a.events.length <= ROWS_AS_PARAMETERS ? a.events.length : 'n';
   const res = await db.query<{ n: number; version: number }>({
@@ -71,7 +81,10 @@ async function insert(db: Queryable, schema: string, a: StreamAppend): Promise<A
     text: insertSql(schema, a.events.length),
     values: insertValues(a),
   });
-  if (res.rows[0]?.n !== a.events.length) throw new ConcurrencyError(a.streamId, a.expectedVersion, await currentVersion(db, schema, a.streamId));
+  if (res.rows[0]?.n !== a.events.length) {
+    if (a.expectedVersion === 'any') throw new RetryableRace(`stream ${a.streamId} moved on in a newer transaction`);
+    throw new ConcurrencyError(a.streamId, a.expectedVersion, await currentVersion(db, schema, a.streamId));
+  }
   return { streamId: a.streamId, version: res.rows[0].version };
 }
 
@@ -121,7 +134,8 @@ export async function appendStreams(pool: pg.Pool, schema: string, appends: read
     try {
       return await lockedAppend(pool, schema, work);
     } catch (error) {
-      if (!isVersionRace(error) || attempt >= 3) throw await translate(error, pool, schema, work.find((a) => a.streamId === streamOf(error)));
+      const race = isVersionRace(error) || error instanceof RetryableRace;
+      if (!race || attempt >= 5) throw await translate(error, pool, schema, work.find((a) => a.streamId === streamOf(error)));
     }
   }
 }
@@ -129,6 +143,8 @@ export async function appendStreams(pool: pg.Pool, schema: string, appends: read
 async function lockedAppend(pool: pg.Pool, schema: string, work: readonly StreamAppend[]): Promise<AppendResult[]> {
   const locks = work.map((a) => `pg_advisory_xact_lock(${streamLockKey(schema, a.streamId)})`).join(', ');
   const client = await pool.connect();
+  const lost = (error: Error) => void error; // surfaced by the query in flight; must not crash the process
+  client.on('error', lost);
   try {
     await client.query(`begin; select ${locks}`);
     const results: AppendResult[] = [];
@@ -139,6 +155,7 @@ async function lockedAppend(pool: pg.Pool, schema: string, work: readonly Stream
     await client.query('rollback').catch(() => undefined);
     throw error;
   } finally {
+    client.off('error', lost);
     client.release();
   }
 }

@@ -2,7 +2,7 @@ import type { KafkaClient, Producer } from '@mpp/kafka';
 import type pg from 'pg';
 import { loadCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { toCloudEvent } from './cloudevents.js';
-import { streamLockKey } from './lock-key.js';
+import { lockKey as advisoryKey } from './lock-key.js';
 import { readLog } from './read.js';
 import type { EventStore } from './store.js';
 import type { LogPosition, RecordedEvent } from './types.js';
@@ -66,7 +66,7 @@ export function createRelay(options: RelayOptions): Relay {
   const standbyMs = options.standbyIntervalMs ?? 1_000;
   const backoff = options.backoff ?? { initialMs: 100, maxMs: 5_000 };
   const log = options.log ?? silent;
-  const lockKey = streamLockKey(store.schema, `relay:${name}`);
+  const lockKey = advisoryKey('relay', store.schema, name);
 
   let running: Promise<void> | undefined;
   let unsubscribe: (() => void) | undefined;

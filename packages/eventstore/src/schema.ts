@@ -83,9 +83,10 @@ export async function migrateEventStore(pool: pg.Pool, schema: string): Promise<
   ];
   const client = await pool.connect();
   try {
-    await client.query(`create schema if not exists "${identifier(schema)}"`);
     await client.query('begin');
     await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`mpp.eventstore.migrate.${schema}`]);
+    // Inside the lock: replicas starting together would race on the schema's catalog row.
+    await client.query(`create schema if not exists "${identifier(schema)}"`);
     await client.query(`create table if not exists ${t('event_store_migrations')} (step integer primary key, applied_at timestamptz not null default now())`);
     const { rows } = await client.query<{ step: number }>(`select step from ${t('event_store_migrations')}`);
     const done = new Set(rows.map((r) => r.step));

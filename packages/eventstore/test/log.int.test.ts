@@ -4,7 +4,7 @@ import { toJsonString } from '@bufbuild/protobuf';
 import { EventMetadataSchema } from '@mpp/contracts';
 import { waitFor } from '@mpp/testing';
 import type pg from 'pg';
-import { LOG_START, type EventStore, type LogPosition, type RecordedEvent } from '../src/index.js';
+import { ConcurrencyError, LOG_START, type EventStore, type LogPosition, type RecordedEvent } from '../src/index.js';
 import { counted, useStore, metadata, types, Counted } from './fixtures.js';
 
 const env = useStore('survey');
@@ -45,6 +45,15 @@ describe('global log without skips', () => {
         const own = `writer-${w}`;
         ({ version } = await store.append(own, version, Array.from({ length: 1 + (i % 3) }, (_, k) => counted(own, i * 10 + k))));
         await store.append(`shared-${w % 2}`, 'any', [counted(`w${w}`, i)]);
+        // Multi-stream appends (locked) racing one-statement appends at a known version on
+        // the same stream: the stream's order must hold in the log all the same.
+        if (w < 4) await store.appendMany(['pair-a', 'pair-b'].map((streamId) => ({ streamId, expectedVersion: 'any' as const, events: [counted(`w${w}`, i)] })));
+        else if (w < 8) {
+          const known = (await store.readStream('pair-b')).length;
+          await store.append('pair-b', known, [counted(`w${w}`, i)]).catch((error: unknown) => {
+            if (!(error instanceof ConcurrencyError)) throw error;
+          });
+        }
         if (w === 0 && i === 5) await waitFor(() => lateOpened, { what: 'the late transaction to open' });
       }
     };

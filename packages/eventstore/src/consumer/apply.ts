@@ -54,6 +54,11 @@ export async function applyAll(tx: pg.PoolClient, projection: Projection, events
 /** Runs `fn` in a transaction on its own connection. */
 export async function inTransaction<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
   const tx = await pool.connect();
+  // A connection lost mid-transaction also emits 'error'; the failing query reports it, and
+  // the client is discarded, not returned to the pool.
+  let lost: Error | undefined;
+  const onError = (error: Error) => void (lost = error);
+  tx.on('error', onError);
   try {
     await tx.query('begin');
     const result = await fn(tx);
@@ -63,6 +68,7 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) =>
     await tx.query('rollback').catch(() => undefined);
     throw error;
   } finally {
-    tx.release();
+    tx.off('error', onError);
+    tx.release(lost);
   }
 }

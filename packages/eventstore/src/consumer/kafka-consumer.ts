@@ -1,6 +1,6 @@
 import type { IncomingBatch, IncomingMessage, KafkaClient, Producer, Consumer as KafkaConsumer } from '@mpp/kafka';
 import type pg from 'pg';
-import { streamLockKey } from '../lock-key.js';
+import { lockKey } from '../lock-key.js';
 import { qualified } from '../schema.js';
 import { applyAll, inTransaction } from './apply.js';
 import { fromKafka } from './kafka-event.js';
@@ -63,7 +63,7 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): Consumer {
     const processed = qualified(schema, 'consumer_processed');
     let applied = 0;
     await inTransaction(pool, async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1)', [streamLockKey(schema, `consumer:${projection.name}:${batch.topic}:${batch.partition}`).toString()]);
+      await tx.query('select pg_advisory_xact_lock($1)', [lockKey('consumer', schema, `${projection.name}:${batch.topic}:${batch.partition}`).toString()]);
       const { rows } = await tx.query<{ next_offset: string }>(
         `select next_offset::text from ${offsets} where consumer = $1 and topic = $2 and partition = $3`,
         [projection.name, batch.topic, batch.partition],

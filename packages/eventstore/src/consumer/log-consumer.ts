@@ -1,7 +1,7 @@
 import { toJsonString } from '@bufbuild/protobuf';
 import { EventMetadataSchema } from '@mpp/contracts';
 import type pg from 'pg';
-import { streamLockKey } from '../lock-key.js';
+import { lockKey } from '../lock-key.js';
 import { readLog } from '../read.js';
 import { qualified } from '../schema.js';
 import { LOG_START, type LogPosition, type RecordedEvent } from '../types.js';
@@ -39,7 +39,7 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
   const retry = options.retry ?? DEFAULT_RETRY;
   const log = options.log ?? silentLog;
   const positions = qualified(schema, 'consumer_positions');
-  const lockKey = streamLockKey(schema, `consumer:${projection.name}:${source}`).toString();
+  const positionLock = lockKey('consumer', schema, `${projection.name}:${source}`).toString();
   let status: ConsumerStatus = { running: false, applied: 0, deadLettered: 0, failures: 0 };
   let stopping = false;
   let running: Promise<void> | undefined;
@@ -57,7 +57,7 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
     return inTransaction(pool, async (tx) => {
       // An advisory lock, not a row lock: it takes no transaction id, so this batch does not
       // hold back other readers' gap-safe horizon while it reads.
-      await tx.query('select pg_advisory_xact_lock($1)', [lockKey]);
+      await tx.query('select pg_advisory_xact_lock($1)', [positionLock]);
       const { rows } = await tx.query<{ transaction_id: string; global_position: string }>(
         `select transaction_id::text, global_position::text from ${positions} where consumer = $1 and source = $2`,
         [projection.name, source],
