@@ -24,7 +24,7 @@ describe('mpp dlq', () => {
     const eventId = randomUUID();
     await pool.query(
       `insert into reporting.dead_letters (consumer, source, event_id, type, stream_id, data, headers, error, attempts)
-       values ('daily-stats@v1', 'log:queue', $1, 'id.mpp.queue.TicketIssued.v1', 'ticket-1', '\\x01', '{}', 'no such service: svc-9', 3)`,
+       values ('daily-stats@v1', 'queue', $1, 'id.mpp.queue.TicketIssued.v1', 'ticket-1', '\\x01', '{}', 'no such service: svc-9', 3)`,
       [eventId],
     );
     const env = { DATABASE_URL: db.url };

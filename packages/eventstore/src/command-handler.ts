@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { context, propagation } from '@opentelemetry/api';
 import type { DescMessage, MessageInitShape } from '@bufbuild/protobuf';
 import type { EventMetadata } from '@mpp/contracts';
 import { isConcurrencyError } from './errors.js';
@@ -136,7 +137,9 @@ export function createCommandHandler<S, C>(options: CommandHandlerOptions<S, C>)
     }
   }
 
-  return function handle(streamId: string, command: C, ctx: CommandContext): Promise<Handled<S>> {
+  return function handle(streamId: string, command: C, given: CommandContext): Promise<Handled<S>> {
+    // Each command keeps its own trace, even when appended in a group started by another.
+    const ctx = given.metadata.traceparent ? given : { ...given, metadata: withActiveTrace(given.metadata) };
     return new Promise<Handled<S>>((resolve, reject) => {
       const waiting = queues.get(streamId);
       if (waiting) {
@@ -157,4 +160,10 @@ export function derivedEventId(commandId: string, index: number): string {
   h[8] = (h[8]! & 0x3f) | 0x80;
   const hex = h.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function withActiveTrace(metadata: EventMetadata): EventMetadata {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier.traceparent ? { ...metadata, traceparent: carrier.traceparent, tracestate: carrier.tracestate ?? '' } : metadata;
 }

@@ -80,6 +80,8 @@ export async function migrateEventStore(pool: pg.Pool, schema: string): Promise<
      );`,
     // `mpp dlq replay` asks; the consumer that owns the projection code replays on its next turn.
     `alter table ${t('dead_letters')} add column replay_requested_at timestamptz;`,
+    // What a replay must give the projection back exactly as the event first came.
+    `alter table ${t('dead_letters')} add column stream_version integer, add column recorded_at timestamptz;`,
   ];
   const client = await pool.connect();
   try {

@@ -25,8 +25,10 @@ export interface KafkaClient {
   consumer(options: ConsumerOptions): Promise<Consumer>;
   /** Creates missing topics; existing ones are left as they are. */
   ensureTopics(topics: readonly TopicSpec[]): Promise<void>;
-  /** Per partition, the offset the next message will get (the end of the topic now). */
-  endOffsets(topic: string): Promise<{ partition: number; offset: string }[]>;
+  /** Per partition, the offset the next message will get (the end now) and the oldest one kept. */
+  endOffsets(topic: string): Promise<{ partition: number; offset: string; low: string }[]>;
+  /** Moves a consumer group that has no live member to the given offsets. */
+  setGroupOffsets(groupId: string, topic: string, partitions: readonly { partition: number; offset: string }[]): Promise<void>;
   /** Per partition, the offset a consumer group will read next ('-1' when it has none). */
   groupOffsets(groupId: string, topic: string): Promise<{ partition: number; offset: string }[]>;
 }
@@ -89,7 +91,16 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
       const admin = kafka.admin();
       await admin.connect();
       try {
-        return (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high }));
+        return (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high, low: p.low }));
+      } finally {
+        await admin.disconnect();
+      }
+    },
+    async setGroupOffsets(groupId, topic, partitions) {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        await admin.setOffsets({ groupId, topic, partitions: partitions.map((p) => ({ ...p })) });
       } finally {
         await admin.disconnect();
       }

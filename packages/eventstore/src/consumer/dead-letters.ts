@@ -45,39 +45,59 @@ export async function requestReplay(pool: pg.Pool, schema: string, filter: { con
  * Applies the projection's dead letters again (after a fix), each in its own transaction: a
  * success marks the letter replayed; a refusal records the new error and keeps it.
  */
-export async function replayDeadLetters(pool: pg.Pool, schema: string, projection: Projection, options: { requestedOnly?: boolean } = {}): Promise<{ replayed: number; failed: number }> {
+export async function replayDeadLetters(
+  pool: pg.Pool,
+  schema: string,
+  projection: Projection,
+  options: { requestedOnly?: boolean; source?: string } = {},
+): Promise<{ replayed: number; failed: number }> {
   const table = qualified(schema, 'dead_letters');
-  const { rows } = await pool.query<{ id: string; source: string; event_id: string; type: string; stream_id: string; data: Buffer; headers: JsonValue; attempts: number }>(
-    `select id::text, source, event_id, type, stream_id, data, headers, attempts from ${table}
-     where replayed_at is null and consumer = $1 and (not $2 or replay_requested_at is not null) order by id`,
-    [projection.name, options.requestedOnly ?? false],
+  const { rows: ids } = await pool.query<{ id: string }>(
+    `select id::text from ${table}
+     where replayed_at is null and consumer = $1 and (not $2 or replay_requested_at is not null) and ($3::text is null or source = $3)
+     order by id`,
+    [projection.name, options.requestedOnly ?? false, options.source ?? null],
   );
   let replayed = 0;
   let failed = 0;
-  for (const row of rows) {
-    const event = {
-      id: row.event_id,
-      type: row.type,
-      streamId: row.stream_id,
-      version: 0,
-      data: new Uint8Array(row.data),
-      metadata: fromJson(EventMetadataSchema, row.headers, { ignoreUnknownFields: true }),
-      recordedAt: new Date(),
-      origin: { transport: 'log' as const, source: row.source, position: { transactionId: '0', globalPosition: '0' } },
-    };
+  for (const { id } of ids) {
     await inTransaction(pool, async (tx) => {
+      // Claimed under a row lock, still unreplayed: another consumer or replica replaying at the
+      // same moment skips it, so a letter is applied once.
+      const { rows } = await tx.query<{ source: string; event_id: string; type: string; stream_id: string; stream_version: number | null; recorded_at: Date | null; data: Buffer; headers: JsonValue }>(
+        `select source, event_id, type, stream_id, stream_version, recorded_at, data, headers from ${table}
+         where id = $1 and replayed_at is null for update skip locked`,
+        [id],
+      );
+      const row = rows[0];
+      if (!row) return;
+      const event = {
+        id: row.event_id,
+        type: row.type,
+        streamId: row.stream_id,
+        version: row.stream_version ?? 0,
+        data: new Uint8Array(row.data),
+        metadata: fromJson(EventMetadataSchema, row.headers, { ignoreUnknownFields: true }),
+        recordedAt: row.recorded_at ?? new Date(),
+        origin: { transport: 'log' as const, source: row.source, position: { transactionId: '0', globalPosition: '0' } },
+      };
       const refusal = await applyWithRetries(tx, projection, event, { maxAttempts: 1, backoffMs: 0 });
       if (refusal) {
         failed++;
-        await tx.query(`update ${table} set error = $2, attempts = attempts + 1, replay_requested_at = null where id = $1`, [row.id, refusal.error.message]);
+        await tx.query(`update ${table} set error = $2, attempts = attempts + 1, replay_requested_at = null where id = $1`, [id, refusal.error.message]);
       } else {
         replayed++;
-        await tx.query(`update ${table} set replayed_at = now() where id = $1`, [row.id]);
+        await tx.query(`update ${table} set replayed_at = now() where id = $1`, [id]);
       }
     });
   }
   return { replayed, failed };
 }
+
+const READ_TIMEOUT_MS = 60_000;
+
+/** A group nobody else uses: reading never marks anything as replayed by itself. */
+const readerGroup = (topic: string) => `${topic}.dlq.reader.${Date.now()}.${Math.random().toString(36).slice(2)}`;
 
 /** The group whose committed offsets mark what `replayKafkaDeadLetters` has put back. */
 export const replayGroup = (topic: string) => `${topic}.dlq.replayed`;
@@ -89,7 +109,9 @@ async function pendingRanges(kafka: KafkaClient, topic: string): Promise<Map<num
   const from = new Map(done.map((p) => [p.partition, BigInt(p.offset) < 0n ? 0n : BigInt(p.offset)]));
   const ranges = new Map<number, { from: bigint; to: bigint }>();
   for (const p of end) {
-    const start = from.get(p.partition) ?? 0n;
+    // Letters older than the topic's retention are gone: start at the oldest one kept.
+    const kept = BigInt(p.low);
+    const start = (from.get(p.partition) ?? 0n) < kept ? kept : (from.get(p.partition) ?? 0n);
     if (BigInt(p.offset) > start) ranges.set(p.partition, { from: start, to: BigInt(p.offset) });
   }
   return ranges;
@@ -101,8 +123,10 @@ async function readRanges(kafka: KafkaClient, topic: string, groupId: string, ra
   const remaining = new Map(ranges);
   const letters: IncomingMessage[] = [];
   const consumer = await kafka.consumer({ groupId, topics: [`${topic}.dlq`], fromBeginning: true });
+  let timer: NodeJS.Timeout | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out reading ${topic}.dlq: ${remaining.size} partitions not read to their end`)), READ_TIMEOUT_MS);
       consumer
         .run(async (m) => {
           const range = remaining.get(m.partition);
@@ -114,6 +138,7 @@ async function readRanges(kafka: KafkaClient, topic: string, groupId: string, ra
         .catch(reject);
     });
   } finally {
+    clearTimeout(timer);
     await consumer.close();
   }
   return letters;
@@ -129,7 +154,7 @@ export async function countKafkaDeadLetters(kafka: KafkaClient, topic: string): 
 /** The dead letters in `<topic>.dlq` not replayed yet, with their reasons in `mpp_dlq_*` headers. */
 export async function readKafkaDeadLetters(kafka: KafkaClient, topic: string): Promise<IncomingMessage[]> {
   const ranges = await pendingRanges(kafka, topic);
-  return readRanges(kafka, topic, `${topic}.dlq.reader.${Date.now()}.${Math.random().toString(36).slice(2)}`, ranges);
+  return readRanges(kafka, topic, readerGroup(topic), ranges);
 }
 
 /**
@@ -139,7 +164,7 @@ export async function readKafkaDeadLetters(kafka: KafkaClient, topic: string): P
  */
 export async function replayKafkaDeadLetters(kafka: KafkaClient, topic: string): Promise<number> {
   const ranges = await pendingRanges(kafka, topic);
-  const letters = await readRanges(kafka, topic, replayGroup(topic), ranges);
+  const letters = await readRanges(kafka, topic, readerGroup(topic), ranges);
   if (letters.length === 0) return 0;
   const producer = await kafka.producer();
   try {
@@ -154,5 +179,7 @@ export async function replayKafkaDeadLetters(kafka: KafkaClient, topic: string):
   } finally {
     await producer.close();
   }
+  // Only after the letters are back on the topic: a failed send replays them next time.
+  await kafka.setGroupOffsets(replayGroup(topic), `${topic}.dlq`, [...ranges].map(([partition, r]) => ({ partition, offset: r.to.toString() })));
   return letters.length;
 }

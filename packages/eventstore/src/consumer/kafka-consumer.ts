@@ -102,26 +102,48 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): Consumer {
     status = { ...status, applied: status.applied + applied };
   }
 
+  let stopping = false;
+  let restartTimer: NodeJS.Timeout | undefined;
+
+  async function connect(delayMs: number): Promise<void> {
+    try {
+      // Dead letters need somewhere to go before the first refusal: without the topic every
+      // refusal would fail the batch and stall the partition.
+      await kafka.ensureTopics(options.topics.map((topic) => ({ topic: `${topic}.dlq` })));
+      consumer = await kafka.consumer({ groupId: options.groupId, topics: options.topics, fromBeginning: true });
+      await consumer.runBatches(async (batch) => {
+        try {
+          await handle(batch);
+        } catch (error) {
+          // Not committed: kafkajs redelivers the batch after its retry; offsets in the
+          // database make the retry exact.
+          status = { ...status, failures: status.failures + 1 };
+          log.warn({ err: error, consumer: projection.name }, 'batch failed; it will be redelivered');
+          throw error;
+        }
+      });
+      status = { ...status, running: true };
+    } catch (error) {
+      // A broker not there yet, or a source topic not created yet: try again, never crash.
+      status = { ...status, failures: status.failures + 1 };
+      log.warn({ err: error, consumer: projection.name, retryInMs: delayMs }, 'consumer could not start; retrying');
+      await consumer?.close().catch(() => undefined);
+      consumer = undefined;
+      if (stopping) return;
+      await new Promise<void>((resolve) => (restartTimer = setTimeout(resolve, delayMs)));
+      if (!stopping) return connect(Math.min(delayMs * 2, 10_000));
+    }
+  }
+
   return {
     start() {
-      starting ??= (async () => {
-        consumer = await kafka.consumer({ groupId: options.groupId, topics: options.topics, fromBeginning: true });
-        await consumer.runBatches(async (batch) => {
-          try {
-            await handle(batch);
-          } catch (error) {
-            // Not committed: kafkajs redelivers the batch after its retry; offsets in the
-            // database make the retry exact.
-            status = { ...status, failures: status.failures + 1 };
-            log.warn({ err: error, consumer: projection.name }, 'batch failed; it will be redelivered');
-            throw error;
-          }
-        });
-        status = { ...status, running: true };
-      })();
+      stopping = false;
+      starting ??= connect(200);
     },
     async stop() {
-      await starting?.catch(() => undefined);
+      stopping = true;
+      clearTimeout(restartTimer);
+      await starting;
       await consumer?.close();
       await producer?.close();
       status = { ...status, running: false };

@@ -66,7 +66,7 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
       const batch = await readLog(tx, source, from, batchSize, 'event_log');
       if (batch.length === 0) return { n: 0, dead: 0 };
       const refusals = await applyAll(tx, projection, batch.map((recorded) => fromRecorded(recorded, source)), retry);
-      for (const refusal of refusals) await storeDeadLetter(tx, schema, projection.name, `log:${source}`, refusal);
+      for (const refusal of refusals) await storeDeadLetter(tx, schema, projection.name, source, refusal);
       const dead = refusals.length;
       const last = batch[batch.length - 1]!.position;
       await tx.query(
@@ -82,7 +82,7 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
     status = { ...status, running: true };
     while (!stopping) {
       try {
-        const replay = await replayDeadLetters(pool, schema, projection, { requestedOnly: true });
+        const replay = await replayDeadLetters(pool, schema, projection, { requestedOnly: true, source });
         if (replay.replayed + replay.failed > 0) log.info({ consumer: projection.name, ...replay }, 'dead letters replayed on request');
         const { n, dead } = await step();
         status = { ...status, applied: status.applied + n - dead, deadLettered: status.deadLettered + dead };
@@ -115,8 +115,8 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
 export async function storeDeadLetter(tx: pg.PoolClient, schema: string, consumer: string, source: string, refusal: Refusal): Promise<void> {
   const e = refusal.event;
   await tx.query(
-    `insert into ${qualified(schema, 'dead_letters')} (consumer, source, event_id, type, stream_id, data, headers, error, attempts)
-     values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
-    [consumer, source, e.id, e.type, e.streamId, Buffer.from(e.data), toJsonString(EventMetadataSchema, e.metadata), refusal.error.message, refusal.attempts],
+    `insert into ${qualified(schema, 'dead_letters')} (consumer, source, event_id, type, stream_id, stream_version, recorded_at, data, headers, error, attempts)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
+    [consumer, source, e.id, e.type, e.streamId, e.version, e.recordedAt, Buffer.from(e.data), toJsonString(EventMetadataSchema, e.metadata), refusal.error.message, refusal.attempts],
   );
 }

@@ -49,7 +49,11 @@ export async function switchTo(pool: pg.Pool, schema: string, def: ProjectionDef
   await inTransaction(pool, async (tx) => {
     await ensureVersions(tx, schema);
     const tables = tableNames(schema, def, version);
-    for (const t of def.tables) await tx.query(`create or replace view ${qualified(schema, t)} as select * from ${tables[t]}`);
+    // Drop and create, not replace: a new version may change the tables' columns.
+    for (const t of def.tables) {
+      await tx.query(`drop view if exists ${qualified(schema, t)}`);
+      await tx.query(`create view ${qualified(schema, t)} as select * from ${tables[t]}`);
+    }
     await tx.query(
       `insert into ${qualified(schema, 'projection_versions')} (projection, live) values ($1, $2)
        on conflict (projection) do update set live = excluded.live, switched_at = now()`,
