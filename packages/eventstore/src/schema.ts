@@ -1,14 +1,8 @@
 import type pg from 'pg';
+import { runMigrations } from './migrate.js';
+import { qualified } from './schema-names.js';
 
-/** `"schema"."table"`, quoted. */
-export function qualified(schema: string, table: string): string {
-  return `"${identifier(schema)}"."${identifier(table)}"`;
-}
-
-export function identifier(name: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid SQL identifier "${name}"`);
-  return name;
-}
+export { identifier, qualified } from './schema-names.js';
 
 /**
  * The event store's tables in a service's own schema. Idempotent; each step runs once, recorded
@@ -83,25 +77,5 @@ export async function migrateEventStore(pool: pg.Pool, schema: string): Promise<
     // What a replay must give the projection back exactly as the event first came.
     `alter table ${t('dead_letters')} add column stream_version integer, add column recorded_at timestamptz;`,
   ];
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`mpp.eventstore.migrate.${schema}`]);
-    // Inside the lock: replicas starting together would race on the schema's catalog row.
-    await client.query(`create schema if not exists "${identifier(schema)}"`);
-    await client.query(`create table if not exists ${t('event_store_migrations')} (step integer primary key, applied_at timestamptz not null default now())`);
-    const { rows } = await client.query<{ step: number }>(`select step from ${t('event_store_migrations')}`);
-    const done = new Set(rows.map((r) => r.step));
-    for (const [index, ddl] of steps.entries()) {
-      if (done.has(index + 1)) continue;
-      await client.query(ddl);
-      await client.query(`insert into ${t('event_store_migrations')} (step) values ($1)`, [index + 1]);
-    }
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  await runMigrations(pool, schema, 'event_store_migrations', steps);
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { identifier, qualified } from '../schema.js';
+import { runMigrations } from '../migrate.js';
+import { qualified } from '../schema.js';
 
 /**
  * Ordered steps; each runs once per schema, recorded in `scheduler_migrations` (apart from the
@@ -31,26 +32,5 @@ const steps = (t: (name: string) => string): string[] => [
  * await migrateScheduler(pool, 'queue');
  */
 export async function migrateScheduler(pool: pg.Pool, schema: string): Promise<void> {
-  const t = (name: string) => qualified(schema, name);
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`mpp.scheduler.migrate.${schema}`]);
-    // Under the lock: two replicas creating the schema at once would otherwise race on its name.
-    await client.query(`create schema if not exists "${identifier(schema)}"`);
-    await client.query(`create table if not exists ${t('scheduler_migrations')} (step integer primary key, applied_at timestamptz not null default now())`);
-    const { rows } = await client.query<{ step: number }>(`select step from ${t('scheduler_migrations')}`);
-    const done = new Set(rows.map((r) => r.step));
-    for (const [index, ddl] of steps(t).entries()) {
-      if (done.has(index + 1)) continue;
-      await client.query(ddl);
-      await client.query(`insert into ${t('scheduler_migrations')} (step) values ($1)`, [index + 1]);
-    }
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  await runMigrations(pool, schema, 'scheduler_migrations', steps((name) => qualified(schema, name)));
 }
