@@ -9,7 +9,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: sourceConditions, externalConditions: sourceConditions } },
   test: {
     maxWorkers: 2,
-    testTimeout: 60_000,
+    testTimeout: 300_000,
     hookTimeout: 180_000,
     projects: [
       {

@@ -38,12 +38,12 @@ describe('mpp rebuild', () => {
     const platform = mpp(['start', '--target=all'], env);
     try {
       await waitFor(async () => (await pool.query(`select 1 from information_schema.views where table_schema = 'reporting' and table_name = 'event_counts'`)).rowCount === 1, {
-        timeoutMs: 60_000,
+        timeoutMs: 120_000,
         what: `the reporting service to start (stderr: ${platform.stderr})`,
       });
       const store = createEventStore({ pool, schema: 'queue' });
       await append(store, 50);
-      await waitFor(async () => (await counted()) === 50, { timeoutMs: 60_000, what: 'the live read model to count 50 events' });
+      await waitFor(async () => (await counted()) === 50, { timeoutMs: 120_000, what: 'the live read model to count 50 events' });
 
       const result = await mppDone(['rebuild', 'event_counts'], { DATABASE_URL: db.url });
       expect(result.code).toBe(0);
@@ -51,11 +51,11 @@ describe('mpp rebuild', () => {
       expect(result.stderr).toMatch(/event_counts \[#+\] 100% 50\/50 events/);
 
       await waitFor(async () => (await pool.query(`select 1 from information_schema.tables where table_schema = 'reporting' and table_name = 'event_counts_v1'`)).rowCount === 0, {
-        timeoutMs: 30_000,
+        timeoutMs: 120_000,
         what: 'the service to follow the switch and drop v1',
       });
       await append(store, 10);
-      await waitFor(async () => (await counted()) === 60, { timeoutMs: 60_000, what: 'v2, now live in the service, to count new events' });
+      await waitFor(async () => (await counted()) === 60, { timeoutMs: 120_000, what: 'v2, now live in the service, to count new events' });
     } finally {
       platform.child.kill('SIGTERM');
     }

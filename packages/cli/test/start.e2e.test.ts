@@ -43,7 +43,7 @@ describe('mpp start --target=all', () => {
     const run = mpp(['start', '--target=all'], env);
     try {
       for (const name of SERVICES) {
-        await waitFor(() => serving(ports[name]!, ''), { timeoutMs: 60_000, what: `${name} health` });
+        await waitFor(() => serving(ports[name]!, ''), { timeoutMs: 120_000, what: `${name} health` });
         const api = API[name];
         if (api) expect(await serving(ports[name]!, api)).toBe(true);
       }

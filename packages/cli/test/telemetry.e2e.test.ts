@@ -61,14 +61,14 @@ describe('OpenTelemetry register module', () => {
     try {
       const { client, close } = createClient(Health, { address: `127.0.0.1:${port}`, defaultTimeoutMs: 2_000 });
       await waitFor(async () => (await client.check({ service: 'mpp.survey.v1.SurveyService' })).status === 1, {
-        timeoutMs: 60_000,
+        timeoutMs: 120_000,
         what: `survey health (stderr: ${stderr})`,
       });
       close();
       const body = await waitFor(() => {
         const all = Buffer.concat(received);
         return all.includes('grpc.health.v1.Health/Check') ? all : undefined;
-      }, { timeoutMs: 30_000, what: 'an OTLP export with the server span' });
+      }, { timeoutMs: 120_000, what: 'an OTLP export with the server span' });
       // OTLP protobuf carries strings as UTF-8: the resource and the span's attributes are there.
       expect(body.includes('mpp-survey-under-test')).toBe(true);
       expect(body.includes('mpp.service')).toBe(true);

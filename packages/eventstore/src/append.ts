@@ -25,6 +25,10 @@ function insertSql(schema: string, rows: number): string {
   const cached = statements.get(key);
   if (cached) return cached;
   const events = qualified(schema, 'events');
+  // Every append to a stream holds its advisory lock while it inserts (a locked transaction
+  // took it already; taking it again is free), so one-statement appends queue behind a
+  // multi-stream append instead of slipping between its writes.
+  const lockParam = rows <= ROWS_AS_PARAMETERS ? 3 + rows * 4 : 7;
   const source =
     rows <= ROWS_AS_PARAMETERS
       ? `(values ${Array.from({ length: rows }, (_, i) => `($${3 + i * 4}::uuid, $${4 + i * 4}::text, $${5 + i * 4}::bytea, $${6 + i * 4}::jsonb, ${i + 1})`).join(', ')})`
@@ -36,7 +40,7 @@ function insertSql(schema: string, rows: number): string {
           ), inserted as (
             insert into ${events} (event_id, stream_id, version, type, data, metadata)
             select e.id, $1, current_version.v + e.ord, e.type, e.data, e.metadata
-            from current_version, ${source} as e(id, type, data, metadata, ord)
+            from current_version, (select pg_advisory_xact_lock($${lockParam}::bigint)) as locked, ${source} as e(id, type, data, metadata, ord)
             where ($2::int < 0 or current_version.v = $2::int)
               -- A stream's events must get rising transaction ids (the log's order). An unlocked
               -- one-statement append may have committed the stream's latest event with a later
@@ -50,14 +54,15 @@ function insertSql(schema: string, rows: number): string {
   return sql;
 }
 
-function insertValues(a: StreamAppend): unknown[] {
+function insertValues(schema: string, a: StreamAppend): unknown[] {
   // A command's events usually share one metadata object: serialise it once.
   const json = new Map<object, string>();
   const metadata = (m: NewEvent['metadata']) => json.get(m) ?? json.set(m, toJsonString(EventMetadataSchema, withTraceContext(m))).get(m)!;
   const bytes = (e: NewEvent) => Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength);
   const head = [a.streamId, a.expectedVersion === 'any' ? -1 : a.expectedVersion];
-  if (a.events.length <= ROWS_AS_PARAMETERS) return [...head, ...a.events.flatMap((e) => [e.id, e.type, bytes(e), metadata(e.metadata)])];
-  return [...head, a.events.map((e) => e.id), a.events.map((e) => e.type), a.events.map(bytes), a.events.map((e) => metadata(e.metadata))];
+  const lock = streamLockKey(schema, a.streamId).toString();
+  if (a.events.length <= ROWS_AS_PARAMETERS) return [...head, ...a.events.flatMap((e) => [e.id, e.type, bytes(e), metadata(e.metadata)]), lock];
+  return [...head, a.events.map((e) => e.id), a.events.map((e) => e.type), a.events.map(bytes), a.events.map((e) => metadata(e.metadata)), lock];
 }
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
@@ -79,7 +84,7 @@ async function insert(db: Queryable, schema: string, a: StreamAppend): Promise<A
   const res = await db.query<{ n: number; version: number }>({
     name: `mpp-es-append-${schema}-${rows}`,
     text: insertSql(schema, a.events.length),
-    values: insertValues(a),
+    values: insertValues(schema, a),
   });
   if (res.rows[0]?.n !== a.events.length) {
     if (a.expectedVersion === 'any') throw new RetryableRace(`stream ${a.streamId} moved on in a newer transaction`);

@@ -143,7 +143,7 @@ export async function kafkaTransport(url: string, brokers: string[]): Promise<Tr
       await relay.stop();
       await pool.query(`delete from queue.checkpoints`);
       relay.start();
-      await waitFor(() => relay.status().published >= 2 * published, { timeoutMs: 60_000, what: 'the relay to publish everything again' });
+      await waitFor(() => relay.status().published >= 2 * published, { timeoutMs: 120_000, what: 'the relay to publish everything again' });
     },
     async caughtUp(projection) {
       const end = await kafka.endOffsets(topic);

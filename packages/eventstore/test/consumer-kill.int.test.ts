@@ -40,7 +40,7 @@ describe('a consumer killed mid-batch', () => {
     const relay = createRelay({ store: source, kafka, topic, source: '/mpp/queue' });
     relay.start();
     for (let i = 0; i < 300; i++) await source.append(`kill-${i % 6}`, 'any', [counted('good', i)]);
-    await waitFor(() => relay.status().published >= 300, { timeoutMs: 60_000, what: 'all events on the topic' });
+    await waitFor(() => relay.status().published >= 300, { timeoutMs: 120_000, what: 'all events on the topic' });
 
     const group = `${topic}.counts`;
     const proc = spawn(process.execPath, ['--import', 'tsx', '--conditions=@mpp/source', child, db.url, broker.brokers.join(','), topic, group, 'counts'], {

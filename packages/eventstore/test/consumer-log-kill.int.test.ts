@@ -44,7 +44,7 @@ describe('a log consumer whose session dies mid-batch', () => {
     const consumer = createLogConsumer({ pool: consumerPool, schema: 'reporting', source: 'queue', projection: slow, batchSize: 100, pollIntervalMs: 20 });
     consumer.start();
     try {
-      await waitFor(async () => total(await readCounts(pool, 'reporting', 'counts')) >= 100, { timeoutMs: 60_000, what: 'a first batch committed' });
+      await waitFor(async () => total(await readCounts(pool, 'reporting', 'counts')) >= 100, { timeoutMs: 120_000, what: 'a first batch committed' });
       // Kill it while it is inside the next batch's transaction.
       const killed = await waitFor(
         async () => {
@@ -53,10 +53,10 @@ describe('a log consumer whose session dies mid-batch', () => {
           );
           return rowCount && rowCount > 0 ? rowCount : undefined;
         },
-        { timeoutMs: 30_000, intervalMs: 10, what: 'the consumer inside a batch' },
+        { timeoutMs: 120_000, intervalMs: 10, what: 'the consumer inside a batch' },
       );
       expect(killed).toBeGreaterThan(0);
-      await waitFor(() => consumer.status().failures > 0, { timeoutMs: 30_000, what: 'the consumer to notice' });
+      await waitFor(() => consumer.status().failures > 0, { timeoutMs: 120_000, what: 'the consumer to notice' });
       await waitFor(async () => total(await readCounts(pool, 'reporting', 'counts')) === 300, { timeoutMs: 120_000, what: 'the consumer to finish after reconnecting' });
     } finally {
       await consumer.stop();
@@ -66,7 +66,7 @@ describe('a log consumer whose session dies mid-batch', () => {
     const rebuild = createLogConsumer({ pool, schema: 'reporting', source: 'queue', projection: countingProjection('reporting', 'counts-rebuild').projection });
     rebuild.start();
     try {
-      await waitFor(async () => total(await readCounts(pool, 'reporting', 'counts-rebuild')) === 300, { timeoutMs: 60_000, what: 'the rebuild' });
+      await waitFor(async () => total(await readCounts(pool, 'reporting', 'counts-rebuild')) === 300, { timeoutMs: 120_000, what: 'the rebuild' });
     } finally {
       await rebuild.stop();
     }

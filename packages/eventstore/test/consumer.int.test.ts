@@ -42,9 +42,9 @@ describe.each(transports)('consumer conformance over %s', (_name, make) => {
     try {
       await append('once', Array.from({ length: 40 }, () => 'good'));
       const expected = { 'once-0': 10, 'once-1': 10, 'once-2': 10, 'once-3': 10 };
-      await waitFor(async () => total(await countsOf(projection.name, PREFIX)) === 40, { timeoutMs: 60_000, what: `all 40 events applied (${JSON.stringify(consumer.status())})` });
+      await waitFor(async () => total(await countsOf(projection.name, PREFIX)) === 40, { timeoutMs: 120_000, what: `all 40 events applied (${JSON.stringify(consumer.status())})` });
       await t.redeliver(projection);
-      await waitFor(() => t.caughtUp(projection), { timeoutMs: 60_000, what: 'the consumer to read the redelivery' });
+      await waitFor(() => t.caughtUp(projection), { timeoutMs: 120_000, what: 'the consumer to read the redelivery' });
       expect(await countsOf(projection.name, PREFIX)).toEqual(expected);
     } finally {
       await consumer.stop();
@@ -70,7 +70,7 @@ describe.each(transports)('consumer conformance over %s', (_name, make) => {
       await t.replay(projection);
       await waitFor(async () => total(await countsOf(projection.name, PREFIX)) === 200, { timeoutMs: 120_000, what: 'the replayed events applied' });
       expect(await countsOf(projection.name, PREFIX)).toEqual({ 'mixed-0': 50, 'mixed-1': 50, 'mixed-2': 50, 'mixed-3': 50 });
-      await waitFor(async () => (await t.deadLetterCount(projection)) === 0, { timeoutMs: 60_000, what: 'no dead letter left to replay' });
+      await waitFor(async () => (await t.deadLetterCount(projection)) === 0, { timeoutMs: 120_000, what: 'no dead letter left to replay' });
     } finally {
       await consumer.stop();
     }
@@ -105,7 +105,7 @@ describe.each(transports)('consumer conformance over %s', (_name, make) => {
       const { rows } = await t.pool.query<{ n: number }>(`select coalesce(sum(n), 0)::int as n from reporting.${table} where stream_id like 'live-%'`);
       return rows[0]!.n;
     };
-    await waitFor(async () => (await viewTotal()) >= 20, { timeoutMs: 60_000, what: 'the live version to serve' });
+    await waitFor(async () => (await viewTotal()) >= 20, { timeoutMs: 180_000, what: 'the live version to serve' });
 
     const rebuilt = await rebuildProjection({
       pool: t.pool,
@@ -124,7 +124,7 @@ describe.each(transports)('consumer conformance over %s', (_name, make) => {
       await live.stop();
       await dropVersion(t.pool, 'reporting', definition, 1);
       // The view now reads version 2, which saw every event from the beginning and keeps up.
-      await waitFor(async () => (await viewTotal()) === appended, { timeoutMs: 60_000, what: `${appended} events through the switched view` });
+      await waitFor(async () => (await viewTotal()) === appended, { timeoutMs: 120_000, what: `${appended} events through the switched view` });
       expect(progress.length).toBeGreaterThan(0);
       expect(progress.at(-1)!.total).toBeGreaterThan(0);
       const { rows } = await t.pool.query(`select 1 from information_schema.tables where table_schema = 'reporting' and table_name = $1`, [`${table}_v1`]);
@@ -134,5 +134,5 @@ describe.each(transports)('consumer conformance over %s', (_name, make) => {
       await writer;
       await rebuilt.consumer.stop();
     }
-  }, 240_000);
+  }, 400_000);
 });

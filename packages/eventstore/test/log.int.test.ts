@@ -58,6 +58,7 @@ describe('global log without skips', () => {
       }
     };
     const writers = Array.from({ length: 16 }, (_, w) => writer(w));
+    try {
 
     // The late transaction takes its transaction id while the writers run and commits last.
     await waitFor(() => reader.seen.length >= 50, { what: 'the reader to see early events' });
@@ -83,7 +84,7 @@ describe('global log without skips', () => {
     await late.query('commit');
     late.release();
     const { rows: total } = await pool.query<{ n: number }>('select count(*)::int as n from survey.events');
-    await waitFor(() => reader.seen.length >= total[0]!.n, { timeoutMs: 60_000, what: 'the reader to see every event' });
+    await waitFor(() => reader.seen.length >= total[0]!.n, { timeoutMs: 120_000, what: 'the reader to see every event' });
     await reader.stop();
 
     expect(reader.seen).toHaveLength(total[0]!.n);
@@ -94,5 +95,10 @@ describe('global log without skips', () => {
     for (const [stream, list] of versions) expect(list, stream).toEqual(list.map((_, i) => i + 1));
     // The position only moves forward, across batch boundaries too.
     expect(reader.backwards).toEqual([]);
-  }, 120_000);
+    } finally {
+      lateOpened = true;
+      await Promise.allSettled(writers);
+      await reader.stop();
+    }
+  }, 300_000);
 });

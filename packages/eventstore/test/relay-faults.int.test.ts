@@ -65,7 +65,7 @@ describe('relay when the broker goes down', () => {
       } finally {
         await reader.close();
       }
-      await waitFor(() => relay.status().published >= 30, { timeoutMs: 60_000, what: 'the relay to checkpoint the rest' });
+      await waitFor(() => relay.status().published >= 30, { timeoutMs: 120_000, what: 'the relay to checkpoint the rest' });
     } finally {
       await relay.stop();
       await pool.end();
@@ -97,10 +97,10 @@ describe('relay when PostgreSQL restarts', () => {
       await reader.until(before);
 
       await server.stop();
-      await waitFor(() => relay.status().failures > 0, { timeoutMs: 60_000, what: 'the relay to lose its connection' });
+      await waitFor(() => relay.status().failures > 0, { timeoutMs: 120_000, what: 'the relay to lose its connection' });
       server = await startEmbeddedPostgres({ dataDir, port });
 
-      const after = await waitFor(async () => fill(store, 'pg-after', 10), { timeoutMs: 60_000, what: 'appends to work again' });
+      const after = await waitFor(async () => fill(store, 'pg-after', 10), { timeoutMs: 120_000, what: 'appends to work again' });
       await reader.until([...before, ...after]);
       await waitFor(() => relay.status().active, { what: 'the relay to hold its lease again' });
     } finally {

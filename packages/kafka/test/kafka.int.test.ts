@@ -25,7 +25,7 @@ describe('Kafka client on the real broker', () => {
       received.push(m);
     });
     try {
-      await waitFor(() => received.length >= 10, { timeoutMs: 60_000, what: '10 messages' });
+      await waitFor(() => received.length >= 10, { timeoutMs: 120_000, what: '10 messages' });
     } finally {
       await consumer.close();
     }

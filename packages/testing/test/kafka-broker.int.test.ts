@@ -78,7 +78,7 @@ describe('startKafkaBroker (real Kafka 3.9.1, KRaft)', () => {
     try {
       await consumer.subscribe({ topic: TOPIC_A, fromBeginning: true });
       await consumer.run({ eachMessage: async ({ message }) => { received.push(message.value?.toString() ?? ''); } });
-      await waitFor(() => received.length > 0, { timeoutMs: 60_000, what: `a message on ${TOPIC_A}` });
+      await waitFor(() => received.length > 0, { timeoutMs: 120_000, what: `a message on ${TOPIC_A}` });
       expect(received).toEqual(['for partner a']);
     } finally {
       await consumer.disconnect();
