@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: the event store against baselines measured in the same run, on one fresh
  * database and one broker. BENCH_QUICK=1 shortens everything for a smoke run (numbers then mean little).
+ * BENCH_ONLY=append,hot,relay,catchup runs some groups (catch-up needs the relay's topic, so it
+ * brings the relay along) and prints without writing the results file.
  */
 import { pgOwnTypes } from './eventstore/pg-types.js'; // first: before Emmett touches pg's parsers
 import { cpus } from 'node:os';
@@ -19,6 +21,11 @@ import { relayBench } from './eventstore/relay.js';
 import { line, table, writeJson, type Comparison } from './eventstore/report.js';
 
 const quick = process.env.BENCH_QUICK === '1';
+const GROUPS = ['append', 'hot', 'relay', 'catchup'] as const;
+const only = process.env.BENCH_ONLY?.split(',').map((g) => g.trim()).filter(Boolean);
+const unknown = only?.filter((g) => !(GROUPS as readonly string[]).includes(g)) ?? [];
+if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown group(s) ${unknown.join(', ')}; choose from ${GROUPS.join(', ')}`);
+const runs = (group: (typeof GROUPS)[number]) => !only || only.includes(group) || (group === 'relay' && only.includes('catchup'));
 const WRITERS = 16;
 const HOT_WRITERS = 50;
 // One pool size for every side, so no side wins on connections (2 cores: more would not help).
@@ -54,7 +61,7 @@ try {
   await ours.migrate();
   const rawPool = pool(db.url);
   const emmett = await createEmmett(emmettDb.url, pool(emmettDb.url, undefined));
-  for (const size of [1, 10]) {
+  for (const size of runs('append') ? [1, 10] : []) {
     log(`append: ${WRITERS} writers, ${size} event(s) per command`);
     const s = await compare(timing(WRITERS), {
       ours: oursAppend(ours, size),
@@ -66,30 +73,36 @@ try {
   }
 
   // c: one hot stream versus one stream per writer, same handler.
-  log(`hot stream: ${HOT_WRITERS} writers through createCommandHandler`);
-  const hotStore = createEventStore({ pool: pool(db.url), schema: 'bench_hot' });
-  await hotStore.migrate();
-  const { hot, spread } = hotStreamSides(hotStore);
-  const h = await compare(timing(HOT_WRITERS), { hot, spread });
-  record({ benchmark: `hot stream (${HOT_WRITERS} writers, 1 stream)`, baselineName: `${HOT_WRITERS} streams`, ours: h.hot!, baseline: h.spread!, aim: 0.5 });
+  if (runs('hot')) {
+    log(`hot stream: ${HOT_WRITERS} writers through createCommandHandler`);
+    const hotStore = createEventStore({ pool: pool(db.url), schema: 'bench_hot' });
+    await hotStore.migrate();
+    const { hot, spread } = hotStreamSides(hotStore);
+    const h = await compare(timing(HOT_WRITERS), { hot, spread });
+    record({ benchmark: `hot stream (${HOT_WRITERS} writers, 1 stream)`, baselineName: `${HOT_WRITERS} streams`, ours: h.hot!, baseline: h.spread!, aim: 0.5 });
+  }
 
   // d: relay versus a bare producer.
-  log(`relay: ${RELAY_EVENTS} events, batches of 500`);
-  const r = await relayBench(pool(db.url), brokers, RELAY_EVENTS, log);
-  record({ benchmark: `relay ${RELAY_EVENTS / 1000}k events (op = batch of 500)`, baselineName: 'kafkajs producer', ours: r.ours, baseline: r.baseline, aim: 0.8 });
+  if (runs('relay')) {
+    log(`relay: ${RELAY_EVENTS} events, batches of 500`);
+    const r = await relayBench(pool(db.url), brokers, RELAY_EVENTS, log);
+    record({ benchmark: `relay ${RELAY_EVENTS / 1000}k events (op = batch of 500)`, baselineName: 'kafkajs producer', ours: r.ours, baseline: r.baseline, aim: 0.8 });
 
-  // e + f: catching up from the beginning on what the relay bench left: its topic and its log.
-  log(`Kafka catch-up: ${RELAY_EVENTS} events, 3 partitions, counting read model`);
-  const k = await kafkaCatchup(pool(db.url), brokers, r.prefilled);
-  record({ benchmark: `Kafka catch-up ${RELAY_EVENTS / 1000}k events (op = event)`, baselineName: 'kafkajs eachBatch no-op', ours: k.ours, baseline: k.baseline, aim: 0.7 });
-  log(`log catch-up: ${RELAY_EVENTS} events, batches of 500, counting read model`);
-  const l = await logCatchup(pool(db.url), r.prefilled, RELAY_EVENTS);
-  record({ benchmark: `log catch-up ${RELAY_EVENTS / 1000}k events (op = batch of 500)`, baselineName: 'readLog loop', ours: l.ours, baseline: l.baseline });
+    if (runs('catchup')) {
+      // e + f: catching up from the beginning on what the relay bench left: its topic and its log.
+      log(`Kafka catch-up: ${RELAY_EVENTS} events, 3 partitions, counting read model`);
+      const k = await kafkaCatchup(pool(db.url), brokers, r.prefilled);
+      record({ benchmark: `Kafka catch-up ${RELAY_EVENTS / 1000}k events (op = event)`, baselineName: 'kafkajs eachBatch no-op', ours: k.ours, baseline: k.baseline, aim: 0.7 });
+      log(`log catch-up: ${RELAY_EVENTS} events, batches of 500, counting read model`);
+      const l = await logCatchup(pool(db.url), r.prefilled, RELAY_EVENTS);
+      record({ benchmark: `log catch-up ${RELAY_EVENTS / 1000}k events (op = batch of 500)`, baselineName: 'readLog loop', ours: l.ours, baseline: l.baseline });
+    }
+  }
 
   const seconds = (performance.now() - started) / 1000;
   const { rows } = await pools[0]!.query<{ v: string }>('show server_version');
-  writeJson(OUT, { date: new Date().toISOString(), seconds, quick, node: process.version, cpus: cpus().length, postgres: rows[0]?.v, writers: WRITERS, hotWriters: HOT_WRITERS, poolMax: POOL_MAX, timing: timing(WRITERS) }, results);
-  console.log(`\n${table(results)}\n\n${results.length} benchmarks in ${seconds.toFixed(0)} s; written to ${OUT}`);
+  if (!only) writeJson(OUT, { date: new Date().toISOString(), seconds, quick, node: process.version, cpus: cpus().length, postgres: rows[0]?.v, writers: WRITERS, hotWriters: HOT_WRITERS, poolMax: POOL_MAX, timing: timing(WRITERS) }, results);
+  console.log(`\n${table(results)}\n\n${results.length} benchmarks in ${seconds.toFixed(0)} s; ${only ? 'BENCH_ONLY: results file left as it was' : `written to ${OUT}`}`);
 } finally {
   await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
   await db.drop().catch((e: unknown) => log(`drop ${db.name}: ${String(e)}`));

@@ -1,5 +1,17 @@
 import type { OutgoingMessage } from '@mpp/kafka';
-import type { RecordedEvent } from './types.js';
+import type { LogPosition, RecordedEvent } from './types.js';
+
+/**
+ * The CloudEvents `sequence` extension for a log position: fixed-width, so comparing two
+ * sequences as strings orders them as the log does. A source's relay publishes in this order,
+ * so within a partition a sequence not above the last one applied is a republished event.
+ */
+export function sequenceOf(position: LogPosition): string {
+  return `${position.transactionId.padStart(20, '0')}-${position.globalPosition.padStart(19, '0')}`;
+}
+
+/** A well-formed `ce_sequence` value (as `sequenceOf` writes it). */
+export const SEQUENCE = /^\d{20}-\d{19}$/;
 
 /**
  * A recorded event as a CloudEvents 1.0 Kafka message in binary mode: attributes in `ce_*`
@@ -17,6 +29,7 @@ export function toCloudEvent(event: RecordedEvent, source: string): OutgoingMess
     'content-type': 'application/protobuf',
     // Extension attributes (lowercase alphanumerics) that partners and routers filter on.
     ce_streamversion: String(event.version),
+    ce_sequence: sequenceOf(event.position),
   };
   const m = event.metadata;
   if (m.mallId) headers.ce_mallid = m.mallId;

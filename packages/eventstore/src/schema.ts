@@ -76,6 +76,9 @@ export async function migrateEventStore(pool: pg.Pool, schema: string): Promise<
     `alter table ${t('dead_letters')} add column replay_requested_at timestamptz;`,
     // What a replay must give the projection back exactly as the event first came.
     `alter table ${t('dead_letters')} add column stream_version integer, add column recorded_at timestamptz;`,
+    // Per partition, the highest `ce_sequence` applied and whose it is: a republished event is
+    // recognised without a row per event.
+    `alter table ${t('consumer_offsets')} add column sequence_source text, add column sequence text;`,
   ];
   await runMigrations(pool, schema, 'event_store_migrations', steps);
 }

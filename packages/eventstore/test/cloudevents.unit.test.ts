@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { describe, expect, it } from 'vitest';
 import { EventMetadataSchema, personalFields, Role } from '@mpp/contracts';
-import { toCloudEvent, type RecordedEvent } from '../src/index.js';
+import { SEQUENCE, sequenceOf, toCloudEvent, type RecordedEvent } from '../src/index.js';
 
 const event: RecordedEvent = {
   id: '0b7f5d0e-8f5a-4c53-9d55-0d3f1a2b3c4d',
@@ -33,10 +33,23 @@ describe('CloudEvents Kafka binding (binary mode)', () => {
       ce_time: '2026-11-23T01:02:03.000Z',
       'content-type': 'application/protobuf',
       ce_streamversion: '3',
+      ce_sequence: '00000000000000000900-0000000000000000017',
       ce_mallid: 'mall-kendari',
       ce_agencycode: 'polres-kendari',
       traceparent: event.metadata.traceparent,
     });
+  });
+
+  it('orders sequences as strings the way the log orders positions', () => {
+    const positions = [
+      { transactionId: '900', globalPosition: '17' },
+      { transactionId: '900', globalPosition: '101' },
+      { transactionId: '1000', globalPosition: '99' },
+      { transactionId: '18446744073709551615', globalPosition: '9223372036854775807' },
+    ];
+    const sequences = positions.map(sequenceOf);
+    expect([...sequences].sort()).toEqual(sequences);
+    expect(sequences.every((s) => SEQUENCE.test(s))).toBe(true);
   });
 
   it('puts no field the contract marks as personal data into a header', () => {

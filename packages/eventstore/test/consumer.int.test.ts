@@ -76,6 +76,32 @@ describe.each(transports)('consumer conformance over %s', (_name, make) => {
     }
   }, 240_000);
 
+  it('replays a dead letter only to the consumer that refused it', async () => {
+    const suffix = randomUUID().slice(0, 6);
+    const picky = countingProjection('reporting', `picky-${suffix}`);
+    const easy = countingProjection('reporting', `easy-${suffix}`);
+    easy.state.healed = true; // never refuses
+    const consumers = [t.consumer(picky.projection), t.consumer(easy.projection)];
+    consumers.forEach((c) => c.start());
+    try {
+      await append('pair', Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 'poison' : 'good')));
+      await waitFor(async () => total(await countsOf(picky.projection.name, 'pair')) === 10 && total(await countsOf(easy.projection.name, 'pair')) === 20, {
+        timeoutMs: 120_000,
+        what: 'picky to apply the 10 good events and easy all 20',
+      });
+      await waitFor(() => t.caughtUp(picky.projection), { timeoutMs: 120_000, what: 'picky to set the poison events aside' });
+      picky.state.healed = true;
+      await t.replay(picky.projection);
+      await waitFor(async () => total(await countsOf(picky.projection.name, 'pair')) === 20, { timeoutMs: 120_000, what: "picky's letters replayed" });
+      await waitFor(() => t.caughtUp(easy.projection), { timeoutMs: 120_000, what: 'easy to read past the replayed letters' });
+      const five = { 'pair-0': 5, 'pair-1': 5, 'pair-2': 5, 'pair-3': 5 };
+      expect(await countsOf(picky.projection.name, 'pair')).toEqual(five);
+      expect(await countsOf(easy.projection.name, 'pair')).toEqual(five);
+    } finally {
+      await Promise.all(consumers.map((c) => c.stop()));
+    }
+  }, 240_000);
+
   it('rebuilds a projection beside the live one under live traffic and switches without a gap', async () => {
     const suffix = randomUUID().slice(0, 6);
     const table = `tally_${suffix}`;

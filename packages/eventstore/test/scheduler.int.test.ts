@@ -268,6 +268,22 @@ describe('durable scheduler', () => {
     expect(await firedIds(pool, schema)).toEqual(['b']);
   });
 
+  it('prunes fired timers older than the retention, never pending ones', async () => {
+    const DAY = 24 * 60 * MINUTE;
+    const { clock, scheduler } = await setup((s) => ({ remind: effect(s) }), { retentionMs: DAY });
+    await scheduler.schedule({ id: 'a', kind: 'remind', dueAt: at(MINUTE) });
+    await scheduler.schedule({ id: 'b', kind: 'remind', dueAt: at(3 * DAY) });
+    clock.advance(MINUTE);
+    expect(await scheduler.runDue()).toBe(1);
+
+    clock.advance(DAY);
+    expect(await scheduler.prune()).toBe(0); // fired exactly one retention ago: kept
+    clock.advance(MINUTE);
+    expect(await scheduler.prune()).toBe(1);
+    expect(await scheduler.get('a')).toBeUndefined();
+    expect((await scheduler.get('b'))?.firedAt).toBeNull();
+  });
+
   it("schedules inside the caller's transaction: rolled back with it, due only once it commits", async () => {
     const { pool, scheduler } = await setup((s) => ({ remind: effect(s) }));
     const client = await pool.connect();

@@ -1,9 +1,10 @@
-import { Kafka, logLevel, type IHeaders, type KafkaMessage, type SASLOptions } from 'kafkajs';
+import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
+import { incoming } from './messages.js';
+import { createPipeline, type Pipeline } from './pipeline.js';
 import type {
   BatchHandler,
   Consumer,
   ConsumerOptions,
-  IncomingMessage,
   KafkaClientOptions,
   MessageHandler,
   Producer,
@@ -63,6 +64,7 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
       const consumer = kafka.consumer({ groupId: opts.groupId, allowAutoTopicCreation: false });
       await consumer.connect();
       await consumer.subscribe({ topics: [...opts.topics], fromBeginning: opts.fromBeginning ?? false });
+      let pipeline: Pipeline | undefined;
       return {
         async run(handler: MessageHandler) {
           await consumer.run({
@@ -71,20 +73,14 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
           });
         },
         async runBatches(handler: BatchHandler) {
-          await consumer.run({
-            autoCommit: true,
-            eachBatchAutoResolve: true,
-            eachBatch: async ({ batch, heartbeat, isRunning, isStale }) =>
-              handler({
-                topic: batch.topic,
-                partition: batch.partition,
-                messages: batch.messages.map((m) => incoming(batch.topic, batch.partition, m)),
-                heartbeat,
-                isRunning: () => isRunning() && !isStale(),
-              }),
-          });
+          pipeline = createPipeline(consumer, handler);
+          await consumer.run({ autoCommit: false, eachBatchAutoResolve: true, eachBatch: pipeline.push });
         },
-        close: () => consumer.disconnect(),
+        async close() {
+          // Finish (and commit) the batches in hand before leaving the group.
+          await pipeline?.drain();
+          await consumer.disconnect();
+        },
       };
     },
     async endOffsets(topic) {
@@ -134,26 +130,5 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
         await admin.disconnect();
       }
     },
-  };
-}
-
-function headersOf(headers: IHeaders | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined) out[name] = first.toString();
-  }
-  return out;
-}
-
-function incoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
-  return {
-    topic,
-    partition,
-    offset: message.offset,
-    timestamp: new Date(Number(message.timestamp)),
-    key: message.key === null ? null : message.key.toString(),
-    value: message.value === null ? null : new Uint8Array(message.value),
-    headers: headersOf(message.headers),
   };
 }

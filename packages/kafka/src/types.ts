@@ -41,15 +41,21 @@ export interface IncomingBatch {
   isRunning(): boolean;
 }
 
-/** Handles one batch; its offsets are committed only after it resolves. */
+/**
+ * Handles one batch; its offsets are committed only after it resolves. If it throws, the
+ * partition is rewound to the batch after a backoff and it comes again.
+ */
 export type BatchHandler = (batch: IncomingBatch) => Promise<void>;
 
 export interface Consumer {
   /** Joins the group and delivers messages one at a time, in partition order, until `close`. */
   run(handler: MessageHandler): Promise<void>;
-  /** Joins the group and delivers a partition's messages in batches, in order, until `close`. */
+  /**
+   * Joins the group and delivers a partition's messages in batches, in order, until `close`.
+   * The next batches are fetched while one is handled (a few per partition at most).
+   */
   runBatches(handler: BatchHandler): Promise<void>;
-  /** Finishes the message in hand, commits, leaves the group. */
+  /** Finishes the message or batches in hand, commits, leaves the group. */
   close(): Promise<void>;
 }
 

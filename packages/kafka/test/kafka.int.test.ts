@@ -43,3 +43,43 @@ describe('Kafka client on the real broker', () => {
     }
   });
 });
+
+describe('batches handled while the next are fetched', () => {
+  it('hands every offset over once, in order, when the handler fails now and then, and commits only what it finished', async () => {
+    const topic = uniqueTopic('mpp.test.pipeline');
+    const kafka = createKafkaClient({ brokers: kafkaBrokers(), clientId: 'kafka-pipeline-test' });
+    await kafka.ensureTopics([{ topic, partitions: 1 }]);
+    const groupId = `${topic}.group`;
+    const producer = await kafka.producer();
+    const send = (from: number) =>
+      producer.send(
+        topic,
+        Array.from({ length: 100 }, (_, i) => ({ key: 'k', value: new Uint8Array([1]), headers: { n: String(from + i) } })),
+      );
+
+    const handled: number[] = [];
+    const failOn = new Map([[250, 2], [620, 1]]); // offset → how many times a batch holding it fails
+    const consumer = await kafka.consumer({ groupId, topics: [topic], fromBeginning: true });
+    await consumer.runBatches(async (batch) => {
+      const offsets = batch.messages.map((m) => Number(m.offset));
+      for (const [offset, times] of failOn) {
+        if (times > 0 && offsets.includes(offset)) {
+          failOn.set(offset, times - 1);
+          throw new Error(`refusing the batch holding ${offset}`);
+        }
+      }
+      await new Promise((resolve) => setImmediate(resolve)); // real work yields; let fetches overtake
+      handled.push(...offsets);
+    });
+    try {
+      for (let from = 0; from < 1000; from += 100) await send(from);
+      await waitFor(() => handled.length >= 1000, { timeoutMs: 120_000, what: `1000 offsets handled (${handled.length})` });
+    } finally {
+      await consumer.close();
+      await producer.close();
+    }
+    expect(handled).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    expect([...failOn.values()]).toEqual([0, 0]);
+    expect(await kafka.groupOffsets(groupId, topic)).toEqual([{ partition: 0, offset: '1000' }]);
+  });
+});

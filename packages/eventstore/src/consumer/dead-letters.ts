@@ -4,7 +4,7 @@ import { EventMetadataSchema } from '@mpp/contracts';
 import type pg from 'pg';
 import { qualified } from '../schema.js';
 import { applyWithRetries, inTransaction } from './apply.js';
-import { DLQ_HEADERS } from './kafka-consumer.js';
+import { DLQ_HEADERS, REPLAY_GROUP_HEADER } from './kafka-consumer.js';
 import type { Projection } from './types.js';
 
 export interface StoredDeadLetter {
@@ -173,7 +173,11 @@ export async function replayKafkaDeadLetters(kafka: KafkaClient, topic: string):
       letters.map((m) => ({
         key: m.key,
         value: m.value,
-        headers: Object.fromEntries(Object.entries(m.headers).filter(([name]) => !(DLQ_HEADERS as readonly string[]).includes(name))),
+        headers: {
+          ...Object.fromEntries(Object.entries(m.headers).filter(([name]) => !(DLQ_HEADERS as readonly string[]).includes(name))),
+          // Only the group that refused it takes it again; the others applied it the first time.
+          ...(m.headers.mpp_dlq_group ? { [REPLAY_GROUP_HEADER]: m.headers.mpp_dlq_group } : {}),
+        },
       })),
     );
   } finally {

@@ -1,5 +1,5 @@
 import { create } from '@bufbuild/protobuf';
-import { EventMetadataSchema } from '@mpp/contracts';
+import { EventMetadataSchema, type EventMetadata } from '@mpp/contracts';
 import type { IncomingMessage } from '@mpp/kafka';
 import type { ConsumedEvent } from './types.js';
 
@@ -14,20 +14,24 @@ export function fromKafka(m: IncomingMessage): ConsumedEvent | { invalid: string
   if (!UUID.test(h.ce_id!)) return { invalid: `ce_id ${h.ce_id} is not a UUID` };
   if (m.value === null) return { invalid: 'no value' };
   const version = Number(h.ce_streamversion ?? '0');
+  let metadata: EventMetadata | undefined;
   return {
     id: h.ce_id!,
     type: h.ce_type!,
     streamId: h.ce_subject ?? m.key ?? '',
     version: Number.isInteger(version) ? version : 0,
     data: m.value,
-    metadata: create(EventMetadataSchema, {
-      mallId: h.ce_mallid ?? '',
-      agencyCode: h.ce_agencycode ?? '',
-      serviceId: h.ce_serviceid ?? '',
-      correlationId: h.ce_correlationid ?? '',
-      traceparent: h.traceparent ?? '',
-      tracestate: h.tracestate ?? '',
-    }),
+    // Built when a projection first asks: many never do, and catch-up reads every event.
+    get metadata() {
+      return (metadata ??= create(EventMetadataSchema, {
+        mallId: h.ce_mallid ?? '',
+        agencyCode: h.ce_agencycode ?? '',
+        serviceId: h.ce_serviceid ?? '',
+        correlationId: h.ce_correlationid ?? '',
+        traceparent: h.traceparent ?? '',
+        tracestate: h.tracestate ?? '',
+      }));
+    },
     recordedAt: h.ce_time ? new Date(h.ce_time) : m.timestamp,
     origin: { transport: 'kafka', topic: m.topic, partition: m.partition, offset: m.offset },
   };

@@ -3,7 +3,7 @@ import { identifier } from '../schema.js';
 import { fireOne, type FireContext } from './fire.js';
 import { createPollLoop } from './loop.js';
 import { migrateScheduler } from './schema.js';
-import { deleteTimer, dueTimers, insertTimer, selectTimer, type DueCursor } from './timers.js';
+import { deleteTimer, dueTimers, insertTimer, pruneFired, selectTimer, type DueCursor } from './timers.js';
 import type { NewTimer, Scheduler, SchedulerLog, SchedulerOptions } from './types.js';
 
 const silent: SchedulerLog = { warn: () => undefined, error: () => undefined };
@@ -41,9 +41,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     log: options.log ?? silent,
   };
 
+  const retentionMs = options.retentionMs ?? 30 * 24 * 3_600_000;
+  const prune = () => pruneFired(pool, schema, new Date(clock.now().getTime() - retentionMs));
+  let prunedAt = -Infinity;
+
   /** Walks the due timers as of one instant, a batch at a time, while `go()` says so. */
   async function fireDue(go: () => boolean): Promise<number> {
     const now = clock.now();
+    if (now.getTime() - prunedAt >= 3_600_000) {
+      prunedAt = now.getTime();
+      await prune();
+    }
     let fired = 0;
     let after: DueCursor | undefined;
     for (;;) {
@@ -66,6 +74,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     cancel: (id, db = pool) => deleteTimer(db, schema, id),
     get: (id) => selectTimer(pool, schema, id),
+    prune,
     runDue: () => fireDue(() => true),
     start: loop.start,
     stop: loop.stop,

@@ -54,6 +54,12 @@ export async function deleteTimer(db: Queryable, schema: string, id: string): Pr
   return rowCount === 1;
 }
 
+/** Deletes timers fired before `before`; returns how many. */
+export async function pruneFired(db: Queryable, schema: string, before: Date): Promise<number> {
+  const { rowCount } = await db.query(`delete from ${qualified(schema, 'timers')} where fired_at < $1`, [before]);
+  return rowCount ?? 0;
+}
+
 /**
  * Where a walk over due timers stands: they are read in (next_attempt_at, id) order. The time is
  * kept as PostgreSQL's text, not a JS Date, so microseconds (an operator's `set next_attempt_at =

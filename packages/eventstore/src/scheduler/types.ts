@@ -64,6 +64,11 @@ export interface SchedulerOptions {
   readonly retryBackoffMs?: number;
   /** The longest wait between attempts. Default 10 minutes. */
   readonly maxRetryBackoffMs?: number;
+  /**
+   * How long a fired timer is kept (its id still refuses a second `schedule`). Default 30 days;
+   * the running scheduler deletes older ones about once an hour.
+   */
+  readonly retentionMs?: number;
   readonly log?: SchedulerLog;
 }
 
@@ -78,6 +83,8 @@ export interface Scheduler {
   /** Removes a timer not yet fired; true when there was one. */
   cancel(id: string, db?: Queryable): Promise<boolean>;
   get(id: string): Promise<Timer | undefined>;
+  /** Deletes fired timers older than the retention; returns how many. Dead ones stay for a person. */
+  prune(): Promise<number>;
   /** Fires every timer due by `clock.now()`; resolves to how many fired. */
   runDue(): Promise<number>;
   /** Fires what is overdue now, then polls. */
