@@ -22,7 +22,8 @@ import { line, table, writeJson, type Comparison } from './eventstore/report.js'
 
 const quick = process.env.BENCH_QUICK === '1';
 const GROUPS = ['append', 'hot', 'relay', 'catchup'] as const;
-const only = process.env.BENCH_ONLY?.split(',').map((g) => g.trim()).filter(Boolean);
+const listed = (process.env.BENCH_ONLY ?? '').split(',').map((g) => g.trim()).filter(Boolean);
+const only = listed.length > 0 ? listed : undefined;
 const unknown = only?.filter((g) => !(GROUPS as readonly string[]).includes(g)) ?? [];
 if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown group(s) ${unknown.join(', ')}; choose from ${GROUPS.join(', ')}`);
 const runs = (group: (typeof GROUPS)[number]) => !only || only.includes(group) || (group === 'relay' && only.includes('catchup'));
