@@ -3,6 +3,8 @@ export * from './gen/mpp/common/v1/error_pb.js';
 export * from './gen/mpp/common/v1/event_metadata_pb.js';
 export * from './gen/mpp/options/v1/personal_data_pb.js';
 export * from './gen/grpc/health/v1/health_pb.js';
+export * from './gen/mpp/catalog/v1/catalog_pb.js';
+export * from './gen/mpp/catalog/v1/events_pb.js';
 export * from './gen/mpp/catalog/v1/catalog_service_pb.js';
 export * from './gen/mpp/queue/v1/queue_service_pb.js';
 export * from './gen/mpp/survey/v1/survey_service_pb.js';

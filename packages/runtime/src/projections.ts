@@ -26,17 +26,26 @@ export interface ConsumerFactory {
 }
 
 /**
- * Consumers for a projection version: one consumer group over the sources' topics when Kafka is
- * configured, else one PostgreSQL-log consumer per source (single-node mode, all schemas in one
- * database).
+ * Consumers for a projection version: one consumer group over the other sources' topics when
+ * Kafka is configured, else one PostgreSQL-log consumer per source (single-node mode, all schemas
+ * in one database). The service's own events are always read from its own log.
  */
 export function consumerFactory(options: { schema: string; db: pg.Pool; kafkaBrokers: readonly string[]; log?: Logger }): ConsumerFactory {
   const { schema, db, kafkaBrokers, log } = options;
   const kafka: KafkaClient | undefined = kafkaBrokers.length > 0 ? createKafkaClient({ brokers: kafkaBrokers, clientId: `mpp-${schema}` }) : undefined;
-  return (projection, sources) =>
-    kafka
-      ? [createKafkaConsumer({ pool: db, schema, kafka, groupId: `mpp-${schema}.${projection.name}`, topics: sources.map((s) => `mpp.${s}.v1`), projection, ...(log ? { log } : {}) })]
-      : sources.map((source) => createLogConsumer({ pool: db, schema, source, projection, ...(log ? { log } : {}) }));
+  const fromLog = (projection: Projection, source: string) => createLogConsumer({ pool: db, schema, source, projection, ...(log ? { log } : {}) });
+  return (projection, sources) => {
+    // A service's own events are in its own database: its projections of them read its log
+    // directly (no round trip through Kafka; its queries see a write within a poll).
+    const own = sources.filter((s) => s === schema);
+    const others = sources.filter((s) => s !== schema);
+    return [
+      ...own.map((source) => fromLog(projection, source)),
+      ...(kafka && others.length > 0
+        ? [createKafkaConsumer({ pool: db, schema, kafka, groupId: `mpp-${schema}.${projection.name}`, topics: others.map((s) => `mpp.${s}.v1`), projection, ...(log ? { log } : {}) })]
+        : others.map((source) => fromLog(projection, source))),
+    ];
+  };
 }
 
 export interface RunningProjections {

@@ -21,11 +21,21 @@ export interface ShellOptions<S extends DescService> {
   /** The platform service: `catalog`, `queue`, `survey`, `reporting`, `gateway`. */
   readonly name: string;
   readonly config: ShellConfig;
-  /** The service's gRPC API and its handlers. */
-  readonly api?: { readonly service: S; readonly impl: ServiceImpl<S> };
+  /**
+   * The service's gRPC API and its handlers; `create` builds them once the database and the
+   * event store are open (services whose handlers need them).
+   */
+  readonly api?: { readonly service: S; readonly impl: ServiceImpl<S> } | { readonly service: S; create(deps: ApiDeps): ServiceImpl<S> | Promise<ServiceImpl<S>> };
   /** Read models the service keeps from events (services that own data). */
   readonly projections?: readonly ProjectionSpec[];
   readonly log?: Logger;
+}
+
+/** What a service's handlers are built from. */
+export interface ApiDeps {
+  readonly db: pg.Pool;
+  readonly eventStore: EventStore;
+  readonly log: Logger;
 }
 
 export interface RunningService {
@@ -72,7 +82,7 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
           projections = await startProjections({ schema: name, db, specs: options.projections, consumers, log });
         }
         server = createGrpcServer({ name, log });
-        if (options.api) server.add(options.api.service, options.api.impl);
+        if (options.api) server.add(options.api.service, await implOf(options.api, { db, eventStore: eventing?.store, log }));
         const grpcPort = await server.listen(`${config.grpcHost}:${config.grpcPort}`);
         log.info({ grpcPort, schema: db ? name : undefined }, `${name} service started`);
         let stopping: Promise<void> | undefined;
@@ -104,4 +114,13 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
       }
     },
   };
+}
+
+async function implOf<S extends DescService>(
+  api: NonNullable<ShellOptions<S>['api']>,
+  deps: { db: pg.Pool | undefined; eventStore: EventStore | undefined; log: Logger },
+): Promise<ServiceImpl<S>> {
+  if ('impl' in api) return api.impl;
+  if (!deps.db || !deps.eventStore) throw new Error('this service needs DATABASE_URL: its handlers read and write its own schema');
+  return api.create({ db: deps.db, eventStore: deps.eventStore, log: deps.log });
 }

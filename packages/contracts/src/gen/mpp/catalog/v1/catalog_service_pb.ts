@@ -2,22 +2,1445 @@
 // @generated from file mpp/catalog/v1/catalog_service.proto (package mpp.catalog.v1, syntax proto3)
 /* eslint-disable */
 
-// The catalog service's API. It has no RPCs yet: the service shell answers health and reflection
-// only; its issue adds the commands and queries.
+// The catalog service's API. Writes are `Put`s: the caller states what a record should be, the
+// catalog records only what differs (a new record, or a change naming its fields), so an import
+// run twice emits nothing the second time. Every write is checked against the actor in the
+// `mpp-actor-bin` metadata: a mall-admin writes in its mall, an agency-admin only its agency's
+// records.
 
-import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
+import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { Timestamp } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { Agency, Booth, Channel, Counter, Mall, Membership, MobileVisit, Notice, Officer, Queue, QueuePolicy, Service, ServiceStandard } from "./catalog_pb.js";
+import { file_mpp_catalog_v1_catalog } from "./catalog_pb.js";
+import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file mpp/catalog/v1/catalog_service.proto.
  */
 export const file_mpp_catalog_v1_catalog_service: GenFile = /*@__PURE__*/
-  fileDesc("CiRtcHAvY2F0YWxvZy92MS9jYXRhbG9nX3NlcnZpY2UucHJvdG8SDm1wcC5jYXRhbG9nLnYxMhAKDkNhdGFsb2dTZXJ2aWNlYgZwcm90bzM");
+  fileDesc("CiRtcHAvY2F0YWxvZy92MS9jYXRhbG9nX3NlcnZpY2UucHJvdG8SDm1wcC5jYXRhbG9nLnYxIjQKDlB1dE1hbGxSZXF1ZXN0EiIKBG1hbGwYASABKAsyFC5tcHAuY2F0YWxvZy52MS5NYWxsIkYKD1B1dE1hbGxSZXNwb25zZRIiCgRtYWxsGAEgASgLMhQubXBwLmNhdGFsb2cudjEuTWFsbBIPCgdjaGFuZ2VkGAIgASgIIjwKG0xvYWROYXRpb25hbEhvbGlkYXlzUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEgwKBHllYXIYAiABKA0iUQocTG9hZE5hdGlvbmFsSG9saWRheXNSZXNwb25zZRIiCgRtYWxsGAEgASgLMhQubXBwLmNhdGFsb2cudjEuTWFsbBINCgVhZGRlZBgCIAEoDSJVChVTZXRRdWV1ZVBvbGljeVJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRIrCgZwb2xpY3kYAiABKAsyGy5tcHAuY2F0YWxvZy52MS5RdWV1ZVBvbGljeSJWChZTZXRRdWV1ZVBvbGljeVJlc3BvbnNlEisKBnBvbGljeRgBIAEoCzIbLm1wcC5jYXRhbG9nLnYxLlF1ZXVlUG9saWN5Eg8KB2NoYW5nZWQYAiABKAgiSwoQU2V0Tm90aWNlUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEiYKBm5vdGljZRgCIAEoCzIWLm1wcC5jYXRhbG9nLnYxLk5vdGljZSJMChFTZXROb3RpY2VSZXNwb25zZRImCgZub3RpY2UYASABKAsyFi5tcHAuY2F0YWxvZy52MS5Ob3RpY2USDwoHY2hhbmdlZBgCIAEoCCJqChBQdXRBZ2VuY3lSZXF1ZXN0EiYKBmFnZW5jeRgBIAEoCzIWLm1wcC5jYXRhbG9nLnYxLkFnZW5jeRIuCgptZW1iZXJzaGlwGAIgASgLMhoubXBwLmNhdGFsb2cudjEuTWVtYmVyc2hpcCJMChFQdXRBZ2VuY3lSZXNwb25zZRImCgZhZ2VuY3kYASABKAsyFi5tcHAuY2F0YWxvZy52MS5BZ2VuY3kSDwoHY2hhbmdlZBgCIAEoCCI3Cg9QdXRCb290aFJlcXVlc3QSJAoFYm9vdGgYASABKAsyFS5tcHAuY2F0YWxvZy52MS5Cb290aCJJChBQdXRCb290aFJlc3BvbnNlEiQKBWJvb3RoGAEgASgLMhUubXBwLmNhdGFsb2cudjEuQm9vdGgSDwoHY2hhbmdlZBgCIAEoCCI9ChFQdXRDb3VudGVyUmVxdWVzdBIoCgdjb3VudGVyGAEgASgLMhcubXBwLmNhdGFsb2cudjEuQ291bnRlciJPChJQdXRDb3VudGVyUmVzcG9uc2USKAoHY291bnRlchgBIAEoCzIXLm1wcC5jYXRhbG9nLnYxLkNvdW50ZXISDwoHY2hhbmdlZBgCIAEoCCI3Cg9QdXRRdWV1ZVJlcXVlc3QSJAoFcXVldWUYASABKAsyFS5tcHAuY2F0YWxvZy52MS5RdWV1ZSJJChBQdXRRdWV1ZVJlc3BvbnNlEiQKBXF1ZXVlGAEgASgLMhUubXBwLmNhdGFsb2cudjEuUXVldWUSDwoHY2hhbmdlZBgCIAEoCCI9ChFQdXRTZXJ2aWNlUmVxdWVzdBIoCgdzZXJ2aWNlGAEgASgLMhcubXBwLmNhdGFsb2cudjEuU2VydmljZSJPChJQdXRTZXJ2aWNlUmVzcG9uc2USKAoHc2VydmljZRgBIAEoCzIXLm1wcC5jYXRhbG9nLnYxLlNlcnZpY2USDwoHY2hhbmdlZBgCIAEoCCJHChJQdXRTdGFuZGFyZFJlcXVlc3QSMQoIc3RhbmRhcmQYASABKAsyHy5tcHAuY2F0YWxvZy52MS5TZXJ2aWNlU3RhbmRhcmQiWQoTUHV0U3RhbmRhcmRSZXNwb25zZRIxCghzdGFuZGFyZBgBIAEoCzIfLm1wcC5jYXRhbG9nLnYxLlNlcnZpY2VTdGFuZGFyZBIPCgdjaGFuZ2VkGAIgASgIIkMKFVB1dE1vYmlsZVZpc2l0UmVxdWVzdBIqCgV2aXNpdBgBIAEoCzIbLm1wcC5jYXRhbG9nLnYxLk1vYmlsZVZpc2l0IlUKFlB1dE1vYmlsZVZpc2l0UmVzcG9uc2USKgoFdmlzaXQYASABKAsyGy5tcHAuY2F0YWxvZy52MS5Nb2JpbGVWaXNpdBIPCgdjaGFuZ2VkGAIgASgIIj0KGENhbmNlbE1vYmlsZVZpc2l0UmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEhAKCHZpc2l0X2lkGAIgASgJIhsKGUNhbmNlbE1vYmlsZVZpc2l0UmVzcG9uc2UiPQoRUHV0T2ZmaWNlclJlcXVlc3QSKAoHb2ZmaWNlchgBIAEoCzIXLm1wcC5jYXRhbG9nLnYxLk9mZmljZXIiTwoSUHV0T2ZmaWNlclJlc3BvbnNlEigKB29mZmljZXIYASABKAsyFy5tcHAuY2F0YWxvZy52MS5PZmZpY2VyEg8KB2NoYW5nZWQYAiABKAgiIQoOR2V0TWFsbFJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCSKKAQoPR2V0TWFsbFJlc3BvbnNlEiIKBG1hbGwYASABKAsyFC5tcHAuY2F0YWxvZy52MS5NYWxsEisKBnBvbGljeRgCIAEoCzIbLm1wcC5jYXRhbG9nLnYxLlF1ZXVlUG9saWN5EiYKBm5vdGljZRgDIAEoCzIWLm1wcC5jYXRhbG9nLnYxLk5vdGljZSISChBMaXN0TWFsbHNSZXF1ZXN0IjgKEUxpc3RNYWxsc1Jlc3BvbnNlEiMKBW1hbGxzGAEgAygLMhQubXBwLmNhdGFsb2cudjEuTWFsbCIgChBHZXRBZ2VuY3lSZXF1ZXN0EgwKBGNvZGUYASABKAkiOwoRR2V0QWdlbmN5UmVzcG9uc2USJgoGYWdlbmN5GAEgASgLMhYubXBwLmNhdGFsb2cudjEuQWdlbmN5IiYKE0xpc3RBZ2VuY2llc1JlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCSJAChRMaXN0QWdlbmNpZXNSZXNwb25zZRIoCghhZ2VuY2llcxgBIAMoCzIWLm1wcC5jYXRhbG9nLnYxLkFnZW5jeSIkChFMaXN0Qm9vdGhzUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJImQKEUJvb3RoV2l0aENvdW50ZXJzEiQKBWJvb3RoGAEgASgLMhUubXBwLmNhdGFsb2cudjEuQm9vdGgSKQoIY291bnRlcnMYAiADKAsyFy5tcHAuY2F0YWxvZy52MS5Db3VudGVyIkcKEkxpc3RCb290aHNSZXNwb25zZRIxCgZib290aHMYASADKAsyIS5tcHAuY2F0YWxvZy52MS5Cb290aFdpdGhDb3VudGVycyIkChFMaXN0UXVldWVzUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJIjsKEkxpc3RRdWV1ZXNSZXNwb25zZRIlCgZxdWV1ZXMYASADKAsyFS5tcHAuY2F0YWxvZy52MS5RdWV1ZSK3AQoTTGlzdFNlcnZpY2VzUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEhMKC2FnZW5jeV9jb2RlGAIgASgJEigKB2NoYW5uZWwYAyABKA4yFy5tcHAuY2F0YWxvZy52MS5DaGFubmVsEhAKCHF1ZXVlX2lkGAQgASgJEhcKD2luY2x1ZGVfcmV0aXJlZBgFIAEoCBIRCglwYWdlX3NpemUYBiABKA0SEgoKcGFnZV90b2tlbhgHIAEoCSJaChRMaXN0U2VydmljZXNSZXNwb25zZRIpCghzZXJ2aWNlcxgBIAMoCzIXLm1wcC5jYXRhbG9nLnYxLlNlcnZpY2USFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIkYKFVNlYXJjaFNlcnZpY2VzUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEg0KBXF1ZXJ5GAIgASgJEg0KBWxpbWl0GAMgASgNIloKClNlcnZpY2VIaXQSKAoHc2VydmljZRgBIAEoCzIXLm1wcC5jYXRhbG9nLnYxLlNlcnZpY2USEwoLYWdlbmN5X25hbWUYAiABKAkSDQoFc2NvcmUYAyABKAIiQgoWU2VhcmNoU2VydmljZXNSZXNwb25zZRIoCgRoaXRzGAEgAygLMhoubXBwLmNhdGFsb2cudjEuU2VydmljZUhpdCInChFHZXRTZXJ2aWNlUmVxdWVzdBISCgpzZXJ2aWNlX2lkGAEgASgJIoYBChJHZXRTZXJ2aWNlUmVzcG9uc2USKAoHc2VydmljZRgBIAEoCzIXLm1wcC5jYXRhbG9nLnYxLlNlcnZpY2USEwoLYWdlbmN5X25hbWUYAiABKAkSMQoIc3RhbmRhcmQYAyABKAsyHy5tcHAuY2F0YWxvZy52MS5TZXJ2aWNlU3RhbmRhcmQiKAoSR2V0U3RhbmRhcmRSZXF1ZXN0EhIKCnNlcnZpY2VfaWQYASABKAkiYAoTR2V0U3RhbmRhcmRSZXNwb25zZRIxCghzdGFuZGFyZBgBIAEoCzIfLm1wcC5jYXRhbG9nLnYxLlNlcnZpY2VTdGFuZGFyZBIWCg5yZXZpZXdfb3ZlcmR1ZRgCIAEoCCJEChdMaXN0TW9iaWxlVmlzaXRzUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEgwKBGZyb20YAiABKAkSCgoCdG8YAyABKAkiRwoYTGlzdE1vYmlsZVZpc2l0c1Jlc3BvbnNlEisKBnZpc2l0cxgBIAMoCzIbLm1wcC5jYXRhbG9nLnYxLk1vYmlsZVZpc2l0IiQKEUdldE9mZmljZXJSZXF1ZXN0Eg8KB3N1YmplY3QYASABKAkiPgoSR2V0T2ZmaWNlclJlc3BvbnNlEigKB29mZmljZXIYASABKAsyFy5tcHAuY2F0YWxvZy52MS5PZmZpY2VyIjsKE0xpc3RPZmZpY2Vyc1JlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRITCgthZ2VuY3lfY29kZRgCIAEoCSJBChRMaXN0T2ZmaWNlcnNSZXNwb25zZRIpCghvZmZpY2VycxgBIAMoCzIXLm1wcC5jYXRhbG9nLnYxLk9mZmljZXIiVQoXQ2hlY2tTZXJ2aWNlT3BlblJlcXVlc3QSEgoKc2VydmljZV9pZBgBIAEoCRImCgJhdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAipQEKGENoZWNrU2VydmljZU9wZW5SZXNwb25zZRIMCgRvcGVuGAEgASgIEg4KBnJlYXNvbhgCIAEoCRIOCgZkZXRhaWwYAyABKAkSLAoIb3BlbnNfYXQYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi0KCWNsb3Nlc19hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAy8BIKDkNhdGFsb2dTZXJ2aWNlEkoKB1B1dE1hbGwSHi5tcHAuY2F0YWxvZy52MS5QdXRNYWxsUmVxdWVzdBofLm1wcC5jYXRhbG9nLnYxLlB1dE1hbGxSZXNwb25zZRJxChRMb2FkTmF0aW9uYWxIb2xpZGF5cxIrLm1wcC5jYXRhbG9nLnYxLkxvYWROYXRpb25hbEhvbGlkYXlzUmVxdWVzdBosLm1wcC5jYXRhbG9nLnYxLkxvYWROYXRpb25hbEhvbGlkYXlzUmVzcG9uc2USXwoOU2V0UXVldWVQb2xpY3kSJS5tcHAuY2F0YWxvZy52MS5TZXRRdWV1ZVBvbGljeVJlcXVlc3QaJi5tcHAuY2F0YWxvZy52MS5TZXRRdWV1ZVBvbGljeVJlc3BvbnNlElAKCVNldE5vdGljZRIgLm1wcC5jYXRhbG9nLnYxLlNldE5vdGljZVJlcXVlc3QaIS5tcHAuY2F0YWxvZy52MS5TZXROb3RpY2VSZXNwb25zZRJQCglQdXRBZ2VuY3kSIC5tcHAuY2F0YWxvZy52MS5QdXRBZ2VuY3lSZXF1ZXN0GiEubXBwLmNhdGFsb2cudjEuUHV0QWdlbmN5UmVzcG9uc2USTQoIUHV0Qm9vdGgSHy5tcHAuY2F0YWxvZy52MS5QdXRCb290aFJlcXVlc3QaIC5tcHAuY2F0YWxvZy52MS5QdXRCb290aFJlc3BvbnNlElMKClB1dENvdW50ZXISIS5tcHAuY2F0YWxvZy52MS5QdXRDb3VudGVyUmVxdWVzdBoiLm1wcC5jYXRhbG9nLnYxLlB1dENvdW50ZXJSZXNwb25zZRJNCghQdXRRdWV1ZRIfLm1wcC5jYXRhbG9nLnYxLlB1dFF1ZXVlUmVxdWVzdBogLm1wcC5jYXRhbG9nLnYxLlB1dFF1ZXVlUmVzcG9uc2USUwoKUHV0U2VydmljZRIhLm1wcC5jYXRhbG9nLnYxLlB1dFNlcnZpY2VSZXF1ZXN0GiIubXBwLmNhdGFsb2cudjEuUHV0U2VydmljZVJlc3BvbnNlElYKC1B1dFN0YW5kYXJkEiIubXBwLmNhdGFsb2cudjEuUHV0U3RhbmRhcmRSZXF1ZXN0GiMubXBwLmNhdGFsb2cudjEuUHV0U3RhbmRhcmRSZXNwb25zZRJfCg5QdXRNb2JpbGVWaXNpdBIlLm1wcC5jYXRhbG9nLnYxLlB1dE1vYmlsZVZpc2l0UmVxdWVzdBomLm1wcC5jYXRhbG9nLnYxLlB1dE1vYmlsZVZpc2l0UmVzcG9uc2USaAoRQ2FuY2VsTW9iaWxlVmlzaXQSKC5tcHAuY2F0YWxvZy52MS5DYW5jZWxNb2JpbGVWaXNpdFJlcXVlc3QaKS5tcHAuY2F0YWxvZy52MS5DYW5jZWxNb2JpbGVWaXNpdFJlc3BvbnNlElMKClB1dE9mZmljZXISIS5tcHAuY2F0YWxvZy52MS5QdXRPZmZpY2VyUmVxdWVzdBoiLm1wcC5jYXRhbG9nLnYxLlB1dE9mZmljZXJSZXNwb25zZRJKCgdHZXRNYWxsEh4ubXBwLmNhdGFsb2cudjEuR2V0TWFsbFJlcXVlc3QaHy5tcHAuY2F0YWxvZy52MS5HZXRNYWxsUmVzcG9uc2USUAoJTGlzdE1hbGxzEiAubXBwLmNhdGFsb2cudjEuTGlzdE1hbGxzUmVxdWVzdBohLm1wcC5jYXRhbG9nLnYxLkxpc3RNYWxsc1Jlc3BvbnNlElAKCUdldEFnZW5jeRIgLm1wcC5jYXRhbG9nLnYxLkdldEFnZW5jeVJlcXVlc3QaIS5tcHAuY2F0YWxvZy52MS5HZXRBZ2VuY3lSZXNwb25zZRJZCgxMaXN0QWdlbmNpZXMSIy5tcHAuY2F0YWxvZy52MS5MaXN0QWdlbmNpZXNSZXF1ZXN0GiQubXBwLmNhdGFsb2cudjEuTGlzdEFnZW5jaWVzUmVzcG9uc2USUwoKTGlzdEJvb3RocxIhLm1wcC5jYXRhbG9nLnYxLkxpc3RCb290aHNSZXF1ZXN0GiIubXBwLmNhdGFsb2cudjEuTGlzdEJvb3Roc1Jlc3BvbnNlElMKCkxpc3RRdWV1ZXMSIS5tcHAuY2F0YWxvZy52MS5MaXN0UXVldWVzUmVxdWVzdBoiLm1wcC5jYXRhbG9nLnYxLkxpc3RRdWV1ZXNSZXNwb25zZRJZCgxMaXN0U2VydmljZXMSIy5tcHAuY2F0YWxvZy52MS5MaXN0U2VydmljZXNSZXF1ZXN0GiQubXBwLmNhdGFsb2cudjEuTGlzdFNlcnZpY2VzUmVzcG9uc2USXwoOU2VhcmNoU2VydmljZXMSJS5tcHAuY2F0YWxvZy52MS5TZWFyY2hTZXJ2aWNlc1JlcXVlc3QaJi5tcHAuY2F0YWxvZy52MS5TZWFyY2hTZXJ2aWNlc1Jlc3BvbnNlElMKCkdldFNlcnZpY2USIS5tcHAuY2F0YWxvZy52MS5HZXRTZXJ2aWNlUmVxdWVzdBoiLm1wcC5jYXRhbG9nLnYxLkdldFNlcnZpY2VSZXNwb25zZRJWCgtHZXRTdGFuZGFyZBIiLm1wcC5jYXRhbG9nLnYxLkdldFN0YW5kYXJkUmVxdWVzdBojLm1wcC5jYXRhbG9nLnYxLkdldFN0YW5kYXJkUmVzcG9uc2USZQoQTGlzdE1vYmlsZVZpc2l0cxInLm1wcC5jYXRhbG9nLnYxLkxpc3RNb2JpbGVWaXNpdHNSZXF1ZXN0GigubXBwLmNhdGFsb2cudjEuTGlzdE1vYmlsZVZpc2l0c1Jlc3BvbnNlElMKCkdldE9mZmljZXISIS5tcHAuY2F0YWxvZy52MS5HZXRPZmZpY2VyUmVxdWVzdBoiLm1wcC5jYXRhbG9nLnYxLkdldE9mZmljZXJSZXNwb25zZRJZCgxMaXN0T2ZmaWNlcnMSIy5tcHAuY2F0YWxvZy52MS5MaXN0T2ZmaWNlcnNSZXF1ZXN0GiQubXBwLmNhdGFsb2cudjEuTGlzdE9mZmljZXJzUmVzcG9uc2USZQoQQ2hlY2tTZXJ2aWNlT3BlbhInLm1wcC5jYXRhbG9nLnYxLkNoZWNrU2VydmljZU9wZW5SZXF1ZXN0GigubXBwLmNhdGFsb2cudjEuQ2hlY2tTZXJ2aWNlT3BlblJlc3BvbnNlYgZwcm90bzM", [file_google_protobuf_timestamp, file_mpp_catalog_v1_catalog]);
+
+/**
+ * @generated from message mpp.catalog.v1.PutMallRequest
+ */
+export type PutMallRequest = Message<"mpp.catalog.v1.PutMallRequest"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Mall mall = 1;
+   */
+  mall?: Mall | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutMallRequest.
+ * Use `create(PutMallRequestSchema)` to create a new message.
+ */
+export const PutMallRequestSchema: GenMessage<PutMallRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 0);
+
+/**
+ * @generated from message mpp.catalog.v1.PutMallResponse
+ */
+export type PutMallResponse = Message<"mpp.catalog.v1.PutMallResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Mall mall = 1;
+   */
+  mall?: Mall | undefined;
+
+  /**
+   * False when the mall already was exactly this (nothing recorded).
+   *
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutMallResponse.
+ * Use `create(PutMallResponseSchema)` to create a new message.
+ */
+export const PutMallResponseSchema: GenMessage<PutMallResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 1);
+
+/**
+ * @generated from message mpp.catalog.v1.LoadNationalHolidaysRequest
+ */
+export type LoadNationalHolidaysRequest = Message<"mpp.catalog.v1.LoadNationalHolidaysRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: uint32 year = 2;
+   */
+  year: number;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.LoadNationalHolidaysRequest.
+ * Use `create(LoadNationalHolidaysRequestSchema)` to create a new message.
+ */
+export const LoadNationalHolidaysRequestSchema: GenMessage<LoadNationalHolidaysRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 2);
+
+/**
+ * @generated from message mpp.catalog.v1.LoadNationalHolidaysResponse
+ */
+export type LoadNationalHolidaysResponse = Message<"mpp.catalog.v1.LoadNationalHolidaysResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Mall mall = 1;
+   */
+  mall?: Mall | undefined;
+
+  /**
+   * Holidays added (dates the mall had no special day for).
+   *
+   * @generated from field: uint32 added = 2;
+   */
+  added: number;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.LoadNationalHolidaysResponse.
+ * Use `create(LoadNationalHolidaysResponseSchema)` to create a new message.
+ */
+export const LoadNationalHolidaysResponseSchema: GenMessage<LoadNationalHolidaysResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 3);
+
+/**
+ * @generated from message mpp.catalog.v1.SetQueuePolicyRequest
+ */
+export type SetQueuePolicyRequest = Message<"mpp.catalog.v1.SetQueuePolicyRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: mpp.catalog.v1.QueuePolicy policy = 2;
+   */
+  policy?: QueuePolicy | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.SetQueuePolicyRequest.
+ * Use `create(SetQueuePolicyRequestSchema)` to create a new message.
+ */
+export const SetQueuePolicyRequestSchema: GenMessage<SetQueuePolicyRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 4);
+
+/**
+ * @generated from message mpp.catalog.v1.SetQueuePolicyResponse
+ */
+export type SetQueuePolicyResponse = Message<"mpp.catalog.v1.SetQueuePolicyResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.QueuePolicy policy = 1;
+   */
+  policy?: QueuePolicy | undefined;
+
+  /**
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.SetQueuePolicyResponse.
+ * Use `create(SetQueuePolicyResponseSchema)` to create a new message.
+ */
+export const SetQueuePolicyResponseSchema: GenMessage<SetQueuePolicyResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 5);
+
+/**
+ * @generated from message mpp.catalog.v1.SetNoticeRequest
+ */
+export type SetNoticeRequest = Message<"mpp.catalog.v1.SetNoticeRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: mpp.catalog.v1.Notice notice = 2;
+   */
+  notice?: Notice | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.SetNoticeRequest.
+ * Use `create(SetNoticeRequestSchema)` to create a new message.
+ */
+export const SetNoticeRequestSchema: GenMessage<SetNoticeRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 6);
+
+/**
+ * @generated from message mpp.catalog.v1.SetNoticeResponse
+ */
+export type SetNoticeResponse = Message<"mpp.catalog.v1.SetNoticeResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Notice notice = 1;
+   */
+  notice?: Notice | undefined;
+
+  /**
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.SetNoticeResponse.
+ * Use `create(SetNoticeResponseSchema)` to create a new message.
+ */
+export const SetNoticeResponseSchema: GenMessage<SetNoticeResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 7);
+
+/**
+ * @generated from message mpp.catalog.v1.PutAgencyRequest
+ */
+export type PutAgencyRequest = Message<"mpp.catalog.v1.PutAgencyRequest"> & {
+  /**
+   * Code, name and kind; `memberships` is ignored: `membership` sets the one of its mall.
+   *
+   * @generated from field: mpp.catalog.v1.Agency agency = 1;
+   */
+  agency?: Agency | undefined;
+
+  /**
+   * @generated from field: mpp.catalog.v1.Membership membership = 2;
+   */
+  membership?: Membership | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutAgencyRequest.
+ * Use `create(PutAgencyRequestSchema)` to create a new message.
+ */
+export const PutAgencyRequestSchema: GenMessage<PutAgencyRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 8);
+
+/**
+ * @generated from message mpp.catalog.v1.PutAgencyResponse
+ */
+export type PutAgencyResponse = Message<"mpp.catalog.v1.PutAgencyResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Agency agency = 1;
+   */
+  agency?: Agency | undefined;
+
+  /**
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutAgencyResponse.
+ * Use `create(PutAgencyResponseSchema)` to create a new message.
+ */
+export const PutAgencyResponseSchema: GenMessage<PutAgencyResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 9);
+
+/**
+ * @generated from message mpp.catalog.v1.PutBoothRequest
+ */
+export type PutBoothRequest = Message<"mpp.catalog.v1.PutBoothRequest"> & {
+  /**
+   * `id` is derived from mall and number; leave it empty.
+   *
+   * @generated from field: mpp.catalog.v1.Booth booth = 1;
+   */
+  booth?: Booth | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutBoothRequest.
+ * Use `create(PutBoothRequestSchema)` to create a new message.
+ */
+export const PutBoothRequestSchema: GenMessage<PutBoothRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 10);
+
+/**
+ * @generated from message mpp.catalog.v1.PutBoothResponse
+ */
+export type PutBoothResponse = Message<"mpp.catalog.v1.PutBoothResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Booth booth = 1;
+   */
+  booth?: Booth | undefined;
+
+  /**
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutBoothResponse.
+ * Use `create(PutBoothResponseSchema)` to create a new message.
+ */
+export const PutBoothResponseSchema: GenMessage<PutBoothResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 11);
+
+/**
+ * @generated from message mpp.catalog.v1.PutCounterRequest
+ */
+export type PutCounterRequest = Message<"mpp.catalog.v1.PutCounterRequest"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Counter counter = 1;
+   */
+  counter?: Counter | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutCounterRequest.
+ * Use `create(PutCounterRequestSchema)` to create a new message.
+ */
+export const PutCounterRequestSchema: GenMessage<PutCounterRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 12);
+
+/**
+ * @generated from message mpp.catalog.v1.PutCounterResponse
+ */
+export type PutCounterResponse = Message<"mpp.catalog.v1.PutCounterResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Counter counter = 1;
+   */
+  counter?: Counter | undefined;
+
+  /**
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutCounterResponse.
+ * Use `create(PutCounterResponseSchema)` to create a new message.
+ */
+export const PutCounterResponseSchema: GenMessage<PutCounterResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 13);
+
+/**
+ * @generated from message mpp.catalog.v1.PutQueueRequest
+ */
+export type PutQueueRequest = Message<"mpp.catalog.v1.PutQueueRequest"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Queue queue = 1;
+   */
+  queue?: Queue | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutQueueRequest.
+ * Use `create(PutQueueRequestSchema)` to create a new message.
+ */
+export const PutQueueRequestSchema: GenMessage<PutQueueRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 14);
+
+/**
+ * @generated from message mpp.catalog.v1.PutQueueResponse
+ */
+export type PutQueueResponse = Message<"mpp.catalog.v1.PutQueueResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Queue queue = 1;
+   */
+  queue?: Queue | undefined;
+
+  /**
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutQueueResponse.
+ * Use `create(PutQueueResponseSchema)` to create a new message.
+ */
+export const PutQueueResponseSchema: GenMessage<PutQueueResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 15);
+
+/**
+ * @generated from message mpp.catalog.v1.PutServiceRequest
+ */
+export type PutServiceRequest = Message<"mpp.catalog.v1.PutServiceRequest"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Service service = 1;
+   */
+  service?: Service | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutServiceRequest.
+ * Use `create(PutServiceRequestSchema)` to create a new message.
+ */
+export const PutServiceRequestSchema: GenMessage<PutServiceRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 16);
+
+/**
+ * @generated from message mpp.catalog.v1.PutServiceResponse
+ */
+export type PutServiceResponse = Message<"mpp.catalog.v1.PutServiceResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Service service = 1;
+   */
+  service?: Service | undefined;
+
+  /**
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutServiceResponse.
+ * Use `create(PutServiceResponseSchema)` to create a new message.
+ */
+export const PutServiceResponseSchema: GenMessage<PutServiceResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 17);
+
+/**
+ * @generated from message mpp.catalog.v1.PutStandardRequest
+ */
+export type PutStandardRequest = Message<"mpp.catalog.v1.PutStandardRequest"> & {
+  /**
+   * `version` is assigned by the catalog.
+   *
+   * @generated from field: mpp.catalog.v1.ServiceStandard standard = 1;
+   */
+  standard?: ServiceStandard | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutStandardRequest.
+ * Use `create(PutStandardRequestSchema)` to create a new message.
+ */
+export const PutStandardRequestSchema: GenMessage<PutStandardRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 18);
+
+/**
+ * @generated from message mpp.catalog.v1.PutStandardResponse
+ */
+export type PutStandardResponse = Message<"mpp.catalog.v1.PutStandardResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.ServiceStandard standard = 1;
+   */
+  standard?: ServiceStandard | undefined;
+
+  /**
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutStandardResponse.
+ * Use `create(PutStandardResponseSchema)` to create a new message.
+ */
+export const PutStandardResponseSchema: GenMessage<PutStandardResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 19);
+
+/**
+ * @generated from message mpp.catalog.v1.PutMobileVisitRequest
+ */
+export type PutMobileVisitRequest = Message<"mpp.catalog.v1.PutMobileVisitRequest"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.MobileVisit visit = 1;
+   */
+  visit?: MobileVisit | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutMobileVisitRequest.
+ * Use `create(PutMobileVisitRequestSchema)` to create a new message.
+ */
+export const PutMobileVisitRequestSchema: GenMessage<PutMobileVisitRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 20);
+
+/**
+ * @generated from message mpp.catalog.v1.PutMobileVisitResponse
+ */
+export type PutMobileVisitResponse = Message<"mpp.catalog.v1.PutMobileVisitResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.MobileVisit visit = 1;
+   */
+  visit?: MobileVisit | undefined;
+
+  /**
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutMobileVisitResponse.
+ * Use `create(PutMobileVisitResponseSchema)` to create a new message.
+ */
+export const PutMobileVisitResponseSchema: GenMessage<PutMobileVisitResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 21);
+
+/**
+ * @generated from message mpp.catalog.v1.CancelMobileVisitRequest
+ */
+export type CancelMobileVisitRequest = Message<"mpp.catalog.v1.CancelMobileVisitRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string visit_id = 2;
+   */
+  visitId: string;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.CancelMobileVisitRequest.
+ * Use `create(CancelMobileVisitRequestSchema)` to create a new message.
+ */
+export const CancelMobileVisitRequestSchema: GenMessage<CancelMobileVisitRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 22);
+
+/**
+ * @generated from message mpp.catalog.v1.CancelMobileVisitResponse
+ */
+export type CancelMobileVisitResponse = Message<"mpp.catalog.v1.CancelMobileVisitResponse"> & {
+};
+
+/**
+ * Describes the message mpp.catalog.v1.CancelMobileVisitResponse.
+ * Use `create(CancelMobileVisitResponseSchema)` to create a new message.
+ */
+export const CancelMobileVisitResponseSchema: GenMessage<CancelMobileVisitResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 23);
+
+/**
+ * @generated from message mpp.catalog.v1.PutOfficerRequest
+ */
+export type PutOfficerRequest = Message<"mpp.catalog.v1.PutOfficerRequest"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Officer officer = 1;
+   */
+  officer?: Officer | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutOfficerRequest.
+ * Use `create(PutOfficerRequestSchema)` to create a new message.
+ */
+export const PutOfficerRequestSchema: GenMessage<PutOfficerRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 24);
+
+/**
+ * @generated from message mpp.catalog.v1.PutOfficerResponse
+ */
+export type PutOfficerResponse = Message<"mpp.catalog.v1.PutOfficerResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Officer officer = 1;
+   */
+  officer?: Officer | undefined;
+
+  /**
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.PutOfficerResponse.
+ * Use `create(PutOfficerResponseSchema)` to create a new message.
+ */
+export const PutOfficerResponseSchema: GenMessage<PutOfficerResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 25);
+
+/**
+ * @generated from message mpp.catalog.v1.GetMallRequest
+ */
+export type GetMallRequest = Message<"mpp.catalog.v1.GetMallRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.GetMallRequest.
+ * Use `create(GetMallRequestSchema)` to create a new message.
+ */
+export const GetMallRequestSchema: GenMessage<GetMallRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 26);
+
+/**
+ * @generated from message mpp.catalog.v1.GetMallResponse
+ */
+export type GetMallResponse = Message<"mpp.catalog.v1.GetMallResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Mall mall = 1;
+   */
+  mall?: Mall | undefined;
+
+  /**
+   * @generated from field: mpp.catalog.v1.QueuePolicy policy = 2;
+   */
+  policy?: QueuePolicy | undefined;
+
+  /**
+   * @generated from field: mpp.catalog.v1.Notice notice = 3;
+   */
+  notice?: Notice | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.GetMallResponse.
+ * Use `create(GetMallResponseSchema)` to create a new message.
+ */
+export const GetMallResponseSchema: GenMessage<GetMallResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 27);
+
+/**
+ * @generated from message mpp.catalog.v1.ListMallsRequest
+ */
+export type ListMallsRequest = Message<"mpp.catalog.v1.ListMallsRequest"> & {
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListMallsRequest.
+ * Use `create(ListMallsRequestSchema)` to create a new message.
+ */
+export const ListMallsRequestSchema: GenMessage<ListMallsRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 28);
+
+/**
+ * @generated from message mpp.catalog.v1.ListMallsResponse
+ */
+export type ListMallsResponse = Message<"mpp.catalog.v1.ListMallsResponse"> & {
+  /**
+   * @generated from field: repeated mpp.catalog.v1.Mall malls = 1;
+   */
+  malls: Mall[];
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListMallsResponse.
+ * Use `create(ListMallsResponseSchema)` to create a new message.
+ */
+export const ListMallsResponseSchema: GenMessage<ListMallsResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 29);
+
+/**
+ * @generated from message mpp.catalog.v1.GetAgencyRequest
+ */
+export type GetAgencyRequest = Message<"mpp.catalog.v1.GetAgencyRequest"> & {
+  /**
+   * @generated from field: string code = 1;
+   */
+  code: string;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.GetAgencyRequest.
+ * Use `create(GetAgencyRequestSchema)` to create a new message.
+ */
+export const GetAgencyRequestSchema: GenMessage<GetAgencyRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 30);
+
+/**
+ * @generated from message mpp.catalog.v1.GetAgencyResponse
+ */
+export type GetAgencyResponse = Message<"mpp.catalog.v1.GetAgencyResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Agency agency = 1;
+   */
+  agency?: Agency | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.GetAgencyResponse.
+ * Use `create(GetAgencyResponseSchema)` to create a new message.
+ */
+export const GetAgencyResponseSchema: GenMessage<GetAgencyResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 31);
+
+/**
+ * @generated from message mpp.catalog.v1.ListAgenciesRequest
+ */
+export type ListAgenciesRequest = Message<"mpp.catalog.v1.ListAgenciesRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListAgenciesRequest.
+ * Use `create(ListAgenciesRequestSchema)` to create a new message.
+ */
+export const ListAgenciesRequestSchema: GenMessage<ListAgenciesRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 32);
+
+/**
+ * @generated from message mpp.catalog.v1.ListAgenciesResponse
+ */
+export type ListAgenciesResponse = Message<"mpp.catalog.v1.ListAgenciesResponse"> & {
+  /**
+   * @generated from field: repeated mpp.catalog.v1.Agency agencies = 1;
+   */
+  agencies: Agency[];
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListAgenciesResponse.
+ * Use `create(ListAgenciesResponseSchema)` to create a new message.
+ */
+export const ListAgenciesResponseSchema: GenMessage<ListAgenciesResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 33);
+
+/**
+ * @generated from message mpp.catalog.v1.ListBoothsRequest
+ */
+export type ListBoothsRequest = Message<"mpp.catalog.v1.ListBoothsRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListBoothsRequest.
+ * Use `create(ListBoothsRequestSchema)` to create a new message.
+ */
+export const ListBoothsRequestSchema: GenMessage<ListBoothsRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 34);
+
+/**
+ * @generated from message mpp.catalog.v1.BoothWithCounters
+ */
+export type BoothWithCounters = Message<"mpp.catalog.v1.BoothWithCounters"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Booth booth = 1;
+   */
+  booth?: Booth | undefined;
+
+  /**
+   * @generated from field: repeated mpp.catalog.v1.Counter counters = 2;
+   */
+  counters: Counter[];
+};
+
+/**
+ * Describes the message mpp.catalog.v1.BoothWithCounters.
+ * Use `create(BoothWithCountersSchema)` to create a new message.
+ */
+export const BoothWithCountersSchema: GenMessage<BoothWithCounters> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 35);
+
+/**
+ * @generated from message mpp.catalog.v1.ListBoothsResponse
+ */
+export type ListBoothsResponse = Message<"mpp.catalog.v1.ListBoothsResponse"> & {
+  /**
+   * @generated from field: repeated mpp.catalog.v1.BoothWithCounters booths = 1;
+   */
+  booths: BoothWithCounters[];
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListBoothsResponse.
+ * Use `create(ListBoothsResponseSchema)` to create a new message.
+ */
+export const ListBoothsResponseSchema: GenMessage<ListBoothsResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 36);
+
+/**
+ * @generated from message mpp.catalog.v1.ListQueuesRequest
+ */
+export type ListQueuesRequest = Message<"mpp.catalog.v1.ListQueuesRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListQueuesRequest.
+ * Use `create(ListQueuesRequestSchema)` to create a new message.
+ */
+export const ListQueuesRequestSchema: GenMessage<ListQueuesRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 37);
+
+/**
+ * @generated from message mpp.catalog.v1.ListQueuesResponse
+ */
+export type ListQueuesResponse = Message<"mpp.catalog.v1.ListQueuesResponse"> & {
+  /**
+   * @generated from field: repeated mpp.catalog.v1.Queue queues = 1;
+   */
+  queues: Queue[];
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListQueuesResponse.
+ * Use `create(ListQueuesResponseSchema)` to create a new message.
+ */
+export const ListQueuesResponseSchema: GenMessage<ListQueuesResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 38);
+
+/**
+ * @generated from message mpp.catalog.v1.ListServicesRequest
+ */
+export type ListServicesRequest = Message<"mpp.catalog.v1.ListServicesRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * Optional filters.
+   *
+   * @generated from field: string agency_code = 2;
+   */
+  agencyCode: string;
+
+  /**
+   * @generated from field: mpp.catalog.v1.Channel channel = 3;
+   */
+  channel: Channel;
+
+  /**
+   * @generated from field: string queue_id = 4;
+   */
+  queueId: string;
+
+  /**
+   * @generated from field: bool include_retired = 5;
+   */
+  includeRetired: boolean;
+
+  /**
+   * At most 500; default 100.
+   *
+   * @generated from field: uint32 page_size = 6;
+   */
+  pageSize: number;
+
+  /**
+   * From the previous response; empty for the first page.
+   *
+   * @generated from field: string page_token = 7;
+   */
+  pageToken: string;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListServicesRequest.
+ * Use `create(ListServicesRequestSchema)` to create a new message.
+ */
+export const ListServicesRequestSchema: GenMessage<ListServicesRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 39);
+
+/**
+ * @generated from message mpp.catalog.v1.ListServicesResponse
+ */
+export type ListServicesResponse = Message<"mpp.catalog.v1.ListServicesResponse"> & {
+  /**
+   * @generated from field: repeated mpp.catalog.v1.Service services = 1;
+   */
+  services: Service[];
+
+  /**
+   * @generated from field: string next_page_token = 2;
+   */
+  nextPageToken: string;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListServicesResponse.
+ * Use `create(ListServicesResponseSchema)` to create a new message.
+ */
+export const ListServicesResponseSchema: GenMessage<ListServicesResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 40);
+
+/**
+ * @generated from message mpp.catalog.v1.SearchServicesRequest
+ */
+export type SearchServicesRequest = Message<"mpp.catalog.v1.SearchServicesRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string query = 2;
+   */
+  query: string;
+
+  /**
+   * At most 100; default 20.
+   *
+   * @generated from field: uint32 limit = 3;
+   */
+  limit: number;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.SearchServicesRequest.
+ * Use `create(SearchServicesRequestSchema)` to create a new message.
+ */
+export const SearchServicesRequestSchema: GenMessage<SearchServicesRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 41);
+
+/**
+ * @generated from message mpp.catalog.v1.ServiceHit
+ */
+export type ServiceHit = Message<"mpp.catalog.v1.ServiceHit"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Service service = 1;
+   */
+  service?: Service | undefined;
+
+  /**
+   * @generated from field: string agency_name = 2;
+   */
+  agencyName: string;
+
+  /**
+   * Higher is better; comparable within one response only.
+   *
+   * @generated from field: float score = 3;
+   */
+  score: number;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ServiceHit.
+ * Use `create(ServiceHitSchema)` to create a new message.
+ */
+export const ServiceHitSchema: GenMessage<ServiceHit> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 42);
+
+/**
+ * @generated from message mpp.catalog.v1.SearchServicesResponse
+ */
+export type SearchServicesResponse = Message<"mpp.catalog.v1.SearchServicesResponse"> & {
+  /**
+   * @generated from field: repeated mpp.catalog.v1.ServiceHit hits = 1;
+   */
+  hits: ServiceHit[];
+};
+
+/**
+ * Describes the message mpp.catalog.v1.SearchServicesResponse.
+ * Use `create(SearchServicesResponseSchema)` to create a new message.
+ */
+export const SearchServicesResponseSchema: GenMessage<SearchServicesResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 43);
+
+/**
+ * @generated from message mpp.catalog.v1.GetServiceRequest
+ */
+export type GetServiceRequest = Message<"mpp.catalog.v1.GetServiceRequest"> & {
+  /**
+   * @generated from field: string service_id = 1;
+   */
+  serviceId: string;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.GetServiceRequest.
+ * Use `create(GetServiceRequestSchema)` to create a new message.
+ */
+export const GetServiceRequestSchema: GenMessage<GetServiceRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 44);
+
+/**
+ * @generated from message mpp.catalog.v1.GetServiceResponse
+ */
+export type GetServiceResponse = Message<"mpp.catalog.v1.GetServiceResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Service service = 1;
+   */
+  service?: Service | undefined;
+
+  /**
+   * @generated from field: string agency_name = 2;
+   */
+  agencyName: string;
+
+  /**
+   * The current standard without its internal components; absent if none was adopted.
+   *
+   * @generated from field: mpp.catalog.v1.ServiceStandard standard = 3;
+   */
+  standard?: ServiceStandard | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.GetServiceResponse.
+ * Use `create(GetServiceResponseSchema)` to create a new message.
+ */
+export const GetServiceResponseSchema: GenMessage<GetServiceResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 45);
+
+/**
+ * @generated from message mpp.catalog.v1.GetStandardRequest
+ */
+export type GetStandardRequest = Message<"mpp.catalog.v1.GetStandardRequest"> & {
+  /**
+   * @generated from field: string service_id = 1;
+   */
+  serviceId: string;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.GetStandardRequest.
+ * Use `create(GetStandardRequestSchema)` to create a new message.
+ */
+export const GetStandardRequestSchema: GenMessage<GetStandardRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 46);
+
+/**
+ * @generated from message mpp.catalog.v1.GetStandardResponse
+ */
+export type GetStandardResponse = Message<"mpp.catalog.v1.GetStandardResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.ServiceStandard standard = 1;
+   */
+  standard?: ServiceStandard | undefined;
+
+  /**
+   * The last adoption or review is older than the review period.
+   *
+   * @generated from field: bool review_overdue = 2;
+   */
+  reviewOverdue: boolean;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.GetStandardResponse.
+ * Use `create(GetStandardResponseSchema)` to create a new message.
+ */
+export const GetStandardResponseSchema: GenMessage<GetStandardResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 47);
+
+/**
+ * @generated from message mpp.catalog.v1.ListMobileVisitsRequest
+ */
+export type ListMobileVisitsRequest = Message<"mpp.catalog.v1.ListMobileVisitsRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * Local dates `YYYY-MM-DD`, inclusive; empty = open-ended.
+   *
+   * @generated from field: string from = 2;
+   */
+  from: string;
+
+  /**
+   * @generated from field: string to = 3;
+   */
+  to: string;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListMobileVisitsRequest.
+ * Use `create(ListMobileVisitsRequestSchema)` to create a new message.
+ */
+export const ListMobileVisitsRequestSchema: GenMessage<ListMobileVisitsRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 48);
+
+/**
+ * @generated from message mpp.catalog.v1.ListMobileVisitsResponse
+ */
+export type ListMobileVisitsResponse = Message<"mpp.catalog.v1.ListMobileVisitsResponse"> & {
+  /**
+   * @generated from field: repeated mpp.catalog.v1.MobileVisit visits = 1;
+   */
+  visits: MobileVisit[];
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListMobileVisitsResponse.
+ * Use `create(ListMobileVisitsResponseSchema)` to create a new message.
+ */
+export const ListMobileVisitsResponseSchema: GenMessage<ListMobileVisitsResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 49);
+
+/**
+ * @generated from message mpp.catalog.v1.GetOfficerRequest
+ */
+export type GetOfficerRequest = Message<"mpp.catalog.v1.GetOfficerRequest"> & {
+  /**
+   * @generated from field: string subject = 1;
+   */
+  subject: string;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.GetOfficerRequest.
+ * Use `create(GetOfficerRequestSchema)` to create a new message.
+ */
+export const GetOfficerRequestSchema: GenMessage<GetOfficerRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 50);
+
+/**
+ * @generated from message mpp.catalog.v1.GetOfficerResponse
+ */
+export type GetOfficerResponse = Message<"mpp.catalog.v1.GetOfficerResponse"> & {
+  /**
+   * @generated from field: mpp.catalog.v1.Officer officer = 1;
+   */
+  officer?: Officer | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.GetOfficerResponse.
+ * Use `create(GetOfficerResponseSchema)` to create a new message.
+ */
+export const GetOfficerResponseSchema: GenMessage<GetOfficerResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 51);
+
+/**
+ * @generated from message mpp.catalog.v1.ListOfficersRequest
+ */
+export type ListOfficersRequest = Message<"mpp.catalog.v1.ListOfficersRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string agency_code = 2;
+   */
+  agencyCode: string;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListOfficersRequest.
+ * Use `create(ListOfficersRequestSchema)` to create a new message.
+ */
+export const ListOfficersRequestSchema: GenMessage<ListOfficersRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 52);
+
+/**
+ * @generated from message mpp.catalog.v1.ListOfficersResponse
+ */
+export type ListOfficersResponse = Message<"mpp.catalog.v1.ListOfficersResponse"> & {
+  /**
+   * @generated from field: repeated mpp.catalog.v1.Officer officers = 1;
+   */
+  officers: Officer[];
+};
+
+/**
+ * Describes the message mpp.catalog.v1.ListOfficersResponse.
+ * Use `create(ListOfficersResponseSchema)` to create a new message.
+ */
+export const ListOfficersResponseSchema: GenMessage<ListOfficersResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 53);
+
+/**
+ * @generated from message mpp.catalog.v1.CheckServiceOpenRequest
+ */
+export type CheckServiceOpenRequest = Message<"mpp.catalog.v1.CheckServiceOpenRequest"> & {
+  /**
+   * @generated from field: string service_id = 1;
+   */
+  serviceId: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp at = 2;
+   */
+  at?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.CheckServiceOpenRequest.
+ * Use `create(CheckServiceOpenRequestSchema)` to create a new message.
+ */
+export const CheckServiceOpenRequestSchema: GenMessage<CheckServiceOpenRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 54);
+
+/**
+ * @generated from message mpp.catalog.v1.CheckServiceOpenResponse
+ */
+export type CheckServiceOpenResponse = Message<"mpp.catalog.v1.CheckServiceOpenResponse"> & {
+  /**
+   * @generated from field: bool open = 1;
+   */
+  open: boolean;
+
+  /**
+   * When closed: holiday, special-day, closed-today, before-opening, break, after-closing,
+   * retired, booth-inactive, agency-inactive.
+   *
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+
+  /**
+   * E.g. the holiday's name or the booth's inactive reason.
+   *
+   * @generated from field: string detail = 3;
+   */
+  detail: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp opens_at = 4;
+   */
+  opensAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp closes_at = 5;
+   */
+  closesAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message mpp.catalog.v1.CheckServiceOpenResponse.
+ * Use `create(CheckServiceOpenResponseSchema)` to create a new message.
+ */
+export const CheckServiceOpenResponseSchema: GenMessage<CheckServiceOpenResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_catalog_v1_catalog_service, 55);
 
 /**
  * @generated from service mpp.catalog.v1.CatalogService
  */
 export const CatalogService: GenService<{
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.PutMall
+   */
+  putMall: {
+    methodKind: "unary";
+    input: typeof PutMallRequestSchema;
+    output: typeof PutMallResponseSchema;
+  },
+  /**
+   * Adds a year's national holidays (bundled list) to the mall's special days.
+   *
+   * @generated from rpc mpp.catalog.v1.CatalogService.LoadNationalHolidays
+   */
+  loadNationalHolidays: {
+    methodKind: "unary";
+    input: typeof LoadNationalHolidaysRequestSchema;
+    output: typeof LoadNationalHolidaysResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.SetQueuePolicy
+   */
+  setQueuePolicy: {
+    methodKind: "unary";
+    input: typeof SetQueuePolicyRequestSchema;
+    output: typeof SetQueuePolicyResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.SetNotice
+   */
+  setNotice: {
+    methodKind: "unary";
+    input: typeof SetNoticeRequestSchema;
+    output: typeof SetNoticeResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.PutAgency
+   */
+  putAgency: {
+    methodKind: "unary";
+    input: typeof PutAgencyRequestSchema;
+    output: typeof PutAgencyResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.PutBooth
+   */
+  putBooth: {
+    methodKind: "unary";
+    input: typeof PutBoothRequestSchema;
+    output: typeof PutBoothResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.PutCounter
+   */
+  putCounter: {
+    methodKind: "unary";
+    input: typeof PutCounterRequestSchema;
+    output: typeof PutCounterResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.PutQueue
+   */
+  putQueue: {
+    methodKind: "unary";
+    input: typeof PutQueueRequestSchema;
+    output: typeof PutQueueResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.PutService
+   */
+  putService: {
+    methodKind: "unary";
+    input: typeof PutServiceRequestSchema;
+    output: typeof PutServiceResponseSchema;
+  },
+  /**
+   * A new version of the service's standard when its content differs from the current one.
+   *
+   * @generated from rpc mpp.catalog.v1.CatalogService.PutStandard
+   */
+  putStandard: {
+    methodKind: "unary";
+    input: typeof PutStandardRequestSchema;
+    output: typeof PutStandardResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.PutMobileVisit
+   */
+  putMobileVisit: {
+    methodKind: "unary";
+    input: typeof PutMobileVisitRequestSchema;
+    output: typeof PutMobileVisitResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.CancelMobileVisit
+   */
+  cancelMobileVisit: {
+    methodKind: "unary";
+    input: typeof CancelMobileVisitRequestSchema;
+    output: typeof CancelMobileVisitResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.PutOfficer
+   */
+  putOfficer: {
+    methodKind: "unary";
+    input: typeof PutOfficerRequestSchema;
+    output: typeof PutOfficerResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.GetMall
+   */
+  getMall: {
+    methodKind: "unary";
+    input: typeof GetMallRequestSchema;
+    output: typeof GetMallResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.ListMalls
+   */
+  listMalls: {
+    methodKind: "unary";
+    input: typeof ListMallsRequestSchema;
+    output: typeof ListMallsResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.GetAgency
+   */
+  getAgency: {
+    methodKind: "unary";
+    input: typeof GetAgencyRequestSchema;
+    output: typeof GetAgencyResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.ListAgencies
+   */
+  listAgencies: {
+    methodKind: "unary";
+    input: typeof ListAgenciesRequestSchema;
+    output: typeof ListAgenciesResponseSchema;
+  },
+  /**
+   * Booths with their counters.
+   *
+   * @generated from rpc mpp.catalog.v1.CatalogService.ListBooths
+   */
+  listBooths: {
+    methodKind: "unary";
+    input: typeof ListBoothsRequestSchema;
+    output: typeof ListBoothsResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.ListQueues
+   */
+  listQueues: {
+    methodKind: "unary";
+    input: typeof ListQueuesRequestSchema;
+    output: typeof ListQueuesResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.ListServices
+   */
+  listServices: {
+    methodKind: "unary";
+    input: typeof ListServicesRequestSchema;
+    output: typeof ListServicesResponseSchema;
+  },
+  /**
+   * Words in Bahasa Indonesia or English across name, agency and requirements; typo-tolerant.
+   *
+   * @generated from rpc mpp.catalog.v1.CatalogService.SearchServices
+   */
+  searchServices: {
+    methodKind: "unary";
+    input: typeof SearchServicesRequestSchema;
+    output: typeof SearchServicesResponseSchema;
+  },
+  /**
+   * A service with its agency and its current public standard.
+   *
+   * @generated from rpc mpp.catalog.v1.CatalogService.GetService
+   */
+  getService: {
+    methodKind: "unary";
+    input: typeof GetServiceRequestSchema;
+    output: typeof GetServiceResponseSchema;
+  },
+  /**
+   * The whole current standard (staff), with whether its review is overdue.
+   *
+   * @generated from rpc mpp.catalog.v1.CatalogService.GetStandard
+   */
+  getStandard: {
+    methodKind: "unary";
+    input: typeof GetStandardRequestSchema;
+    output: typeof GetStandardResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.ListMobileVisits
+   */
+  listMobileVisits: {
+    methodKind: "unary";
+    input: typeof ListMobileVisitsRequestSchema;
+    output: typeof ListMobileVisitsResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.GetOfficer
+   */
+  getOfficer: {
+    methodKind: "unary";
+    input: typeof GetOfficerRequestSchema;
+    output: typeof GetOfficerResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.catalog.v1.CatalogService.ListOfficers
+   */
+  listOfficers: {
+    methodKind: "unary";
+    input: typeof ListOfficersRequestSchema;
+    output: typeof ListOfficersResponseSchema;
+  },
+  /**
+   * Whether a service takes tickets at an instant, and why not.
+   *
+   * @generated from rpc mpp.catalog.v1.CatalogService.CheckServiceOpen
+   */
+  checkServiceOpen: {
+    methodKind: "unary";
+    input: typeof CheckServiceOpenRequestSchema;
+    output: typeof CheckServiceOpenResponseSchema;
+  },
 }> = /*@__PURE__*/
   serviceDesc(file_mpp_catalog_v1_catalog_service, 0);
 

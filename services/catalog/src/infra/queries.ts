@@ -1,0 +1,132 @@
+import { fromJson, type DescMessage, type JsonValue, type MessageShape } from '@bufbuild/protobuf';
+import {
+  AgencySchema,
+  BoothSchema,
+  Channel,
+  CounterSchema,
+  MallSchema,
+  MobileVisitSchema,
+  NoticeSchema,
+  OfficerSchema,
+  QueuePolicySchema,
+  QueueSchema,
+  ServiceSchema,
+  ServiceStandardSchema,
+  ServiceStatus,
+  type Agency,
+  type Booth,
+  type Counter,
+  type Mall,
+  type MobileVisit,
+  type Notice,
+  type Officer,
+  type Queue,
+  type QueuePolicy,
+  type Service,
+  type ServiceStandard,
+} from '@mpp/contracts';
+import type pg from 'pg';
+
+const parse = <D extends DescMessage>(schema: D, data: unknown): MessageShape<D> => fromJson(schema, data as JsonValue, { ignoreUnknownFields: true });
+
+/** Reads of the catalog view (`catalog.<table>`: views onto the live version of the read model). */
+export function createCatalogQueries(db: pg.Pool, schema: string, trgm: string) {
+  const t = (table: string) => `"${schema}"."${table}"`;
+  const rows = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await db.query<R>(sql, params)).rows;
+
+  return {
+    async mall(id: string): Promise<{ mall: Mall; policy: QueuePolicy | undefined; notice: Notice | undefined } | undefined> {
+      const [row] = await rows<{ data: unknown; policy: unknown; notice: unknown }>(`select data, policy, notice from ${t('malls')} where id = $1`, [id]);
+      if (!row) return undefined;
+      return { mall: parse(MallSchema, row.data), policy: row.policy ? parse(QueuePolicySchema, row.policy) : undefined, notice: row.notice ? parse(NoticeSchema, row.notice) : undefined };
+    },
+    async malls(): Promise<Mall[]> {
+      return (await rows<{ data: unknown }>(`select data from ${t('malls')} order by id`)).map((r) => parse(MallSchema, r.data));
+    },
+    async agency(code: string): Promise<Agency | undefined> {
+      const [row] = await rows<{ data: unknown }>(`select data from ${t('agencies')} where code = $1`, [code]);
+      return row ? parse(AgencySchema, row.data) : undefined;
+    },
+    async agencies(mallId: string): Promise<Agency[]> {
+      const found = await rows<{ data: unknown }>(
+        `select a.data from ${t('agencies')} a join ${t('memberships')} m on m.agency_code = a.code where m.mall_id = $1 order by a.name`,
+        [mallId],
+      );
+      return found.map((r) => parse(AgencySchema, r.data));
+    },
+    async booths(mallId: string): Promise<{ booth: Booth; counters: Counter[] }[]> {
+      const booths = await rows<{ id: string; data: unknown }>(`select id, data from ${t('booths')} where mall_id = $1 order by number`, [mallId]);
+      const counters = await rows<{ booth_id: string; data: unknown }>(`select booth_id, data from ${t('counters')} where mall_id = $1 order by number`, [mallId]);
+      return booths.map((b) => ({ booth: parse(BoothSchema, b.data), counters: counters.filter((c) => c.booth_id === b.id).map((c) => parse(CounterSchema, c.data)) }));
+    },
+    async boothsByIds(ids: readonly string[]): Promise<Booth[]> {
+      if (ids.length === 0) return [];
+      return (await rows<{ data: unknown }>(`select data from ${t('booths')} where id = any($1::text[])`, [ids])).map((r) => parse(BoothSchema, r.data));
+    },
+    async membershipStatus(agencyCode: string, mallId: string): Promise<number | undefined> {
+      const [row] = await rows<{ status: number }>(`select status from ${t('memberships')} where agency_code = $1 and mall_id = $2`, [agencyCode, mallId]);
+      return row?.status;
+    },
+    async queues(mallId: string): Promise<Queue[]> {
+      return (await rows<{ data: unknown }>(`select data from ${t('queues')} where mall_id = $1 order by prefix`, [mallId])).map((r) => parse(QueueSchema, r.data));
+    },
+    async services(filter: { mallId: string; agencyCode?: string; channel?: Channel; queueId?: string; includeRetired?: boolean; after?: string; limit: number }): Promise<Service[]> {
+      const where = ['mall_id = $1'];
+      const params: unknown[] = [filter.mallId];
+      const add = (sql: string, value: unknown) => where.push(sql.replace('?', `$${params.push(value)}`));
+      if (filter.agencyCode) add('agency_code = ?', filter.agencyCode);
+      if (filter.channel) add('? = any(channels)', filter.channel);
+      if (filter.queueId) add('queue_id = ?', filter.queueId);
+      if (!filter.includeRetired) add('status = ?', ServiceStatus.ACTIVE);
+      if (filter.after) add('code > ?', filter.after);
+      const found = await rows<{ data: unknown }>(`select data from ${t('services')} where ${where.join(' and ')} order by code limit $${params.push(filter.limit)}`, params);
+      return found.map((r) => parse(ServiceSchema, r.data));
+    },
+    /**
+     * Words match whole or as a prefix (full-text, names weigh most, then agency, then
+     * requirements); misspelt words match by trigram word similarity. Retired services are left out.
+     */
+    async search(mallId: string, query: string, limit: number): Promise<{ service: Service; agencyName: string; score: number }[]> {
+      const words = query.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (words.length === 0) return [];
+      const tsquery = words.map((w) => `${w}:*`).join(' & ');
+      const text = words.join(' ');
+      const found = await rows<{ data: unknown; agency_name: string; score: number }>(
+        `select data, agency_name,
+                ts_rank(search, to_tsquery('simple', $2)) + ${trgm}.word_similarity($3, search_text) + ${trgm}.word_similarity($3, lower(name_text)) as score
+         from ${t('services')}
+         where mall_id = $1 and status = $5
+           and (search @@ to_tsquery('simple', $2) or $3 operator(${trgm}.<%) search_text)
+         order by score desc, code
+         limit $4`,
+        [mallId, tsquery, text, limit, ServiceStatus.ACTIVE],
+      );
+      return found.map((r) => ({ service: parse(ServiceSchema, r.data), agencyName: r.agency_name, score: Number(r.score) }));
+    },
+    async service(id: string): Promise<{ service: Service; agencyName: string; standard: ServiceStandard | undefined } | undefined> {
+      const [row] = await rows<{ data: unknown; agency_name: string; standard: unknown }>(
+        `select s.data, s.agency_name, st.data as standard from ${t('services')} s left join ${t('standards')} st on st.service_id = s.id where s.id = $1`,
+        [id],
+      );
+      if (!row) return undefined;
+      return { service: parse(ServiceSchema, row.data), agencyName: row.agency_name, standard: row.standard ? parse(ServiceStandardSchema, row.standard) : undefined };
+    },
+    async mobileVisits(mallId: string, from: string, to: string): Promise<MobileVisit[]> {
+      const found = await rows<{ data: unknown }>(
+        `select data from ${t('mobile_visits')} where mall_id = $1 and ($2 = '' or date >= $2) and ($3 = '' or date <= $3) order by date, id`,
+        [mallId, from, to],
+      );
+      return found.map((r) => parse(MobileVisitSchema, r.data));
+    },
+    async officer(subject: string): Promise<Officer | undefined> {
+      const [row] = await rows<{ data: unknown }>(`select data from ${t('officers')} where subject = $1`, [subject]);
+      return row ? parse(OfficerSchema, row.data) : undefined;
+    },
+    async officers(mallId: string, agencyCode: string): Promise<Officer[]> {
+      const found = await rows<{ data: unknown }>(`select data from ${t('officers')} where mall_id = $1 and ($2 = '' or agency_code = $2) order by subject`, [mallId, agencyCode]);
+      return found.map((r) => parse(OfficerSchema, r.data));
+    },
+  };
+}
+
+export type CatalogQueries = ReturnType<typeof createCatalogQueries>;
