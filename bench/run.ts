@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the event store against baselines measured in the same run, on one fresh
  * database and one broker. BENCH_QUICK=1 shortens everything for a smoke run (numbers then mean little).
- * BENCH_ONLY=append,hot,relay,catchup runs some groups (catch-up needs the relay's topic, so it
+ * BENCH_ONLY=append,hot,relay,catchup,search runs some groups (catch-up needs the relay's topic, so it
  * brings the relay along) and prints without writing the results file.
  */
 import { pgOwnTypes } from './eventstore/pg-types.js'; // first: before Emmett touches pg's parsers
@@ -18,10 +18,12 @@ import { kafkaCatchup } from './eventstore/catchup-kafka.js';
 import { logCatchup } from './eventstore/catchup-log.js';
 import { compare, type Timing } from './eventstore/measure.js';
 import { relayBench } from './eventstore/relay.js';
+import { searchBench } from './catalog/search.js';
+import { writeFileSync } from 'node:fs';
 import { line, table, writeJson, type Comparison } from './eventstore/report.js';
 
 const quick = process.env.BENCH_QUICK === '1';
-const GROUPS = ['append', 'hot', 'relay', 'catchup'] as const;
+const GROUPS = ['append', 'hot', 'relay', 'catchup', 'search'] as const;
 const listed = (process.env.BENCH_ONLY ?? '').split(',').map((g) => g.trim()).filter(Boolean);
 const only = listed.length > 0 ? listed : undefined;
 const unknown = only?.filter((g) => !(GROUPS as readonly string[]).includes(g)) ?? [];
@@ -34,6 +36,7 @@ const POOL_MAX = 16;
 const RELAY_EVENTS = quick ? 10_000 : 100_000;
 const timing = (concurrency: number): Timing => ({ concurrency, warmupMs: quick ? 300 : 1_000, roundMs: quick ? 500 : 4_000 });
 const OUT = fileURLToPath(new URL('./results/eventstore.json', import.meta.url));
+const CATALOG_OUT = fileURLToPath(new URL('./results/catalog.json', import.meta.url));
 
 const log = (m: string) => console.log(`[bench] ${m}`);
 const started = performance.now();
@@ -100,10 +103,25 @@ try {
     }
   }
 
+  let searchLine = '';
+  if (runs('search')) {
+    // g: catalog search at ~10,000 services against an indexed lookup by code, same table.
+    const catalogDb = await createDatabase(postgres.url, 'mpp_bench_catalog');
+    try {
+      const s = await searchBench(pool(catalogDb.url), quick ? 300 : 2_000);
+      const ms = (x: number) => `${x.toFixed(2)} ms`;
+      searchLine = `| catalog search, ${s.services.toLocaleString('en-US')} services (p50 / p99) | ${ms(s.ours.p50)} / ${ms(s.ours.p99)} | lookup by code: ${ms(s.baseline.p50)} / ${ms(s.baseline.p99)} | ×${(s.ours.p50 / s.baseline.p50).toFixed(1)} / ×${(s.ours.p99 / s.baseline.p99).toFixed(1)} (latency) | — |`;
+      log(`catalog search: ${s.ours.queries} queries on ${s.services} services: p50 ${ms(s.ours.p50)}, p99 ${ms(s.ours.p99)}; lookup by code p50 ${ms(s.baseline.p50)}, p99 ${ms(s.baseline.p99)}`);
+      if (!only) writeFileSync(CATALOG_OUT, JSON.stringify({ date: new Date().toISOString(), quick, services: s.services, search: s.ours, lookupByCode: s.baseline, p50Ratio: s.ours.p50 / s.baseline.p50, p99Ratio: s.ours.p99 / s.baseline.p99 }, null, 2) + '\n');
+    } finally {
+      await catalogDb.drop().catch((e: unknown) => log(`drop ${catalogDb.name}: ${String(e)}`));
+    }
+  }
+
   const seconds = (performance.now() - started) / 1000;
   const { rows } = await pools[0]!.query<{ v: string }>('show server_version');
   if (!only) writeJson(OUT, { date: new Date().toISOString(), seconds, quick, node: process.version, cpus: cpus().length, postgres: rows[0]?.v, writers: WRITERS, hotWriters: HOT_WRITERS, poolMax: POOL_MAX, timing: timing(WRITERS) }, results);
-  console.log(`\n${table(results)}\n\n${results.length} benchmarks in ${seconds.toFixed(0)} s; ${only ? 'BENCH_ONLY: results file left as it was' : `written to ${OUT}`}`);
+  console.log(`\n${table(results)}${searchLine ? `\n${searchLine}` : ''}\n\n${results.length + (searchLine ? 1 : 0)} benchmarks in ${seconds.toFixed(0)} s; ${only ? 'BENCH_ONLY: results file left as it was' : `written to ${OUT}`}`);
 } finally {
   await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
   await db.drop().catch((e: unknown) => log(`drop ${db.name}: ${String(e)}`));

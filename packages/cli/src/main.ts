@@ -1,5 +1,6 @@
 import { EXIT_USAGE, processIo, type Io } from './io.js';
 import { dlq } from './dlq.js';
+import { importCommand } from './import.js';
 import { rebuild } from './rebuild.js';
 import { start, START_HELP } from './start.js';
 
@@ -9,6 +10,7 @@ Usage: mpp <command> [options]
 
 Commands:
   start     run one service or all of them in one process (mpp start --help)
+  import    import catalog records from a CSV or JSON file (mpp import --help)
   dlq       list or replay dead letters (mpp dlq --help)
   rebuild   rebuild a read model beside the live one, then switch (mpp rebuild --help)
   help      show this help
@@ -31,6 +33,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return command === undefined ? EXIT_USAGE : 0;
     case 'start':
       return start(rest, io);
+    case 'import':
+      return importCommand(rest, { ...io, isTTY: process.stderr.isTTY });
     case 'dlq':
       return dlq(rest, io);
     case 'rebuild':

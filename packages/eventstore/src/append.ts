@@ -146,12 +146,14 @@ export async function appendStreams(pool: pg.Pool, schema: string, appends: read
 }
 
 async function lockedAppend(pool: pg.Pool, schema: string, work: readonly StreamAppend[]): Promise<AppendResult[]> {
-  const locks = work.map((a) => `pg_advisory_xact_lock(${streamLockKey(schema, a.streamId)})`).join(', ');
+  // One row per lock, taken in array (stream) order: a select list would be capped at 1,664
+  // entries, and an import appends to a few thousand streams at once.
+  const keys = work.map((a) => streamLockKey(schema, a.streamId)).join(',');
   const client = await pool.connect();
   const lost = (error: Error) => void error; // surfaced by the query in flight; must not crash the process
   client.on('error', lost);
   try {
-    await client.query(`begin; select ${locks}`);
+    await client.query(`begin; select pg_advisory_xact_lock(k) from unnest('{${keys}}'::bigint[]) with ordinality as t(k, o) order by o`);
     const results: AppendResult[] = [];
     for (const a of work) results.push(await insert(client, schema, a));
     await client.query('commit');

@@ -65,6 +65,14 @@ describe('append and read', () => {
     expect(await count('counter-1')).toBe(2);
   });
 
+  it('appends to a few thousand streams in one transaction (a catalog import)', async () => {
+    const appends = Array.from({ length: 2_500 }, (_, i) => ({ streamId: `import-${i}`, expectedVersion: 0, events: [counted('import', i)] }));
+    const results = await store.appendMany(appends);
+    expect(results).toHaveLength(2_500);
+    const { rows } = await pool.query<{ n: number }>(`select count(*)::int as n from ${store.schema}.events where stream_id like 'import-%'`);
+    expect(rows[0]!.n).toBe(2_500);
+  });
+
   it('recognises an event appended twice by its id', async () => {
     const event = counted('a', 1);
     await store.append('ticket-6', 0, [event]);

@@ -96,7 +96,9 @@ export function serverStreamHandler(method: DescMethod, impl: AnyStream, opts: H
         }
         call.end();
       } catch (error) {
-        call.destroy(Object.assign(new Error(), fail(span, error, opts, method)));
+        // grpc-js turns an 'error' on the stream into the call's status (destroy() would end
+        // the stream without sending one, and the client would wait for its deadline).
+        call.emit('error', Object.assign(new Error(), fail(span, error, opts, method)));
       } finally {
         span.end();
       }

@@ -35,8 +35,12 @@ export interface GrpcServer {
  * server.add(CatalogService, {});
  * const port = await server.listen('0.0.0.0:50051');
  */
+/** The largest request a service accepts. */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
 export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
-  const server = new Server();
+  // Imports send whole files (a mall's catalog is a few MB): above grpc-js's 4 MB default.
+  const server = new Server({ 'grpc.max_receive_message_length': MAX_MESSAGE_BYTES });
   const health = createHealth();
   const services: DescService[] = [];
   const log = options.log.child({ component: 'grpc' });

@@ -19,7 +19,7 @@ export function build(config: CatalogConfig, options: { now?: () => Date } = {})
       service: CatalogService,
       async create({ db, eventStore }) {
         const queries = createCatalogQueries(db, 'catalog', await trigramSchema(db));
-        return catalogApi({ writes: createCatalogWrites(eventStore), queries, now: options.now ?? (() => new Date()) });
+        return catalogApi({ writes: createCatalogWrites(eventStore), queries, store: eventStore, now: options.now ?? (() => new Date()) });
       },
     },
   });

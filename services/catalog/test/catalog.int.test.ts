@@ -172,4 +172,18 @@ describe('catalog service', () => {
     expect(open.open).toBe(true);
     expect(timestampDate(open.closesAt!).toISOString()).toBe('2026-11-26T04:00:00.000Z');
   });
+
+  it('loads a year of national holidays once, and a service is closed on them with the reason', async () => {
+    const loaded = await catalog.loadNationalHolidays({ mallId: MALL, year: 2026 });
+    expect(loaded.added).toBeGreaterThanOrEqual(15);
+    expect((await catalog.loadNationalHolidays({ mallId: MALL, year: 2026 })).added).toBe(0);
+    await waitFor(async () => ((await catalog.getMall({ mallId: MALL })).mall?.specialDays.length ?? 0) === loaded.mall?.specialDays.length, { timeoutMs: 60_000, what: 'the holidays in the view' });
+    // Monday 17 August 2026, 09:00 WITA: Independence Day.
+    const independence = await catalog.checkServiceOpen({ serviceId: `${MALL}:ktp-el-baru`, at: timestampFromDate(new Date('2026-08-17T01:00:00Z')) });
+    expect(independence).toMatchObject({ open: false, reason: 'holiday' });
+    expect(independence.detail).toMatch(/Kemerdekaan/);
+    expect(timestampDate(independence.opensAt!).toISOString()).toBe('2026-08-18T00:00:00.000Z');
+    const unknownYear = await refusal(catalog.loadNationalHolidays({ mallId: MALL, year: 2031 }));
+    expect(unknownYear.code).toBe('invalid');
+  });
 });

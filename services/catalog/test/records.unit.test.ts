@@ -76,6 +76,15 @@ describe('service (jenis layanan)', () => {
       ]);
   });
 
+  it('keeps its own hours inside the mall\'s', () => {
+    given(service)
+      .when({ record: ktp({ hours: [{ weekday: 6, intervals: [{ open: '08:00', close: '14:00' }] }] }), facts: serviceFacts })
+      .thenRefused([{ field: 'hours.sat[0]', reason: 'reaches outside the mall hours of sat (08:00-12:00)' }]);
+    given(service)
+      .when({ record: ktp({ hours: [{ weekday: 1, intervals: [{ open: '08:00', close: '11:00' }] }] }), facts: serviceFacts })
+      .thenTypes(['ServiceRegistered']);
+  });
+
   it('retires: a change of status only', () => {
     given(service, [draft(ServiceRegistered, { service: ktp() })])
       .when({ record: ktp({ status: ServiceStatus.RETIRED }), facts: serviceFacts })

@@ -57,6 +57,7 @@ export const ktp = (over: Partial<MessageInitShape<typeof ServiceSchema>> = {}) 
 
 export const serviceFacts = {
   mallTimeZone: 'Asia/Makassar',
+  mallHours: kendari().weeklyHours,
   agencyStatus: MembershipStatus.ACTIVE,
   queueMall: 'kendari',
   boothAgencies: { 'kendari:1': 'disdukcapil-kendari' },

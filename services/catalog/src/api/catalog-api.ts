@@ -1,16 +1,16 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { InternalStandardSchema, type CatalogService } from '@mpp/contracts';
+import { InternalStandardSchema, SpecialDayKind, type CatalogService } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
+import type { EventStore } from '@mpp/eventstore';
 import type { ServiceImpl } from '@mpp/grpc';
-import { nationalHolidays } from '@mpp/opening-hours';
-import { SpecialDayKind } from '@mpp/contracts';
-import { reviewOverdue } from '../domain/standard/standard.js';
+import { localDate, nationalHolidays, type MallTimeZone } from '@mpp/opening-hours';
 import { authorizeStaffRead } from '../app/authorize.js';
 import { checkOpen } from '../app/open.js';
 import type { CatalogWrites } from '../app/writes.js';
+import { reviewOverdue } from '../domain/standard/standard.js';
 import type { CatalogQueries } from '../infra/queries.js';
-import { localDate } from '@mpp/opening-hours';
+import { importStream } from './import-api.js';
 
 function required<T>(value: T | undefined, field: string): T {
   if (value === undefined) throw new AppError('invalid', `${field} is required`, { violations: [{ field, reason: 'is required' }] });
@@ -30,7 +30,7 @@ function found<T>(value: T | undefined, what: string): T {
 const PAGE = { default: 100, max: 500 } as const;
 
 /** The catalog's gRPC API: requests to commands and queries, nothing more. */
-export function catalogApi(deps: { writes: CatalogWrites; queries: CatalogQueries; now: () => Date }): ServiceImpl<typeof CatalogService> {
+export function catalogApi(deps: { writes: CatalogWrites; queries: CatalogQueries; store: EventStore; now: () => Date }): ServiceImpl<typeof CatalogService> {
   const { writes, queries } = deps;
   return {
     async putMall(req, ctx) {
@@ -45,9 +45,8 @@ export function catalogApi(deps: { writes: CatalogWrites; queries: CatalogQuerie
       } catch (error) {
         throw new AppError('invalid', (error as Error).message, { violations: [{ field: 'year', reason: (error as Error).message }] });
       }
-      const before = (await queries.mall(mallId))?.mall.specialDays.length ?? 0;
       const r = await writes.addHolidays(ctx.actor, mallId, holidays.map((h) => ({ $typeName: 'mpp.catalog.v1.SpecialDay', date: h.date, name: h.name, kind: SpecialDayKind.HOLIDAY, intervals: [] })));
-      return { mall: r.mall, added: Math.max(0, (r.mall?.specialDays.length ?? 0) - before) };
+      return { mall: r.mall, added: r.added };
     },
     async setQueuePolicy(req, ctx) {
       const r = await writes.setQueuePolicy(ctx.actor, present(req.mallId, 'mall_id'), required(req.policy, 'policy'));
@@ -144,7 +143,7 @@ export function catalogApi(deps: { writes: CatalogWrites; queries: CatalogQuerie
       const r = found(await queries.service(present(req.serviceId, 'service_id')), `service ${req.serviceId}`);
       const standard = found(r.standard, `standard for service ${req.serviceId}`);
       const mall = await queries.mall(r.service.mallId);
-      const today = localDate(deps.now(), (mall?.mall.timeZone ?? 'Asia/Jakarta') as never);
+      const today = localDate(deps.now(), (mall?.mall.timeZone ?? 'Asia/Jakarta') as MallTimeZone);
       return { standard, reviewOverdue: reviewOverdue(standard, today) };
     },
     async listMobileVisits(req) {
@@ -158,6 +157,7 @@ export function catalogApi(deps: { writes: CatalogWrites; queries: CatalogQuerie
       authorizeStaffRead(ctx.actor);
       return { officers: await queries.officers(present(req.mallId, 'mall_id'), req.agencyCode) };
     },
+    importCatalog: (req, ctx) => importStream(deps.store, req, ctx.actor),
     async checkServiceOpen(req) {
       const r = found(await queries.service(present(req.serviceId, 'service_id')), `service ${req.serviceId}`);
       const mall = found(await queries.mall(r.service.mallId), `mall ${r.service.mallId}`);

@@ -1,6 +1,5 @@
-import { MembershipStatus, type Booth, type Mall, type Service } from '@mpp/contracts';
+import { MembershipStatus, ServiceStatus, type Booth, type Mall, type Service } from '@mpp/contracts';
 import { isServiceOpen } from '@mpp/opening-hours';
-import { ServiceStatus } from '@mpp/contracts';
 import { scheduleOf, weeklyHours } from '../domain/hours.js';
 
 export interface OpenAnswer {

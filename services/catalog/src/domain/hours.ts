@@ -1,5 +1,5 @@
 import { SpecialDayKind, Weekday, type DayHours, type Mall, type SpecialDay as SpecialDayMessage } from '@mpp/contracts';
-import { validateSchedule, type MallTimeZone, type Schedule, type SpecialDay, type WeeklyHours } from '@mpp/opening-hours';
+import { validateSchedule, validateServiceHours, type MallTimeZone, type Schedule, type SpecialDay, type WeeklyHours } from '@mpp/opening-hours';
 import type { Violations } from './violations.js';
 
 const DAY_KEYS = { [Weekday.MONDAY]: 'mon', [Weekday.TUESDAY]: 'tue', [Weekday.WEDNESDAY]: 'wed', [Weekday.THURSDAY]: 'thu', [Weekday.FRIDAY]: 'fri', [Weekday.SATURDAY]: 'sat', [Weekday.SUNDAY]: 'sun' } as const;
@@ -43,4 +43,11 @@ export function checkWeekly(v: Violations, field: string, days: readonly DayHour
     seen.add(d.weekday);
   });
   v.addAll(field, validateSchedule({ timeZone, weekly: weeklyHours(days) }).map((x) => ({ ...x, field: x.field.replace(/^weekly\./, '') })));
+}
+
+/** A service's own hours: well-formed, and inside the mall's hours of each weekday. */
+export function checkServiceHours(v: Violations, field: string, days: readonly DayHours[], mallDays: readonly DayHours[], timeZone: MallTimeZone): void {
+  const before = v.list.length;
+  checkWeekly(v, field, days, timeZone);
+  if (v.list.length === before) v.addAll('', validateServiceHours(weeklyHours(days), weeklyHours(mallDays), field));
 }

@@ -83,24 +83,45 @@ export function createCatalogQueries(db: pg.Pool, schema: string, trgm: string) 
       return found.map((r) => parse(ServiceSchema, r.data));
     },
     /**
-     * Words match whole or as a prefix (full-text, names weigh most, then agency, then
-     * requirements); misspelt words match by trigram word similarity. Retired services are left out.
+     * Each word matches whole or as a prefix, or — misspelt — as one of the nearest words the
+     * catalog knows (trigram similarity); every word must match (full-text: names weigh most,
+     * then agency, then requirements). Ranked by text rank and by similarity to the name and the
+     * agency's name ("bpjs kesehatan" → BPJS Kesehatan's services before other services that
+     * mention BPJS).
+     * Retired services are left out.
      */
     async search(mallId: string, query: string, limit: number): Promise<{ service: Service; agencyName: string; score: number }[]> {
-      const words = query.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+      const words = (query.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
       if (words.length === 0) return [];
-      const tsquery = words.map((w) => `${w}:*`).join(' & ');
+      const near = await db.query<{ w: string; word: string; sim: number }>({
+        name: `catalog-search-words-${schema}`,
+        text: `select q.w, n.word, ${trgm}.similarity(n.word, q.w) as sim
+               from unnest($1::text[]) as q(w)
+               cross join lateral (select word from ${t('words')} order by word operator(${trgm}.<->) q.w limit 3) as n
+               where length(q.w) > 3`,
+        values: [words],
+      });
+      const tsquery = words
+        .map((w) => {
+          const alternatives = near.rows.filter((n) => n.w === w && n.word !== w && n.sim >= 0.35).map((n) => n.word);
+          return `(${[`${w}:*`, ...alternatives].join(' | ')})`;
+        })
+        .join(' & ');
       const text = words.join(' ');
-      const found = await rows<{ data: unknown; agency_name: string; score: number }>(
-        `select data, agency_name,
-                ts_rank(search, to_tsquery('simple', $2)) + ${trgm}.word_similarity($3, search_text) + ${trgm}.word_similarity($3, lower(name_text)) as score
-         from ${t('services')}
-         where mall_id = $1 and status = $5
-           and (search @@ to_tsquery('simple', $2) or $3 operator(${trgm}.<%) search_text)
-         order by score desc, code
-         limit $4`,
-        [mallId, tsquery, text, limit, ServiceStatus.ACTIVE],
-      );
+      // Scored on the index columns first; only the page's rows are read whole.
+      const { rows: found } = await db.query<{ data: unknown; agency_name: string; score: number }>({
+        name: `catalog-search-${schema}`,
+        text: `with q as (select to_tsquery('simple', $2) as tsq),
+               ranked as (
+                 select s.id, ts_rank(s.search, q.tsq, 1) + ${trgm}.word_similarity($3, lower(s.name_text)) + ${trgm}.word_similarity($3, lower(s.agency_name)) as score
+                 from ${t('services')} s, q
+                 where s.mall_id = $1 and s.status = $5 and s.search @@ q.tsq
+                 order by score desc, s.code
+                 limit $4
+               )
+               select s.data, s.agency_name, r.score from ranked r join ${t('services')} s on s.id = r.id order by r.score desc, s.code`,
+        values: [mallId, tsquery, text, limit, ServiceStatus.ACTIVE],
+      });
       return found.map((r) => ({ service: parse(ServiceSchema, r.data), agencyName: r.agency_name, score: Number(r.score) }));
     },
     async service(id: string): Promise<{ service: Service; agencyName: string; standard: ServiceStandard | undefined } | undefined> {

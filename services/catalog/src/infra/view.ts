@@ -28,7 +28,7 @@ import type pg from 'pg';
 import * as E from '../domain/events.js';
 import { catalogEvents } from '../domain/events.js';
 
-const TABLES = ['malls', 'agencies', 'memberships', 'booths', 'counters', 'queues', 'services', 'standards', 'mobile_visits', 'officers'] as const;
+const TABLES = ['malls', 'agencies', 'memberships', 'booths', 'counters', 'queues', 'services', 'standards', 'mobile_visits', 'officers', 'words'] as const;
 
 type Tables = Readonly<Record<(typeof TABLES)[number], string>>;
 
@@ -68,6 +68,8 @@ export const catalogView: ProjectionDefinition = {
       create table if not exists ${t.standards} (service_id text primary key, version integer not null, data jsonb not null);
       create table if not exists ${t.mobile_visits} (mall_id text, id text, date text not null, data jsonb not null, primary key (mall_id, id));
       create table if not exists ${t.officers} (subject text primary key, mall_id text not null, agency_code text not null, data jsonb not null);
+      create table if not exists ${t.words} (word text primary key);
+      create index if not exists ${idx(t.words, 'trgm')} on ${t.words} using gist (word ${trgm}.gist_trgm_ops);
     `);
   },
   async apply(consumed, tx, names) {
@@ -106,7 +108,9 @@ export const catalogView: ProjectionDefinition = {
       case E.StandardAdopted.name: {
         const s = m.standard as ServiceStandard;
         await upsert(tx, t.standards, { service_id: s.serviceId, version: s.version, data: json(ServiceStandardSchema, s) }, ['service_id']);
-        return void (await tx.query(`update ${t.services} set requirements = $2 where id = $1`, [s.serviceId, (s.public?.requirements ?? []).join(' ')]));
+        const requirements = (s.public?.requirements ?? []).join(' ');
+        await tx.query(`update ${t.services} set requirements = $2 where id = $1`, [s.serviceId, requirements]);
+        return addWords(tx, t, requirements);
       }
       case E.MobileVisitScheduled.name:
       case E.MobileVisitChanged.name: {
@@ -161,6 +165,15 @@ async function upsertAgency(tx: pg.PoolClient, t: Tables, agency: Agency) {
     await upsert(tx, t.memberships, { agency_code: agency.code, mall_id: m.mallId, status: m.status }, ['mall_id', 'agency_code']);
   }
   await tx.query(`update ${t.services} set agency_name = $2 where agency_code = $1 and agency_name <> $2`, [agency.code, agency.name]);
+  await addWords(tx, t, agency.name);
+}
+
+/** The words search knows, so a misspelt one can be matched to the nearest (`paspro` → `paspor`). */
+async function addWords(tx: pg.PoolClient, t: Tables, text: string) {
+  await tx.query(
+    `insert into ${t.words} (word) select distinct w from regexp_split_to_table(lower($1), '[^[:alnum:]]+') as w where length(w) > 2 on conflict do nothing`,
+    [text],
+  );
 }
 
 async function upsertService(tx: pg.PoolClient, t: Tables, s: Service) {
@@ -178,4 +191,5 @@ async function upsertService(tx: pg.PoolClient, t: Tables, s: Service) {
   });
   // A new service takes its agency's name; a changed one keeps what it had.
   await tx.query(`update ${t.services} s set agency_name = a.name from ${t.agencies} a where s.id = $1 and a.code = s.agency_code and s.agency_name <> a.name`, [s.id]);
+  await addWords(tx, t, nameText);
 }

@@ -1,12 +1,14 @@
-import { Channel, MembershipStatus, ServiceSchema, ServiceStatus } from '@mpp/contracts';
+import { Channel, MembershipStatus, ServiceSchema, ServiceStatus, type DayHours } from '@mpp/contracts';
 import { ServiceChanged, ServiceRegistered } from '../events.js';
-import { checkWeekly, isTimeZone } from '../hours.js';
+import { checkServiceHours, isTimeZone } from '../hours.js';
 import { SLUG, text } from '../violations.js';
 import { recordDecider } from './record.js';
 
 export interface ServiceFacts {
   /** The mall's time zone; undefined when there is no such mall. */
   readonly mallTimeZone: string | undefined;
+  /** The mall's weekly hours (a service's own hours must lie inside them). */
+  readonly mallHours: readonly DayHours[];
   readonly agencyStatus: MembershipStatus | undefined;
   /** The mall of the named queue; undefined when there is no such queue. */
   readonly queueMall: string | undefined;
@@ -55,6 +57,6 @@ export const service = recordDecider({
     s.priorityGroups.forEach((g, i) => v.require(facts.priorityGroups.includes(g), `priority_groups[${i}]`, `no priority group ${g} in the mall's queue policy`));
     if (s.opensApplication) v.require(s.completionDays >= 1 && s.completionDays <= 365, 'completion_days', 'must be 1–365 for a service that opens an application');
     else v.require(s.completionDays === 0, 'completion_days', 'only a service that opens an application has one');
-    if (facts.mallTimeZone && isTimeZone(facts.mallTimeZone)) checkWeekly(v, 'hours', s.hours, facts.mallTimeZone);
+    if (facts.mallTimeZone && isTimeZone(facts.mallTimeZone)) checkServiceHours(v, 'hours', s.hours, facts.mallHours, facts.mallTimeZone);
   },
 });

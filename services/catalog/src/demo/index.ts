@@ -1,0 +1,1 @@
+export { demoMall, type DemoOptions } from './demo-mall.js';
