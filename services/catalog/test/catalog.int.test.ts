@@ -153,6 +153,11 @@ describe('catalog service', () => {
   it("lets an agency-admin change only its own agency's records, and nobody unsigned", async () => {
     const forbidden = await refusal(catalog.putService({ service: service('ktp-el-baru', 'KTP', 'ID') }, { actor: bpjsAdmin }));
     expect(forbidden.code).toBe('forbidden');
+    // Claiming another agency's officer for one's own is a change to the other agency's record.
+    const claim = await refusal(
+      catalog.putOfficer({ officer: { subject: `officer-${MALL}`, mallId: MALL, agencyCode: 'bpjs-kesehatan', displayName: 'Wa Ode Sitti', counterIds: [], active: true } }, { actor: bpjsAdmin }),
+    );
+    expect(claim.code).toBe('forbidden');
     const { client: anonymous, close: closeAnonymous } = createClient(CatalogService, { address: `127.0.0.1:${running.grpcPort}` });
     try {
       expect((await refusal(anonymous.putMall({ mall }))).code).toBe('unauthenticated');

@@ -15,6 +15,7 @@ export interface States {
   counter(id: string): Promise<Counter | undefined>;
   queue(id: string): Promise<Queue | undefined>;
   service(id: string): Promise<Service | undefined>;
+  officer(subject: string): Promise<Officer | undefined>;
 }
 
 // What each record's rules need to know about the others.

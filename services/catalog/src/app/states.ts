@@ -4,6 +4,7 @@ import { mall } from '../domain/mall/mall.js';
 import { agency } from '../domain/records/agency.js';
 import { booth } from '../domain/records/booth.js';
 import { counter } from '../domain/records/counter.js';
+import { officer } from '../domain/records/officer.js';
 import { queue } from '../domain/records/queue.js';
 import { service } from '../domain/records/service.js';
 import type { States } from './facts.js';
@@ -19,5 +20,6 @@ export function streamStates(store: EventStore): States {
     counter: (id) => loadState(store, catalogEvents, counter, streams.counter(id)),
     queue: (id) => loadState(store, catalogEvents, queue, streams.queue(id)),
     service: (id) => loadState(store, catalogEvents, service, streams.service(id)),
+    officer: (subject) => loadState(store, catalogEvents, officer, streams.officer(subject)),
   };
 }

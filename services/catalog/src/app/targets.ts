@@ -19,8 +19,10 @@ export interface Target<S = unknown, C = unknown> {
   readonly decider: Decider<S, C>;
   readonly streamId: string;
   readonly command: C;
-  /** For authorisation. */
+  /** For authorisation: who may state this record. */
   readonly scope: Scope;
+  /** For authorisation: whose the record is now, when that may differ (a counter moved to another booth, an officer to another agency). */
+  readonly current?: Scope;
   /** Event metadata: the mall, and the agency and service where one applies. */
   readonly where: { readonly mallId: string; readonly agencyCode?: string; readonly serviceId?: string };
 }
@@ -46,7 +48,9 @@ export async function counterTarget(s: States, stated: Counter): Promise<Target>
   const record = { ...stated, id: stated.id || counterId(stated.mallId, stated.number) };
   const agencyCode = (await s.booth(record.boothId))?.agencyCode ?? '';
   const where = { mallId: record.mallId, agencyCode };
-  return target({ decider: counter, streamId: streams.counter(record.id), command: { record, facts: await counterFacts(s, record) }, scope: where, where });
+  const now = await s.counter(record.id);
+  const current = now ? { mallId: now.mallId, agencyCode: (await s.booth(now.boothId))?.agencyCode ?? '' } : undefined;
+  return target({ decider: counter, streamId: streams.counter(record.id), command: { record, facts: await counterFacts(s, record) }, scope: where, ...(current ? { current } : {}), where });
 }
 
 export async function queueTarget(s: States, stated: Queue): Promise<Target> {
@@ -79,5 +83,7 @@ export function cancelMobileTarget(mallId: string, visitId: string): Target {
 
 export async function officerTarget(s: States, record: Officer): Promise<Target> {
   const where = { mallId: record.mallId, agencyCode: record.agencyCode };
-  return target({ decider: officer, streamId: streams.officer(record.subject), command: { record, facts: await officerFacts(s, record) }, scope: where, where });
+  const now = await s.officer(record.subject);
+  const current = now ? { mallId: now.mallId, agencyCode: now.agencyCode } : undefined;
+  return target({ decider: officer, streamId: streams.officer(record.subject), command: { record, facts: await officerFacts(s, record) }, scope: where, ...(current ? { current } : {}), where });
 }

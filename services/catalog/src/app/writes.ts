@@ -47,6 +47,7 @@ export function createCatalogWrites(store: EventStore) {
   async function run<S>(actor: Actor | undefined, target: T.Target | Promise<T.Target>): Promise<{ state: S; changed: boolean }> {
     const t = await target;
     authorizeWrite(actor, t.scope);
+    if (t.current) authorizeWrite(actor, t.current);
     let handle = handlers.get(t.decider);
     if (!handle) handlers.set(t.decider, (handle = createCommandHandler({ store, types: catalogEvents, decider: t.decider })));
     const result = await handle(t.streamId, t.command, commandContext(actor, t.where));

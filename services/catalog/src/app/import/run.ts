@@ -109,6 +109,7 @@ export async function importCatalog(options: {
     try {
       const t = await targetOf(row, session);
       authorizeWrite(actor, t.scope);
+      if (t.current) authorizeWrite(actor, t.current);
       const pending = await session.stream(t.decider, t.streamId);
       const drafts = t.decider.decide(t.command, pending.state);
       const ctx = commandContext(actor, t.where, correlationId);

@@ -4,6 +4,7 @@ import { mall } from '../../domain/mall/mall.js';
 import { agency } from '../../domain/records/agency.js';
 import { booth } from '../../domain/records/booth.js';
 import { counter } from '../../domain/records/counter.js';
+import { officer } from '../../domain/records/officer.js';
 import { queue } from '../../domain/records/queue.js';
 import { service } from '../../domain/records/service.js';
 import type { States } from '../facts.js';
@@ -59,4 +60,5 @@ export class ImportSession implements States {
   counter = (id: string) => this.#state(counter, streams.counter(id));
   queue = (id: string) => this.#state(queue, streams.queue(id));
   service = (id: string) => this.#state(service, streams.service(id));
+  officer = (subject: string) => this.#state(officer, streams.officer(subject));
 }
