@@ -98,7 +98,11 @@ export async function importCommand(args: string[], io: Io & { isTTY?: boolean }
     close();
   }
   bar.done();
-  return printReport(io, report!, dryRun);
+  if (!report) {
+    io.err('mpp import: the catalog ended the import without a report; check its logs\n');
+    return 1;
+  }
+  return printReport(io, report, dryRun);
 }
 
 function printReport(io: Io, report: ImportReport, dryRun: boolean): number {

@@ -86,7 +86,8 @@ export function createCommandHandler<S, C>(options: CommandHandlerOptions<S, C>)
   /** Decides each queued command on the state the previous ones leave; appends all at once. */
   async function commit(streamId: string, group: readonly Queued<C, S>[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const current = cache.get(streamId) ?? (await load(streamId));
+      const cached = cache.get(streamId);
+      const current = cached ?? (await load(streamId));
       let { state, version } = current;
       const events: NewEvent[] = [];
       const outcomes: ({ ok: Handled<S> } | { error: unknown })[] = [];
@@ -100,6 +101,16 @@ export function createCommandHandler<S, C>(options: CommandHandlerOptions<S, C>)
           outcomes.push({ ok: { version, state, appended: mine.length } });
         } catch (error) {
           outcomes.push({ error });
+        }
+      }
+      // Nothing to append proves nothing about the cache: another writer (a replica, an import)
+      // may have moved the stream on. Catch up and decide again rather than answer from the past.
+      if (events.length === 0 && cached) {
+        const newer = await store.readStream(streamId, cached.version + 1);
+        if (newer.length > 0) {
+          remember(streamId, { version: newer[newer.length - 1]!.version, state: newer.reduce((s, e) => decider.evolve(s, types.decode(e)), cached.state) });
+          attempt--;
+          continue;
         }
       }
       try {

@@ -5,15 +5,22 @@ import type { LogPosition, RecordedEvent } from './types.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
-/** A stream's events from a version on, in order. */
-export async function readStream(db: Queryable, schema: string, streamId: string, fromVersion = 1, limit = 10_000): Promise<RecordedEvent[]> {
-  const { rows } = await db.query<EventRow>({
-    name: `mpp-es-read-stream-${schema}`,
-    text: `select ${EVENT_COLUMNS} from ${qualified(schema, 'events')} e
-           where e.stream_id = $1 and e.version >= $2 order by e.version limit $3`,
-    values: [streamId, fromVersion, limit],
-  });
-  return rows.map(toRecorded);
+const PAGE = 10_000;
+
+/** A stream's events from a version on, in order — all of them, a page at a time. */
+export async function readStream(db: Queryable, schema: string, streamId: string, fromVersion = 1): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for (let from = fromVersion; ; ) {
+    const { rows } = await db.query<EventRow>({
+      name: `mpp-es-read-stream-${schema}`,
+      text: `select ${EVENT_COLUMNS} from ${qualified(schema, 'events')} e
+             where e.stream_id = $1 and e.version >= $2 order by e.version limit $3`,
+      values: [streamId, from, PAGE],
+    });
+    for (const row of rows) events.push(toRecorded(row));
+    if (rows.length < PAGE) return events;
+    from = events[events.length - 1]!.version + 1;
+  }
 }
 
 /**

@@ -158,6 +158,18 @@ describe('catalog service', () => {
       catalog.putOfficer({ officer: { subject: `officer-${MALL}`, mallId: MALL, agencyCode: 'bpjs-kesehatan', displayName: 'Wa Ode Sitti', counterIds: [], active: true } }, { actor: bpjsAdmin }),
     );
     expect(claim.code).toBe('forbidden');
+    // A national agency's name is its own: another mall's admin cannot rename it.
+    await catalog.putMall({ mall: { ...mall, id: `${MALL}-b`, name: 'MPP B' } });
+    await catalog.putAgency({ agency: { code: 'bpjs-kesehatan', name: 'BPJS Kesehatan', kind: AgencyKind.BUMN }, membership: { ...membership, mallId: `${MALL}-b` } });
+    const otherAdmin: Actor = { ...bpjsAdmin, role: Role.MALL_ADMIN, agencyCode: '', mallId: MALL };
+    const rename = await refusal(catalog.putAgency({ agency: { code: 'bpjs-kesehatan', name: 'BPJS', kind: AgencyKind.BUMN }, membership: { ...membership, mallId: MALL } }, { actor: otherAdmin }));
+    expect(rename.code).toBe('forbidden');
+    // Nor read another agency's roster; nor write a control character.
+    const dukcapilOfficer: Actor = { ...bpjsAdmin, role: Role.OFFICER, agencyCode: agency.code };
+    expect((await catalog.listOfficers({ mallId: MALL }, { actor: dukcapilOfficer })).officers.map((o) => o.agencyCode)).toEqual([agency.code]);
+    expect((await refusal(catalog.listOfficers({ mallId: MALL, agencyCode: 'bpjs-kesehatan' }, { actor: dukcapilOfficer }))).code).toBe('forbidden');
+    const nul = await refusal(catalog.putQueue({ queue: { mallId: MALL, prefix: 'Q', name: 'Antrian\u0000Q', active: true } }));
+    expect(nul.violations).toEqual([{ field: 'name', reason: 'holds a control character' }]);
     const { client: anonymous, close: closeAnonymous } = createClient(CatalogService, { address: `127.0.0.1:${running.grpcPort}` });
     try {
       expect((await refusal(anonymous.putMall({ mall }))).code).toBe('unauthenticated');

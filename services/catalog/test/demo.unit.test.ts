@@ -249,7 +249,7 @@ describe('demo mall (MPP Kota Kendari)', () => {
     accept('mall', () => mallDecider.decide({ kind: 'put', mall: d.mall }, mallDecider.initialState()));
     accept('policy', () => mallDecider.decide({ kind: 'set-policy', policy: d.policy }, mallState));
     const mallExists = (id: string) => id === d.mall.id;
-    for (const a of d.agencies) accept(a.code, () => agencyDecider.decide({ record: a, facts: { mallExists: mallExists(a.memberships[0]!.mallId) } }, undefined));
+    for (const a of d.agencies) accept(a.code, () => agencyDecider.decide({ record: a, facts: { mallId: a.memberships[0]!.mallId, mallExists: mallExists(a.memberships[0]!.mallId) } }, undefined));
     for (const q of d.queues) accept(q.id, () => queueDecider.decide({ record: q, facts: { mallExists: mallExists(q.mallId) } }, undefined));
     for (const b of d.booths) accept(`booth ${b.id}`, () => boothDecider.decide({ record: b, facts: { mallExists: mallExists(b.mallId), agencyStatus: status(b.agencyCode) } }, undefined));
     for (const c of d.counters) accept(`counter ${c.id}`, () => counterDecider.decide({ record: c, facts: { boothMall: booths.get(c.boothId)?.mallId } }, undefined));

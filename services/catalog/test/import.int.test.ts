@@ -89,6 +89,7 @@ describe('catalog import', () => {
     const dry = await importFile('catalog.json', document(), true);
     expect(dry.report).toMatchObject({ applied: false, events: 0, errors: [] });
     expect(count(dry.report, 'services')).toMatchObject({ registered: 3, changed: 0, unchanged: 0 });
+    expect(count(dry.report, 'malls')).toMatchObject({ registered: 1, changed: 0 });
     expect(await eventCount()).toBe(0);
 
     const first = await importFile('catalog.json', document());
@@ -106,6 +107,17 @@ describe('catalog import', () => {
     expect(count(renamed.report, 'services')).toMatchObject({ registered: 0, changed: 1, unchanged: 2 });
     const { rows } = await running.db!.query<{ type: string }>(`select type from catalog.events order by global_position desc limit 1`);
     expect(rows[0]!.type).toBe('id.mpp.catalog.ServiceChanged.v1');
+  });
+
+  it('a Put after an import decides on what the import wrote, not on what the service remembered', async () => {
+    const kk = (await catalog.getService({ serviceId: `${MALL}:kk` })).service!;
+    // The service's handler remembers the stream at the name it puts now …
+    expect((await catalog.putService({ service: { ...kk, nameId: 'Kartu Keluarga (KK)' } })).changed).toBe(true);
+    // … an import moves it on behind the handler's back …
+    expect((await importFile('catalog.json', document({ serviceName: 'Penerbitan KK' }))).report).toMatchObject({ applied: true, events: 1 });
+    // … and putting the remembered name again is a change, not a no-op on a stale cache.
+    const again = await catalog.putService({ service: { ...kk, nameId: 'Kartu Keluarga (KK)' } });
+    expect(again).toMatchObject({ changed: true, service: { nameId: 'Kartu Keluarga (KK)' } });
   });
 
   it('imports a CSV file named after its kind, with lists, short enum names and hours', async () => {

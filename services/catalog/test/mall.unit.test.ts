@@ -23,6 +23,14 @@ describe('mall', () => {
       .thenRefused([{ field: 'weekly_hours.mon[1].open' }]);
   });
 
+  it('keeps its special days when a statement lists none (a re-imported malls file), and refuses a holiday with hours', () => {
+    const withHoliday = [draft(MallRegistered, { mall: kendari({ specialDays: [{ date: '2026-12-25', name: 'Hari Raya Natal', kind: SpecialDayKind.HOLIDAY, intervals: [] }] }) })];
+    given(mall, withHoliday).when({ kind: 'put', mall: kendari() }).thenNothing();
+    given(mall)
+      .when({ kind: 'put', mall: kendari({ specialDays: [{ date: '2026-12-25', name: 'Natal', kind: SpecialDayKind.HOLIDAY, intervals: [{ open: '08:00', close: '10:00' }] }] }) })
+      .thenRefused([{ field: 'special_days[0].intervals', reason: 'closed all day' }]);
+  });
+
   it('adds holidays only on dates without a special day of its own', () => {
     const [event] = given(mall, [draft(MallRegistered, { mall: kendari({ specialDays: [{ date: '2026-08-17', name: 'Upacara, buka siang', kind: SpecialDayKind.SPECIAL, intervals: [{ open: '13:00', close: '16:00' }] }] }) })])
       .when({

@@ -4,6 +4,7 @@ import { describe, it } from 'vitest';
 import { BoothRegistered, ServiceRegistered } from '../src/domain/events.js';
 import { agency, withMembership } from '../src/domain/records/agency.js';
 import { booth } from '../src/domain/records/booth.js';
+import { counter } from '../src/domain/records/counter.js';
 import { queue } from '../src/domain/records/queue.js';
 import { service } from '../src/domain/records/service.js';
 import { booth1, disdukcapil, ktp, serviceFacts } from './samples.js';
@@ -40,6 +41,22 @@ describe('booth (gerai)', () => {
         { field: 'inactive_reason', reason: 'is required' },
         { field: 'id', reason: 'must be kendari:1' },
       ]);
+  });
+});
+
+describe('counter (loket)', () => {
+  const counter1 = { $typeName: 'mpp.catalog.v1.Counter' as const, id: 'kendari:1', mallId: 'kendari', number: '1', boothId: 'kendari:1', name: 'Loket 1', active: true };
+  it('moves among its agency\'s booths only (officers are allowed counters by agency)', () => {
+    given(counter)
+      .when({ record: { ...counter1, boothId: 'kendari:2' }, facts: { boothMall: 'kendari', boothAgency: 'disdukcapil-kendari', currentBoothAgency: 'disdukcapil-kendari' } })
+      .thenTypes(['CounterRegistered']);
+    given(counter)
+      .when({ record: { ...counter1, boothId: 'kendari:9' }, facts: { boothMall: 'kendari', boothAgency: 'bpjs-kesehatan', currentBoothAgency: 'disdukcapil-kendari' } })
+      .thenRefused([{ field: 'booth_id', reason: "booth kendari:9 is bpjs-kesehatan's" }]);
+  });
+
+  it('refuses a name with a control character', () => {
+    given(counter).when({ record: { ...counter1, name: 'Loket\u00001' }, facts: { boothMall: 'kendari' } }).thenRefused([{ field: 'name', reason: 'control character' }]);
   });
 });
 
@@ -102,16 +119,24 @@ describe('agency', () => {
   it('keeps its memberships of other malls when one mall states its own', () => {
     const { agency: a, membership } = disdukcapil();
     const other = { ...membership, mallId: 'baubau' };
-    const first = given(agency).when({ record: withMembership(a, other), facts: { mallExists: true } }).result();
-    const second = given(agency, first).when({ record: withMembership(a, membership), facts: { mallExists: true } }).result();
+    const first = given(agency).when({ record: withMembership(a, other), facts: { mallId: 'baubau', mallExists: true } }).result();
+    const second = given(agency, first).when({ record: withMembership(a, membership), facts: { mallId: 'kendari', mallExists: true } }).result();
     const kept = (second[0]!.data as { agency: { memberships: { mallId: string }[] } }).agency.memberships.map((m) => m.mallId);
     if (kept.join() !== 'baubau,kendari') throw new Error(`memberships kept: ${kept.join()}`);
+  });
+
+  it('checks the membership the command states, not another mall\'s', () => {
+    const { agency: a, membership } = disdukcapil();
+    const baubau = given(agency).when({ record: withMembership(a, { ...membership, mallId: 'baubau' }), facts: { mallId: 'baubau', mallExists: true } }).result();
+    given(agency, baubau)
+      .when({ record: withMembership(a, { ...membership, mallId: 'kendari', status: MembershipStatus.LEFT }), facts: { mallId: 'kendari', mallExists: true } })
+      .thenRefused([{ field: 'membership.left_reason', reason: 'is required' }]);
   });
 
   it('refuses a cooperation agreement signed before its MoU and an agency that left without a reason', () => {
     const { agency: a, membership } = disdukcapil(MembershipStatus.LEFT);
     given(agency)
-      .when({ record: withMembership(a, { ...membership, pksSignedOn: '2020-01-01' }), facts: { mallExists: true } })
+      .when({ record: withMembership(a, { ...membership, pksSignedOn: '2020-01-01' }), facts: { mallId: 'kendari', mallExists: true } })
       .thenRefused([
         { field: 'membership.pks_signed_on', reason: 'before the MoU' },
         { field: 'membership.left_reason', reason: 'is required' },

@@ -5,7 +5,7 @@ import { AppError } from '@mpp/errors';
 import type { EventStore } from '@mpp/eventstore';
 import type { ServiceImpl } from '@mpp/grpc';
 import { localDate, nationalHolidays, type MallTimeZone } from '@mpp/opening-hours';
-import { authorizeStaffRead } from '../app/authorize.js';
+import { authorizeStaffRead, rosterScope } from '../app/authorize.js';
 import { checkOpen } from '../app/open.js';
 import type { CatalogWrites } from '../app/writes.js';
 import { reviewOverdue } from '../domain/standard/standard.js';
@@ -151,11 +151,20 @@ export function catalogApi(deps: { writes: CatalogWrites; queries: CatalogQuerie
     },
     async getOfficer(req, ctx) {
       authorizeStaffRead(ctx.actor);
-      return { officer: found(await queries.officer(present(req.subject, 'subject')), `officer ${req.subject}`) };
+      const officer = await queries.officer(present(req.subject, 'subject'));
+      // Someone outside the officer's roster learns nothing, not even that it exists.
+      if (officer) {
+        try {
+          rosterScope(ctx.actor, officer.mallId, officer.agencyCode);
+        } catch {
+          throw new AppError('not_found', `no officer ${req.subject}`);
+        }
+      }
+      return { officer: found(officer, `officer ${req.subject}`) };
     },
     async listOfficers(req, ctx) {
-      authorizeStaffRead(ctx.actor);
-      return { officers: await queries.officers(present(req.mallId, 'mall_id'), req.agencyCode) };
+      const scope = rosterScope(ctx.actor, present(req.mallId, 'mall_id'), req.agencyCode);
+      return { officers: await queries.officers(scope.mallId, scope.agencyCode) };
     },
     importCatalog: (req, ctx) => importStream(deps.store, req, ctx.actor),
     async checkServiceOpen(req) {

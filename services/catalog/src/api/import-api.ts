@@ -9,7 +9,13 @@ type Out = MessageInitShape<typeof ImportCatalogResponseSchema>;
 /** `ImportCatalog`: progress while the file is checked and applied, then the report. */
 export async function* importStream(store: EventStore, req: ImportCatalogRequest, actor: Actor | undefined): AsyncIterable<Out> {
   if (req.fileName === '') throw new AppError('invalid', 'file_name is required', { violations: [{ field: 'file_name', reason: 'is required' }] });
-  const parsed = parseImportFile(req.fileName, new TextDecoder('utf-8', { fatal: false }).decode(req.content));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(req.content);
+  } catch {
+    throw new AppError('invalid', `${req.fileName} is not UTF-8 text: save it as "CSV UTF-8" (or JSON) and import it again`, { violations: [{ field: 'content', reason: 'is not UTF-8' }] });
+  }
+  const parsed = parseImportFile(req.fileName, text);
   // Progress reported by the import is handed to the stream as it comes.
   const queue: ImportProgress[] = [];
   let wake: (() => void) | undefined;

@@ -21,7 +21,7 @@ export interface States {
 // What each record's rules need to know about the others.
 
 export async function agencyFacts(s: States, membership: Membership): Promise<AgencyFacts> {
-  return { mallExists: membership.mallId !== '' && (await s.mall(membership.mallId)).mall !== undefined };
+  return { mallId: membership.mallId, mallExists: membership.mallId !== '' && (await s.mall(membership.mallId)).mall !== undefined };
 }
 
 export async function boothFacts(s: States, booth: Booth): Promise<BoothFacts> {
@@ -30,7 +30,9 @@ export async function boothFacts(s: States, booth: Booth): Promise<BoothFacts> {
 }
 
 export async function counterFacts(s: States, counter: Counter): Promise<CounterFacts> {
-  return { boothMall: (await s.booth(counter.boothId))?.mallId };
+  const [booth, now] = await Promise.all([s.booth(counter.boothId), s.counter(counter.id)]);
+  const currentBooth = now ? await s.booth(now.boothId) : undefined;
+  return { boothMall: booth?.mallId, boothAgency: booth?.agencyCode, currentBoothAgency: currentBooth?.agencyCode };
 }
 
 export async function queueFacts(s: States, queue: Queue): Promise<QueueFacts> {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** The catalog's streams: one per record, named by its natural key (uniqueness by construction). */
 export const streams = {
   mall: (id: string) => `mall-${id}`,
@@ -9,5 +11,7 @@ export const streams = {
   standard: (serviceId: string) => `standard-${serviceId}`,
   /** All of a mall's MPP Bergerak visits, so overlaps are seen in one place. */
   mobile: (mallId: string) => `mobile-${mallId}`,
-  officer: (subject: string) => `officer-${subject}`,
+  // A stream id is a Kafka key and a CloudEvents subject, never masked: an officer's
+  // identity-provider subject (personal data) stays in the marked field only.
+  officer: (subject: string) => `officer-${createHash('sha256').update(subject).digest('hex').slice(0, 32)}`,
 } as const;

@@ -17,6 +17,7 @@ import {
   type ServiceStandard,
   type SpecialDay,
 } from '@mpp/contracts';
+import { AppError } from '@mpp/errors';
 import { createCommandHandler, type CommandContext, type Decider, type EventStore, type Handled } from '@mpp/eventstore';
 import { catalogEvents } from '../domain/events.js';
 import type { MallCommand, MallState } from '../domain/mall/mall.js';
@@ -46,8 +47,8 @@ export function createCatalogWrites(store: EventStore) {
   const handlers = new Map<Decider<unknown, unknown>, (streamId: string, command: unknown, ctx: CommandContext) => Promise<Handled<unknown>>>();
   async function run<S>(actor: Actor | undefined, target: T.Target | Promise<T.Target>): Promise<{ state: S; changed: boolean }> {
     const t = await target;
-    authorizeWrite(actor, t.scope);
-    if (t.current) authorizeWrite(actor, t.current);
+    if (t.streamId.includes('\u0000')) throw new AppError('invalid', 'a key holds a NUL character', { violations: [{ field: '', reason: 'a key (id, code, number, subject) holds a NUL character' }] });
+    for (const scope of t.scopes) authorizeWrite(actor, scope);
     let handle = handlers.get(t.decider);
     if (!handle) handlers.set(t.decider, (handle = createCommandHandler({ store, types: catalogEvents, decider: t.decider })));
     const result = await handle(t.streamId, t.command, commandContext(actor, t.where));

@@ -21,11 +21,12 @@ export function weeklyHours(days: readonly DayHours[]): WeeklyHours {
 }
 
 export function specialDays(days: readonly SpecialDayMessage[]): SpecialDay[] {
+  // Hours kept as given (a holiday with hours is refused by the rule's validation, not dropped).
   return days.map((d) => ({
     date: d.date,
     name: d.name,
     kind: d.kind === SpecialDayKind.HOLIDAY ? 'holiday' : 'special',
-    ...(d.kind === SpecialDayKind.SPECIAL ? { hours: d.intervals.map((i) => ({ open: i.open, close: i.close })) } : {}),
+    ...(d.intervals.length > 0 || d.kind === SpecialDayKind.SPECIAL ? { hours: d.intervals.map((i) => ({ open: i.open, close: i.close })) } : {}),
   }));
 }
 

@@ -42,8 +42,13 @@ export function optionalDate(v: Violations, field: string, value: string): void 
   if (value !== '' && !isDate(value)) v.add(field, 'must be a date YYYY-MM-DD');
 }
 
+/** NUL and other control characters (tab and line breaks aside): never data. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 export function text(v: Violations, field: string, value: string, options: { required?: boolean; max?: number } = {}): void {
   const max = options.max ?? 200;
   if (options.required && value.trim() === '') v.add(field, 'is required');
   else if (value.length > max) v.add(field, `is longer than ${max} characters`);
+  else if (CONTROL.test(value)) v.add(field, 'holds a control character');
 }

@@ -85,7 +85,8 @@ export function createCatalogQueries(db: pg.Pool, schema: string, trgm: string) 
     /**
      * Each word matches whole or as a prefix, or — misspelt — as one of the nearest words the
      * catalog knows (trigram similarity); every word must match (full-text: names weigh most,
-     * then agency, then requirements). Ranked by text rank and by similarity to the name and the
+     * then agency, then requirements); when none does, the whole query by trigram word
+     * similarity. Ranked by text rank and by similarity to the name and the
      * agency's name ("bpjs kesehatan" → BPJS Kesehatan's services before other services that
      * mention BPJS).
      * Retired services are left out.
@@ -122,7 +123,19 @@ export function createCatalogQueries(db: pg.Pool, schema: string, trgm: string) 
                select s.data, s.agency_name, r.score from ranked r join ${t('services')} s on s.id = r.id order by r.score desc, s.code`,
         values: [mallId, tsquery, text, limit, ServiceStatus.ACTIVE],
       });
-      return found.map((r) => ({ service: parse(ServiceSchema, r.data), agencyName: r.agency_name, score: Number(r.score) }));
+      if (found.length > 0) return found.map((r) => ({ service: parse(ServiceSchema, r.data), agencyName: r.agency_name, score: Number(r.score) }));
+      // Nothing matched every word (a short or badly misspelt one): the whole query by trigram
+      // word similarity instead — slower, so only then.
+      const { rows: similar } = await db.query<{ data: unknown; agency_name: string; score: number }>({
+        name: `catalog-search-similar-${schema}`,
+        text: `select data, agency_name, ${trgm}.word_similarity($2, search_text) as score
+               from ${t('services')}
+               where mall_id = $1 and status = $4 and $2 operator(${trgm}.<%) search_text
+               order by score desc, code
+               limit $3`,
+        values: [mallId, text, limit, ServiceStatus.ACTIVE],
+      });
+      return similar.map((r) => ({ service: parse(ServiceSchema, r.data), agencyName: r.agency_name, score: Number(r.score) }));
     },
     async service(id: string): Promise<{ service: Service; agencyName: string; standard: ServiceStandard | undefined } | undefined> {
       const [row] = await rows<{ data: unknown; agency_name: string; standard: unknown }>(

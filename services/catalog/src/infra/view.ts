@@ -131,13 +131,30 @@ export const catalogView: ProjectionDefinition = {
 };
 
 /**
- * The schema pg_trgm lives in, creating it (in this service's schema) when the database has
- * none: an operator may have installed it elsewhere, so its names are always qualified.
+ * The schema pg_trgm lives in, creating it in the catalog's schema when the database has none:
+ * an operator may have installed it elsewhere, so its names are always qualified.
  */
-export async function trigramSchema(db: Pick<pg.ClientBase, 'query'>): Promise<string> {
-  await db.query('create extension if not exists pg_trgm');
-  const { rows } = await db.query<{ schema: string }>(`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'pg_trgm'`);
-  return rows[0]!.schema;
+export async function trigramSchema(db: pg.Pool | pg.PoolClient): Promise<string> {
+  const find = async (q: Pick<pg.ClientBase, 'query'>) =>
+    (await q.query<{ schema: string }>(`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'pg_trgm'`)).rows[0]?.schema;
+  const found = await find(db);
+  if (found) return found;
+  // Replicas starting together: one creates it, in the catalog's own schema (a service needs no
+  // rights on public), the others find it.
+  const client = 'release' in db ? db : await db.connect();
+  try {
+    if (client !== db) await client.query('begin');
+    await client.query(`select pg_advisory_xact_lock(hashtextextended('mpp.catalog.pg_trgm', 0))`);
+    if (!(await find(client))) await client.query('create extension if not exists pg_trgm schema catalog');
+    const schema = (await find(client))!;
+    if (client !== db) await client.query('commit');
+    return schema;
+  } catch (error) {
+    if (client !== db) await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    if (client !== db) (client as pg.PoolClient).release();
+  }
 }
 
 function idx(table: string, suffix: string): string {

@@ -4,6 +4,7 @@ import { AgencySchema, BoothSchema, CounterSchema, MallSchema, MembershipSchema,
 import { AppError, isAppError } from '@mpp/errors';
 import { isConcurrencyError, type EventStore } from '@mpp/eventstore';
 import { catalogEvents } from '../../domain/events.js';
+import type { MallState } from '../../domain/mall/mall.js';
 import { authorizeWrite } from '../authorize.js';
 import * as T from '../targets.js';
 import { commandContext } from '../writes.js';
@@ -75,6 +76,20 @@ async function targetOf(row: Row, s: ImportSession): Promise<T.Target> {
   }
 }
 
+/** Whether the row's record did not exist before it (what the counts call new). */
+function isNew(row: Row, state: unknown): boolean {
+  switch (row.kind) {
+    case 'malls':
+      return (state as MallState).mall === undefined;
+    case 'policies':
+      return (state as MallState).policy === undefined;
+    case 'mobileVisits':
+      return !(state as Map<string, unknown>).has(String(row.json.id));
+    default:
+      return state === undefined;
+  }
+}
+
 function errorsOf(row: Row, error: unknown): RowError[] {
   const at = { line: row.line, location: row.location };
   if (isAppError(error) && error.violations.length > 0) return error.violations.map((v) => ({ ...at, field: v.field, reason: v.reason }));
@@ -108,12 +123,11 @@ export async function importCatalog(options: {
     if (i % 50 === 0) progress('checking', i);
     try {
       const t = await targetOf(row, session);
-      authorizeWrite(actor, t.scope);
-      if (t.current) authorizeWrite(actor, t.current);
+      for (const scope of t.scopes) authorizeWrite(actor, scope);
       const pending = await session.stream(t.decider, t.streamId);
       const drafts = t.decider.decide(t.command, pending.state);
       const ctx = commandContext(actor, t.where, correlationId);
-      const wasNew = pending.state === undefined || (row.kind === 'mobileVisits' && !(pending.state as Map<string, unknown>).has(String(row.json.id)));
+      const wasNew = isNew(row, pending.state);
       for (const d of drafts) {
         const event = { id: randomUUID(), ...catalogEvents.encode(d.type, d.data), metadata: ctx.metadata };
         pending.state = t.decider.evolve(pending.state, catalogEvents.decode(event));

@@ -34,7 +34,7 @@ export class ImportSession implements States {
   stream(decider: Decider<unknown, unknown>, streamId: string): Promise<Pending> {
     let pending = this.#streams.get(streamId);
     if (!pending) {
-      pending = this.#store.readStream(streamId).then((events) => ({
+      pending = (streamId.includes('\u0000') ? Promise.resolve([]) : this.#store.readStream(streamId)).then((events) => ({
         streamId,
         loadedVersion: events.at(-1)?.version ?? 0,
         state: events.reduce((s, e) => decider.evolve(s, catalogEvents.decode(e)), decider.initialState()),

@@ -38,8 +38,13 @@ export const mall: Decider<MallState, MallCommand> = {
   },
   decide(command, state): EventDraft[] {
     switch (command.kind) {
-      case 'put':
-        return putMall(create(MallSchema, command.mall), state.mall);
+      case 'put': {
+        // Special days (holidays loaded per year) are kept when a statement lists none: a
+        // re-imported malls file must not wipe them.
+        const stated = create(MallSchema, command.mall);
+        if (stated.specialDays.length === 0 && state.mall) stated.specialDays = state.mall.specialDays;
+        return putMall(stated, state.mall);
+      }
       case 'add-holidays':
         return addHolidays(command.holidays, existing(state));
       case 'set-policy':
@@ -68,7 +73,11 @@ function putMall(next: Mall, current: Mall | undefined): EventDraft[] {
   if (!isTimeZone(next.timeZone)) v.add('time_zone', `must be one of ${TIME_ZONES.join(', ')} (WIB, WITA, WIT)`);
   else {
     checkWeekly(v, 'weekly_hours', next.weeklyHours, next.timeZone);
-    next.specialDays.forEach((d, i) => v.require(isDate(d.date), `special_days[${i}].date`, 'must be a date YYYY-MM-DD'));
+    next.specialDays.forEach((d, i) => {
+      v.require(isDate(d.date), `special_days[${i}].date`, 'must be a date YYYY-MM-DD');
+      v.require(d.kind === SpecialDayKind.HOLIDAY || d.kind === SpecialDayKind.SPECIAL, `special_days[${i}].kind`, 'must be holiday or special');
+      if (d.kind === SpecialDayKind.HOLIDAY) v.require(d.intervals.length === 0, `special_days[${i}].intervals`, 'a holiday is closed all day; use a special day for other hours');
+    });
     v.addAll('', validateSchedule({ timeZone: next.timeZone, weekly: {}, specialDays: specialDays(next.specialDays) }).map((x) => ({ ...x, field: x.field.replace(/^specialDays/, 'special_days') })));
   }
   v.throwIfAny('mall refused');

@@ -5,7 +5,9 @@ import { isDate, optionalDate, SLUG, text, type Violations } from '../violations
 import { recordDecider } from './record.js';
 
 export interface AgencyFacts {
-  /** Whether the mall of the stated membership exists. */
+  /** The mall whose membership the command states. */
+  readonly mallId: string;
+  /** Whether that mall exists. */
   readonly mallExists: boolean;
 }
 
@@ -34,8 +36,9 @@ export const agency = recordDecider({
     v.require(SLUG.test(a.code), 'code', 'must be lowercase letters, digits and dashes (e.g. disdukcapil-kendari)');
     text(v, 'name', a.name, { required: true });
     v.require(a.kind !== AgencyKind.UNSPECIFIED && AgencyKind[a.kind] !== undefined, 'kind', 'must be vertical, opd, bumn, bumd or private');
-    const stated = a.memberships.find((m) => m.mallId !== '');
-    if (!stated) v.add('membership.mall_id', 'is required');
+    // The membership this command states (the others are kept as they were).
+    const stated = a.memberships.find((m) => m.mallId === facts.mallId);
+    if (!stated || facts.mallId === '') v.add('membership.mall_id', 'is required');
     else checkMembership(v, stated, facts);
   },
 });
