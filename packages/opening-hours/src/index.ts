@@ -13,3 +13,4 @@ export { isServiceOpen } from './service-open.js';
 export type { ServiceClosedReason, ServiceOpenInput, ServiceOpenState } from './service-open.js';
 export { holidayYear, holidayYears, mergeSpecialDays, nationalHolidays } from './holidays.js';
 export type { HolidayYear } from './holidays.js';
+export { scheduleFromContract, specialDaysFromContract, weeklyFromContract } from './contract.js';

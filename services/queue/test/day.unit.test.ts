@@ -2,6 +2,7 @@ import { CallRule, Outcome, Source, TicketStatus } from '@mpp/contracts';
 import type { EventDraft } from '@mpp/eventstore';
 import { describe, expect, it } from 'vitest';
 import { queueDay, type DayCommand } from '../src/domain/day/day.js';
+import { queueEvents } from '../src/domain/events.js';
 import type { OrderingPolicy } from '../src/domain/day/fairness.js';
 import { given } from './given.js';
 
@@ -18,7 +19,13 @@ function issue(id: string, minute: number, over: Partial<Extract<DayCommand, { k
 /** The events of running `commands` one after another from an empty day. */
 function history(...commands: DayCommand[]): EventDraft[] {
   const events: EventDraft[] = [];
-  for (const c of commands) events.push(...given(queueDay, events).when(c).result());
+  let state = queueDay.initialState();
+  for (const c of commands) {
+    for (const d of queueDay.decide(c, state)) {
+      state = queueDay.evolve(state, queueEvents.decode(queueEvents.encode(d.type, d.data as never)));
+      events.push(d);
+    }
+  }
   return events;
 }
 

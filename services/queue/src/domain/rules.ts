@@ -1,0 +1,49 @@
+import { MembershipStatus, ServiceStatus, type Booth, type Mall, type QueuePolicy, type Service } from '@mpp/contracts';
+import { isServiceOpen, localDate, scheduleFromContract, weeklyFromContract, type MallTimeZone } from '@mpp/opening-hours';
+import type { Closed } from './day/day.js';
+import type { OrderingPolicy } from './day/fairness.js';
+
+/** What the catalog says about a service, as the queue's replica holds it. */
+export interface ServiceFacts {
+  readonly mall: Mall;
+  readonly service: Service;
+  readonly booths: readonly Booth[];
+  readonly agencyStatus: MembershipStatus | undefined;
+  readonly queueActive: boolean;
+  readonly policy: QueuePolicy | undefined;
+}
+
+/**
+ * Why a service takes no ticket at `at`, or undefined when it does — the shared opening-hours
+ * rule plus the catalog's statuses, with a reason a kiosk can show.
+ */
+export function closedReason(f: ServiceFacts, at: Date): Closed | undefined {
+  if (f.service.status === ServiceStatus.ACTIVE && f.agencyStatus !== MembershipStatus.ACTIVE) return { reason: 'agency-inactive', detail: f.service.agencyCode };
+  if (!f.queueActive) return { reason: 'queue-inactive', detail: f.service.queueId };
+  const inactive = f.booths.length > 0 && f.booths.every((b) => !b.active) ? f.booths[0] : undefined;
+  const state = isServiceOpen(
+    {
+      mall: scheduleFromContract(f.mall),
+      ...(f.service.hours.length > 0 ? { serviceHours: weeklyFromContract(f.service.hours) } : {}),
+      retired: f.service.status === ServiceStatus.RETIRED,
+      boothActive: inactive === undefined,
+      ...(inactive ? { boothInactiveReason: inactive.inactiveReason } : {}),
+    },
+    at,
+  );
+  return state.open ? undefined : { reason: state.reason, detail: state.detail ?? '' };
+}
+
+/** The mall's local day at `at`: tickets are numbered per local day. */
+export const dayOf = (mall: Mall, at: Date) => localDate(at, mall.timeZone as MallTimeZone);
+
+/** The mall's queue policy as ordering reads it (no policy: first in line, no priority). */
+export function orderingPolicy(policy: QueuePolicy | undefined): OrderingPolicy {
+  return { weights: new Map((policy?.priorityGroups ?? []).map((g) => [g.code, g.weight])), interleaveRatio: policy?.interleaveRatio ?? 0 };
+}
+
+/** The groups a ticket for this service may claim: the mall's, narrowed to those the service honours. */
+export function priorityGroupsFor(f: ServiceFacts): string[] {
+  const mall = (f.policy?.priorityGroups ?? []).map((g) => g.code);
+  return f.service.priorityGroups.length > 0 ? mall.filter((g) => f.service.priorityGroups.includes(g)) : mall;
+}
