@@ -16,3 +16,4 @@ export {
   type RebuildProgress,
   type TableNames,
 } from './rebuild.js';
+export { upsert } from './upsert.js';

@@ -23,7 +23,7 @@ import {
   type Service,
   type ServiceStandard,
 } from '@mpp/contracts';
-import type { ProjectionDefinition } from '@mpp/eventstore';
+import { upsert, type ProjectionDefinition } from '@mpp/eventstore';
 import type pg from 'pg';
 import * as E from '../domain/events.js';
 import { catalogEvents } from '../domain/events.js';
@@ -162,15 +162,6 @@ function idx(table: string, suffix: string): string {
   return `"${table.split('.').pop()!.replaceAll('"', '')}_${suffix}"`;
 }
 
-async function upsert(tx: pg.PoolClient, table: string, row: Record<string, unknown>, key: readonly string[] = ['id']): Promise<void> {
-  const columns = Object.keys(row);
-  const set = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);
-  await tx.query(
-    `insert into ${table} (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})
-     on conflict (${key.join(', ')}) do update set ${set.join(', ')}`,
-    Object.values(row),
-  );
-}
 
 async function upsertMall(tx: pg.PoolClient, t: Tables, mall: Mall) {
   await upsert(tx, t.malls, { id: mall.id, name: mall.name, data: json(MallSchema, mall) });

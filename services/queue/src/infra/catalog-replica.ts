@@ -28,8 +28,7 @@ import {
   type QueuePolicy,
   type Service,
 } from '@mpp/contracts';
-import { EventTypes, type ProjectionDefinition } from '@mpp/eventstore';
-import type pg from 'pg';
+import { EventTypes, upsert, type ProjectionDefinition } from '@mpp/eventstore';
 
 /** The catalog's events the queue keeps a replica of (read through the contracts only). */
 const catalogEvents = new EventTypes();
@@ -108,13 +107,3 @@ export const catalogReplica: ProjectionDefinition = {
     }
   },
 };
-
-async function upsert(tx: pg.PoolClient, table: string, row: Record<string, unknown>, key: readonly string[] = ['id']): Promise<void> {
-  const columns = Object.keys(row);
-  const set = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);
-  await tx.query(
-    `insert into ${table} (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})
-     on conflict (${key.join(', ')}) do update set ${set.join(', ')}`,
-    Object.values(row),
-  );
-}
