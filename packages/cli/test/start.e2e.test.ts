@@ -38,7 +38,7 @@ describe('mpp start --target=all', () => {
   it('answers gRPC health for all five shells, each in its own schema, and exits 0 on SIGTERM', async () => {
     const ports: Record<string, number> = {};
     for (const name of SERVICES) ports[name] = await freePort();
-    const env: Record<string, string> = { DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+    const env: Record<string, string> = { QUEUE_HOLDER_KEY: 'test-holder-key-0123456789', DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'info' };
     for (const name of SERVICES) env[`${name.toUpperCase()}_GRPC_PORT`] = String(ports[name]);
     const run = mpp(['start', '--target=all'], env);
     try {

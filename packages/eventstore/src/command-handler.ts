@@ -5,7 +5,7 @@ import type { EventMetadata } from '@mpp/contracts';
 import { isConcurrencyError } from './errors.js';
 import type { DecodedEvent, EventTypes, EventType } from './event-types.js';
 import type { EventStore } from './store.js';
-import type { NewEvent } from './types.js';
+import type { ExpectedVersion, NewEvent, StreamAppend } from './types.js';
 
 /** An event a decision produces: a registered type and its data. */
 export interface EventDraft<D extends DescMessage = DescMessage> {
@@ -49,9 +49,27 @@ export interface CommandHandlerOptions<S, C> {
   readonly maxGroup?: number;
 }
 
+/** Events a command appends to another stream in the same transaction (all or nothing). */
+export interface Alongside {
+  readonly streamId: string;
+  /** The other stream's version the caller decided on; a stale one fails the command. */
+  readonly expectedVersion: ExpectedVersion;
+  readonly events: readonly EventDraft[];
+}
+
+export interface HandleOptions<S> {
+  /**
+   * What else the command writes, decided from the stream's new state and its events (a counter
+   * taking the ticket just called, a booking checked in with its ticket). Throwing refuses the
+   * command. Such a command is appended alone, never grouped.
+   */
+  readonly alongside?: (state: S, events: readonly EventDraft[]) => readonly Alongside[];
+}
+
 interface Queued<C, S> {
   readonly command: C;
   readonly ctx: CommandContext;
+  readonly options: HandleOptions<S>;
   resolve(result: Handled<S>): void;
   reject(error: unknown): void;
 }
@@ -90,12 +108,19 @@ export function createCommandHandler<S, C>(options: CommandHandlerOptions<S, C>)
       const current = cached ?? (await load(streamId));
       let { state, version } = current;
       const events: NewEvent[] = [];
+      const others: StreamAppend[] = [];
       const outcomes: ({ ok: Handled<S> } | { error: unknown })[] = [];
       for (const item of group) {
         try {
           const drafts = decider.decide(item.command, state);
-          const mine = drafts.map((d, i) => ({ id: derivedEventId(item.ctx.commandId, i), ...types.encode(d.type, d.data), metadata: item.ctx.metadata }));
-          state = mine.reduce((s, e) => decider.evolve(s, types.decode(e)), state);
+          const encode = (d: EventDraft, i: number) => ({ id: derivedEventId(item.ctx.commandId, i), ...types.encode(d.type, d.data), metadata: item.ctx.metadata });
+          const mine = drafts.map(encode);
+          const next = mine.reduce((s, e) => decider.evolve(s, types.decode(e)), state);
+          let index = mine.length;
+          for (const other of item.options.alongside?.(next, drafts) ?? []) {
+            if (other.events.length > 0) others.push({ streamId: other.streamId, expectedVersion: other.expectedVersion, events: other.events.map((d) => encode(d, index++)) });
+          }
+          state = next;
           version += mine.length;
           events.push(...mine);
           outcomes.push({ ok: { version, state, appended: mine.length } });
@@ -105,7 +130,7 @@ export function createCommandHandler<S, C>(options: CommandHandlerOptions<S, C>)
       }
       // Nothing to append proves nothing about the cache: another writer (a replica, an import)
       // may have moved the stream on. Catch up and decide again rather than answer from the past.
-      if (events.length === 0 && cached) {
+      if (events.length === 0 && others.length === 0 && cached) {
         const newer = await store.readStream(streamId, cached.version + 1);
         if (newer.length > 0) {
           remember(streamId, { version: newer[newer.length - 1]!.version, state: newer.reduce((s, e) => decider.evolve(s, types.decode(e)), cached.state) });
@@ -114,7 +139,8 @@ export function createCommandHandler<S, C>(options: CommandHandlerOptions<S, C>)
         }
       }
       try {
-        if (events.length > 0) await store.append(streamId, current.version, events);
+        if (others.length > 0) await store.appendMany([...(events.length > 0 ? [{ streamId, expectedVersion: current.version, events }] : []), ...others]);
+        else if (events.length > 0) await store.append(streamId, current.version, events);
         remember(streamId, { version, state });
         group.forEach((item, i) => {
           const outcome = outcomes[i]!;
@@ -139,7 +165,11 @@ export function createCommandHandler<S, C>(options: CommandHandlerOptions<S, C>)
   async function drain(streamId: string, queue: Queued<C, S>[]): Promise<void> {
     try {
       while (queue.length > 0) {
-        const group = queue.splice(0, maxGroup);
+        // A command that writes other streams goes alone: two in one group could race on them.
+        const alone = queue[0]!.options.alongside !== undefined;
+        let size = 1;
+        while (!alone && size < Math.min(maxGroup, queue.length) && queue[size]!.options.alongside === undefined) size++;
+        const group = queue.splice(0, size);
         // Loading the stream can fail (database down): every command of the group hears of it.
         await commit(streamId, group).catch((error: unknown) => group.forEach((item) => item.reject(error)));
       }
@@ -148,21 +178,44 @@ export function createCommandHandler<S, C>(options: CommandHandlerOptions<S, C>)
     }
   }
 
-  return function handle(streamId: string, command: C, given: CommandContext): Promise<Handled<S>> {
+  function handle(streamId: string, command: C, given: CommandContext, options: HandleOptions<S> = {}): Promise<Handled<S>> {
     // Each command keeps its own trace, even when appended in a group started by another.
     const ctx = given.metadata.traceparent ? given : { ...given, metadata: withActiveTrace(given.metadata) };
     return new Promise<Handled<S>>((resolve, reject) => {
       const waiting = queues.get(streamId);
       if (waiting) {
-        waiting.push({ command, ctx, resolve, reject });
+        waiting.push({ command, ctx, options, resolve, reject });
         return;
       }
-      const queue: Queued<C, S>[] = [{ command, ctx, resolve, reject }];
+      const queue: Queued<C, S>[] = [{ command, ctx, options, resolve, reject }];
       queues.set(streamId, queue);
       void drain(streamId, queue);
     });
-  };
+  }
+
+  /**
+   * The stream's state now: the cache caught up with what others appended (one query), or the
+   * stream read from the start. For queries and for deciding what to write alongside.
+   */
+  async function read(streamId: string): Promise<{ version: number; state: S }> {
+    const cached = cache.get(streamId);
+    if (!cached) {
+      const loaded = await load(streamId);
+      if (!cache.has(streamId)) remember(streamId, loaded);
+      return loaded;
+    }
+    const newer = await store.readStream(streamId, cached.version + 1);
+    if (newer.length === 0) return cached;
+    const caught = { version: newer[newer.length - 1]!.version, state: newer.reduce((s, e) => decider.evolve(s, types.decode(e)), cached.state) };
+    if (cache.get(streamId) === cached) remember(streamId, caught);
+    return caught;
+  }
+
+  return Object.assign(handle, { read });
 }
+
+/** A command handler: `handle(streamId, command, ctx, options?)`, plus `read(streamId)`. */
+export type CommandHandler<S, C> = ReturnType<typeof createCommandHandler<S, C>>;
 
 /** A name-based UUID (v5 layout, SHA-1) of the command id and the event's index. */
 export function derivedEventId(commandId: string, index: number): string {

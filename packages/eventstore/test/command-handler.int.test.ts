@@ -101,4 +101,39 @@ describe('command handler', () => {
     await expect(otherReplica('retried-1', { add: 'a' }, command)).rejects.toBeInstanceOf(DuplicateEventError);
     expect(await store.readStream('retried-1')).toHaveLength(1);
   });
+
+  it('appends what a command writes alongside in the same transaction, or nothing at all', async () => {
+    const handle = createCommandHandler({ store, types, decider: counter });
+    const mirror = (expectedVersion: number) => ({
+      alongside: (state: State) => [{ streamId: 'mirror-1', expectedVersion, events: [draft(Counted, { writer: 'mirror', n: state.count } as never)] }],
+    });
+    const first = await handle('main-1', { add: 'a' }, ctx(), mirror(0));
+    expect(first.version).toBe(1);
+    expect((await store.readStream('mirror-1')).map((e) => (types.decode(e).message as unknown as { n: number }).n)).toEqual([1]);
+    // A stale expectation on the other stream fails the whole command: the main stream is unchanged.
+    await expect(handle('main-1', { add: 'b' }, ctx(), mirror(0))).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await store.readStream('main-1')).toHaveLength(1);
+    // Refusing in `alongside` refuses the command alone; queued commands still go through.
+    const refused = handle('main-1', { add: 'c' }, ctx(), {
+      alongside: () => {
+        throw new AppError('illegal_state', 'the counter is busy');
+      },
+    });
+    const others = Promise.all([handle('main-1', { add: 'd' }, ctx()), handle('main-1', { add: 'e' }, ctx(), mirror(1))]);
+    await expect(refused).rejects.toMatchObject({ code: 'illegal_state' });
+    expect((await others).map((r) => r.version)).toEqual([2, 3]);
+    expect(await store.readStream('mirror-1')).toHaveLength(2);
+  });
+
+  it("reads a stream's current state, catching up with what another replica appended", async () => {
+    const mine = createCommandHandler({ store, types, decider: counter });
+    const other = createCommandHandler({ store, types, decider: counter });
+    await mine('read-1', { add: 'a' }, ctx());
+    expect(await mine.read('read-1')).toMatchObject({ version: 1, state: { count: 1 } });
+    await other('read-1', { add: 'b' }, ctx());
+    expect(await mine.read('read-1')).toMatchObject({ version: 2, state: { count: 2 } });
+    // The cache caught up: the next command appends without a conflict.
+    await expect(mine('read-1', { add: 'c' }, ctx())).resolves.toMatchObject({ version: 3 });
+    expect(await mine.read('never-written')).toMatchObject({ version: 0, state: { count: 0 } });
+  });
 });

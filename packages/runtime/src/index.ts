@@ -1,4 +1,4 @@
-export { createServiceShell, type ApiDeps, type ServiceShell, type RunningService, type ShellConfig, type ShellOptions } from './shell.js';
+export { createServiceShell, type ApiDeps, type Timers, type ServiceShell, type RunningService, type ShellConfig, type ShellOptions } from './shell.js';
 export { openServiceDatabase } from './database.js';
 export { databaseUrl, grpcHost, grpcPort, kafkaBrokers, logLevel } from './config.js';
 export { runUntilSignal, type RunOptions } from './run.js';

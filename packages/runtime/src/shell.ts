@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { openServiceDatabase } from './database.js';
 import { startEventing, type Eventing } from './eventing.js';
 import { consumerFactory, startProjections, type ProjectionSpec, type RunningProjections } from './projections.js';
-import type { EventStore, Relay } from '@mpp/eventstore';
+import { createScheduler, systemClock, type Clock, type EventStore, type NewTimer, type Queryable, type Relay, type Scheduler, type TimerHandler } from '@mpp/eventstore';
 
 export interface ShellConfig {
   readonly grpcHost: string;
@@ -26,6 +26,10 @@ export interface ShellOptions<S extends DescService> {
    * event store are open (services whose handlers need them).
    */
   readonly api?: { readonly service: S; readonly impl: ServiceImpl<S> } | { readonly service: S; create(deps: ApiDeps): ServiceImpl<S> | Promise<ServiceImpl<S>> };
+  /** Where "now" comes from for the handlers and the timers (tests pass a manual clock). */
+  readonly clock?: Clock;
+  /** How often the durable timers are looked at (ms); default 1000. */
+  readonly timerPollMs?: number;
   /** Read models the service keeps from events (services that own data). */
   readonly projections?: readonly ProjectionSpec[];
   readonly log?: Logger;
@@ -36,6 +40,19 @@ export interface ApiDeps {
   readonly db: pg.Pool;
   readonly eventStore: EventStore;
   readonly log: Logger;
+  readonly clock: Clock;
+  /** Durable timers in the service's schema, fired once (DESIGN.md §4 scheduler). */
+  readonly timers: Timers;
+}
+
+/** The service's durable timers: register a handler per kind, then schedule. */
+export interface Timers {
+  /** Registers what fires timers of `kind` (before any is due). */
+  handle(kind: string, handler: TimerHandler): void;
+  schedule(timer: NewTimer, db?: Queryable): Promise<boolean>;
+  cancel(id: string, db?: Queryable): Promise<boolean>;
+  /** Fires what is due now (tests with a manual clock). */
+  runDue(): Promise<number>;
 }
 
 export interface RunningService {
@@ -46,6 +63,8 @@ export interface RunningService {
   /** The service's event store, in its own schema (services that own data). */
   readonly eventStore: EventStore | undefined;
   readonly relay: Relay | undefined;
+  /** The service's timers (services that own data). */
+  readonly scheduler: Scheduler | undefined;
   /** Health NOT_SERVING, drain calls, close the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -75,14 +94,29 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
       let server: GrpcServer | undefined;
       let eventing: Eventing | undefined;
       let projections: RunningProjections | undefined;
+      let scheduler: Scheduler | undefined;
+      const clock = options.clock ?? systemClock;
+      const handlers: Record<string, TimerHandler> = {};
       try {
+        if (db) {
+          scheduler = createScheduler({ pool: db, schema: name, clock, handlers, log: log.child({ component: 'scheduler' }), ...(options.timerPollMs ? { pollIntervalMs: options.timerPollMs } : {}) });
+          await scheduler.migrate();
+        }
         if (db) eventing = await startEventing({ name, db, kafkaBrokers: config.kafkaBrokers ?? [], log });
         if (db && options.projections?.length) {
           const consumers = consumerFactory({ schema: name, db, kafkaBrokers: config.kafkaBrokers ?? [], log: log.child({ component: 'consumer' }) });
           projections = await startProjections({ schema: name, db, specs: options.projections, consumers, log });
         }
         server = createGrpcServer({ name, log });
-        if (options.api) server.add(options.api.service, await implOf(options.api, { db, eventStore: eventing?.store, log }));
+        const timers: Timers | undefined = scheduler && {
+          handle: (kind, handler) => void (handlers[kind] = handler),
+          schedule: (timer, on) => scheduler!.schedule(timer, on),
+          cancel: (id, on) => scheduler!.cancel(id, on),
+          runDue: () => scheduler!.runDue(),
+        };
+        if (options.api) server.add(options.api.service, await implOf(options.api, { db, eventStore: eventing?.store, log, clock, timers }));
+        // A service that registered no timer kind has nothing to poll for.
+        if (Object.keys(handlers).length > 0) scheduler?.start();
         const grpcPort = await server.listen(`${config.grpcHost}:${config.grpcPort}`);
         log.info({ grpcPort, schema: db ? name : undefined }, `${name} service started`);
         let stopping: Promise<void> | undefined;
@@ -94,9 +128,11 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
           db,
           eventStore: eventing?.store,
           relay: eventing?.relay,
+          scheduler,
           stop() {
             stopping ??= (async () => {
               await grpc.shutdown();
+              await scheduler?.stop();
               await projections?.stop();
               await eventing?.relay?.stop();
               await db?.end();
@@ -107,6 +143,7 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
         };
       } catch (error) {
         await server?.shutdown(0);
+        await scheduler?.stop();
         await projections?.stop();
         await eventing?.relay?.stop();
         await db?.end();
@@ -118,9 +155,9 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
 
 async function implOf<S extends DescService>(
   api: NonNullable<ShellOptions<S>['api']>,
-  deps: { db: pg.Pool | undefined; eventStore: EventStore | undefined; log: Logger },
+  deps: { db: pg.Pool | undefined; eventStore: EventStore | undefined; log: Logger; clock: Clock; timers: Timers | undefined },
 ): Promise<ServiceImpl<S>> {
   if ('impl' in api) return api.impl;
-  if (!deps.db || !deps.eventStore) throw new Error('this service needs DATABASE_URL: its handlers read and write its own schema');
-  return api.create({ db: deps.db, eventStore: deps.eventStore, log: deps.log });
+  if (!deps.db || !deps.eventStore || !deps.timers) throw new Error('this service needs DATABASE_URL: its handlers read and write its own schema');
+  return api.create({ db: deps.db, eventStore: deps.eventStore, log: deps.log, clock: deps.clock, timers: deps.timers });
 }

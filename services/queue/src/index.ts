@@ -1,2 +1,3 @@
-export { build } from './build.js';
+export { build, projections, settingsOf, type BuildOptions } from './build.js';
 export { configSpec, loadConfig, type QueueConfig } from './config.js';
+export type { QueueApp } from './app/queue-app.js';

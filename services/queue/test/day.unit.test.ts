@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { queueDay, type DayCommand } from '../src/domain/day/day.js';
 import { queueEvents } from '../src/domain/events.js';
 import type { OrderingPolicy } from '../src/domain/day/fairness.js';
+import { estimateWaitMinutes, standing } from '../src/domain/day/estimate.js';
 import { given } from './given.js';
 
 // Kendari (WITA, UTC+8), Monday 23 November 2026 from 08:00 local.
@@ -150,5 +151,40 @@ describe('the end of the day', () => {
     const [closed] = given(queueDay, events).when({ kind: 'close', queueId: 'kendari:A', date: '2026-11-23', at: at(600) }).result();
     expect((closed!.data as { expiredTicketIds: string[] }).expiredTicketIds).toEqual(['a', 'b']);
     given(queueDay, [...events, closed!]).when({ kind: 'close', queueId: 'kendari:A', date: '2026-11-23', at: at(601) }).thenNothing();
+  });
+});
+
+describe('transfer within one queue, and the wait estimate', () => {
+  it('re-issues in the same queue day with the original place in line', () => {
+    const events = history(issue('a', 0), issue('b', 5), callNext(6));
+    const reissue = issue('a2', 7, { serviceId: 'kendari:ktp-el-cetak' });
+    const [moved, issued] = given(queueDay, events).when({ kind: 'transfer', ticketId: 'a', counterId: 'kendari:1', toServiceId: 'kendari:ktp-el-cetak', toTicketId: 'a2', at: at(7), reissue }).result();
+    expect([moved!.type.name, issued!.type.name]).toEqual(['id.mpp.queue.TicketTransferred.v1', 'id.mpp.queue.TicketIssued.v1']);
+    expect(moved!.data).toMatchObject({ ticketId: 'a', toTicketId: 'a2' });
+    const ticket = (issued!.data as { ticket: { number: string; queuedSince: { seconds: bigint }; issuedAt: { seconds: bigint } } }).ticket;
+    expect(ticket.number).toBe('A-003');
+    expect(Number(ticket.queuedSince.seconds) * 1000).toBe(at(0).getTime());
+    expect(Number(ticket.issuedAt.seconds) * 1000).toBe(at(7).getTime());
+  });
+
+  it('puts the transferred ticket ahead of those issued after its first ticket', () => {
+    const events = history(issue('a', 0), issue('b', 5), callNext(6), { kind: 'transfer', ticketId: 'a', counterId: 'kendari:1', toServiceId: 'kendari:ktp-el-baru', toTicketId: 'a2', at: at(7), reissue: issue('a2', 7) });
+    let state = queueDay.initialState();
+    for (const e of events) state = queueDay.evolve(state, queueEvents.decode(queueEvents.encode(e.type, e.data as never)));
+    expect(standing(state, 'a2')).toEqual({ position: 1, peopleAhead: 0 });
+    expect(standing(state, 'b')).toEqual({ position: 2, peopleAhead: 1 });
+    expect(standing(state, 'a')).toEqual({ position: 0, peopleAhead: 0 });
+  });
+
+  it('paces the estimate by the day’s service times, shared by the open counters', () => {
+    expect(estimateWaitMinutes(0, [30], 10, 1)).toBe(0);
+    expect(estimateWaitMinutes(3, [], 10, 1)).toBe(30);
+    expect(estimateWaitMinutes(3, [], 0, 1)).toBe(30); // no expected minutes: 10
+    expect(estimateWaitMinutes(3, [12, 6], 10, 2)).toBe(14); // 3 × 9 / 2 = 13.5 → 14
+    expect(estimateWaitMinutes(3, [12], 10, 0)).toBe(36); // no counter open: as if one
+    const events = history(issue('a', 0), callNext(1), { kind: 'start', ticketId: 'a', counterId: 'kendari:1', at: at(2) }, { kind: 'complete', ticketId: 'a', counterId: 'kendari:1', outcome: Outcome.DONE, deliveredServiceIds: [], at: at(14) });
+    let state = queueDay.initialState();
+    for (const e of events) state = queueDay.evolve(state, queueEvents.decode(queueEvents.encode(e.type, e.data as never)));
+    expect(state.recentServiceMinutes).toEqual([12]);
   });
 });

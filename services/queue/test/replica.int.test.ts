@@ -23,7 +23,7 @@ beforeAll(async () => {
   db = await testDatabase();
   const env = { DATABASE_URL: db.url, GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
   catalog = await buildCatalog(catalogConfig({ ...env, CATALOG_GRPC_PORT: '0' })).start();
-  queue = await build(loadConfig({ ...env, QUEUE_GRPC_PORT: '0' })).start();
+  queue = await build(loadConfig({ ...env, QUEUE_GRPC_PORT: '0', QUEUE_HOLDER_KEY: 'test-holder-key-0123456789' })).start();
   const { client, close } = createClient(CatalogService, { address: `127.0.0.1:${catalog.grpcPort}`, actor: system });
   try {
     for await (const m of client.importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demo)) })) {

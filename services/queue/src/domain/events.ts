@@ -1,4 +1,10 @@
 import {
+  ApplicationOpenedSchema,
+  ApplicationStatusChangedSchema,
+  BookingCancelledSchema,
+  BookingCheckedInSchema,
+  BookingMadeSchema,
+  BookingNoShowSchema,
   CounterClosedSchema,
   CounterFreedSchema,
   CounterOpenedSchema,
@@ -33,3 +39,9 @@ export const CounterPaused = queueEvents.register(CounterPausedSchema);
 export const CounterClosed = queueEvents.register(CounterClosedSchema);
 export const CounterTookTicket = queueEvents.register(CounterTookTicketSchema);
 export const CounterFreed = queueEvents.register(CounterFreedSchema);
+export const BookingMade = queueEvents.register(BookingMadeSchema);
+export const BookingCancelled = queueEvents.register(BookingCancelledSchema);
+export const BookingCheckedIn = queueEvents.register(BookingCheckedInSchema);
+export const BookingNoShow = queueEvents.register(BookingNoShowSchema);
+export const ApplicationOpened = queueEvents.register(ApplicationOpenedSchema);
+export const ApplicationStatusChanged = queueEvents.register(ApplicationStatusChangedSchema);

@@ -58,6 +58,7 @@ export const catalogReplica: ProjectionDefinition = {
       create table if not exists ${t.catalog_memberships} (agency_code text, mall_id text, status integer not null, primary key (mall_id, agency_code));
       create table if not exists ${t.catalog_booths} (id text primary key, agency_code text not null, active boolean not null, data jsonb not null);
       create table if not exists ${t.catalog_counters} (id text primary key, mall_id text not null, booth_id text not null);
+      alter table ${t.catalog_counters} add column if not exists name text not null default '';
       create table if not exists ${t.catalog_queues} (id text primary key, mall_id text not null, prefix text not null, active boolean not null);
       create table if not exists ${t.catalog_services} (id text primary key, mall_id text not null, agency_code text not null, queue_id text not null, data jsonb not null);
       create table if not exists ${t.catalog_officers} (subject text primary key, mall_id text not null, agency_code text not null, counter_ids text[] not null, active boolean not null);
@@ -87,7 +88,7 @@ export const catalogReplica: ProjectionDefinition = {
       case types.CounterRegistered:
       case types.CounterChanged: {
         const c = m.counter as Counter;
-        return upsert(tx, t.catalog_counters, { id: c.id, mall_id: c.mallId, booth_id: c.boothId });
+        return upsert(tx, t.catalog_counters, { id: c.id, mall_id: c.mallId, booth_id: c.boothId, name: c.name });
       }
       case types.QueueRegistered:
       case types.QueueChanged: {

@@ -34,6 +34,41 @@ export function createReplicaQueries(db: pg.Pool, schema = 'queue') {
         booths: (r.booths ?? []).map((b) => parse(BoothSchema, b)),
       };
     },
+    /** A counter, its booth's agency, and its mall; undefined for an unknown counter. */
+    async counter(counterId: string): Promise<{ id: string; mallId: string; boothId: string; agencyCode: string; boothActive: boolean } | undefined> {
+      const { rows } = await db.query<{ id: string; mall_id: string; booth_id: string; agency_code: string | null; active: boolean | null }>({
+        name: `queue-counter-${schema}`,
+        text: `select c.id, c.mall_id, c.booth_id, b.agency_code, b.active from ${t('catalog_counters')} c left join ${t('catalog_booths')} b on b.id = c.booth_id where c.id = $1`,
+        values: [counterId],
+      });
+      const r = rows[0];
+      return r && { id: r.id, mallId: r.mall_id, boothId: r.booth_id, agencyCode: r.agency_code ?? '', boothActive: r.active ?? false };
+    },
+    /** The roster entry of an officer (by the identity-provider subject). */
+    async officer(subject: string): Promise<{ subject: string; mallId: string; agencyCode: string; counterIds: string[]; active: boolean } | undefined> {
+      const { rows } = await db.query<{ subject: string; mall_id: string; agency_code: string; counter_ids: string[]; active: boolean }>({
+        name: `queue-officer-${schema}`,
+        text: `select subject, mall_id, agency_code, counter_ids, active from ${t('catalog_officers')} where subject = $1`,
+        values: [subject],
+      });
+      const r = rows[0];
+      return r && { subject: r.subject, mallId: r.mall_id, agencyCode: r.agency_code, counterIds: r.counter_ids, active: r.active };
+    },
+    /** Services of a mall by id or by queue, with their agency and queue. */
+    async services(mallId: string, by: { serviceIds?: readonly string[]; queueIds?: readonly string[] }): Promise<{ id: string; agencyCode: string; queueId: string; retired: boolean }[]> {
+      const { rows } = await db.query<{ id: string; agency_code: string; queue_id: string; status: string | null }>({
+        name: `queue-services-${schema}`,
+        text: `select id, agency_code, queue_id, data->>'status' as status from ${t('catalog_services')}
+               where mall_id = $1 and (id = any($2::text[]) or queue_id = any($3::text[])) order by id`,
+        values: [mallId, by.serviceIds ?? [], by.queueIds ?? []],
+      });
+      return rows.map((r) => ({ id: r.id, agencyCode: r.agency_code, queueId: r.queue_id, retired: r.status === 'SERVICE_STATUS_RETIRED' }));
+    },
+    /** Counters in the given booths (a service's capacity). */
+    async counterCount(boothIds: readonly string[]): Promise<number> {
+      const { rows } = await db.query<{ n: number }>({ name: `queue-counter-count-${schema}`, text: `select count(*)::int as n from ${t('catalog_counters')} where booth_id = any($1::text[])`, values: [boothIds] });
+      return rows[0]!.n;
+    },
     async serviceCount(mallId: string): Promise<number> {
       const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from ${t('catalog_services')} where mall_id = $1`, [mallId]);
       return rows[0]!.n;

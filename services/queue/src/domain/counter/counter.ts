@@ -6,6 +6,7 @@ import { CounterClosed, CounterFreed, CounterOpened, CounterPaused, CounterTookT
 /** A loket (counter) as the queue service keeps it: who works it, for what, and its ticket in hand. */
 export interface CounterState {
   readonly status: 'closed' | 'open' | 'paused';
+  readonly mallId: string;
   readonly officer: string;
   readonly serviceIds: readonly string[];
   /** One ticket at a time. */
@@ -36,12 +37,12 @@ function working(state: CounterState, counterId: string, officer: string): void 
 }
 
 export const counter: Decider<CounterState, CounterCommand> = {
-  initialState: () => ({ status: 'closed', officer: '', serviceIds: [], current: undefined }),
+  initialState: () => ({ status: 'closed', mallId: '', officer: '', serviceIds: [], current: undefined }),
   evolve(state, event) {
-    const m = event.message as unknown as { officer?: string; serviceIds?: string[]; ticketId?: string; queueDay?: string };
+    const m = event.message as unknown as { mallId?: string; officer?: string; serviceIds?: string[]; ticketId?: string; queueDay?: string };
     switch (event.type.name) {
       case CounterOpened.name:
-        return { ...state, status: 'open', officer: m.officer!, serviceIds: m.serviceIds! };
+        return { ...state, status: 'open', mallId: m.mallId!, officer: m.officer!, serviceIds: m.serviceIds! };
       case CounterPaused.name:
         return { ...state, status: 'paused' };
       case CounterClosed.name:

@@ -1,5 +1,5 @@
 import { create } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { timestampFromDate, timestampMs } from '@bufbuild/protobuf/wkt';
 import { CallRule, Outcome, TicketSchema, TicketStatus, type Source, type Ticket } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
 import { draft, type Decider, type EventDraft } from '@mpp/eventstore';
@@ -24,6 +24,8 @@ export interface DayState {
   /** Regular (non-priority) calls since the last priority call: the interleave ratio counts these. */
   readonly regularSinceLastPriority: number;
   readonly closed: boolean;
+  /** Minutes from start to completion of the day's last (up to 20) served tickets: the wait estimate's pace. */
+  readonly recentServiceMinutes: readonly number[];
 }
 
 /** Why a service takes no ticket now, as the kiosk says it (from the catalog's rules). */
@@ -56,7 +58,16 @@ export type DayCommand =
   | { readonly kind: 'start'; readonly ticketId: string; readonly counterId: string; readonly at: Date }
   | { readonly kind: 'complete'; readonly ticketId: string; readonly counterId: string; readonly outcome: Outcome; readonly deliveredServiceIds: readonly string[]; readonly at: Date }
   | { readonly kind: 'no-show'; readonly ticketId: string; readonly counterId: string; readonly recallsBeforeNoShow: number; readonly at: Date }
-  | { readonly kind: 'transfer'; readonly ticketId: string; readonly counterId: string; readonly toServiceId: string; readonly toTicketId: string; readonly at: Date }
+  | {
+      readonly kind: 'transfer';
+      readonly ticketId: string;
+      readonly counterId: string;
+      readonly toServiceId: string;
+      readonly toTicketId: string;
+      readonly at: Date;
+      /** The new ticket, when the target service is in this same queue (its `queuedSince` is overwritten with the original's). */
+      readonly reissue?: Extract<DayCommand, { kind: 'issue' }>;
+    }
   | { readonly kind: 'cancel'; readonly ticketId: string; readonly at: Date }
   | { readonly kind: 'close'; readonly queueId: string; readonly date: string; readonly at: Date };
 
@@ -90,6 +101,8 @@ function must(t: Ticket, ok: boolean, doing: string): void {
 const atCounter = (t: Ticket, counterId: string, status: TicketStatus) => t.status === status && t.counterId === counterId;
 
 function issue(c: Extract<DayCommand, { kind: 'issue' }>, state: DayState): EventDraft[] {
+  // A retried request (same ticket id) issued its ticket already, whatever changed since.
+  if (state.tickets.has(c.ticketId)) return [];
   if (state.closed) throw new AppError('illegal_state', `the queue's day ${c.date} has ended`);
   if (c.rules.closed) {
     throw new AppError('illegal_state', `the service takes no tickets now: ${c.rules.closed.reason}${c.rules.closed.detail ? ` (${c.rules.closed.detail})` : ''}`, {
@@ -105,7 +118,6 @@ function issue(c: Extract<DayCommand, { kind: 'issue' }>, state: DayState): Even
       throw new AppError('illegal_state', `today's quota of ${c.rules.dailyQuota} tickets for this service is reached`, { violations: [{ field: 'service_id', reason: `daily quota of ${c.rules.dailyQuota} reached` }] });
     }
   }
-  if (state.tickets.has(c.ticketId)) return [];
   const sequence = state.lastSequence + 1;
   const ticket = create(TicketSchema, {
     id: c.ticketId,
@@ -126,12 +138,13 @@ function issue(c: Extract<DayCommand, { kind: 'issue' }>, state: DayState): Even
   return [draft(TicketIssued, { ticket })];
 }
 
-function waitingFor(state: DayState, serviceIds: readonly string[]): Ticket[] {
+/** The waiting tickets of `serviceIds`. */
+export function waitingFor(state: DayState, serviceIds: readonly string[]): Ticket[] {
   return [...state.tickets.values()].filter((t) => t.status === TicketStatus.WAITING && serviceIds.includes(t.serviceId));
 }
 
 export const queueDay: Decider<DayState, DayCommand> = {
-  initialState: () => ({ tickets: new Map(), lastSequence: 0, regularSinceLastPriority: 0, closed: false }),
+  initialState: () => ({ tickets: new Map(), lastSequence: 0, regularSinceLastPriority: 0, closed: false, recentServiceMinutes: [] }),
   evolve: evolveDay,
   decide(command, state): EventDraft[] {
     switch (command.kind) {
@@ -176,7 +189,11 @@ export const queueDay: Decider<DayState, DayCommand> = {
       case 'transfer': {
         const t = ticketOf(state, command.ticketId);
         must(t, (t.status === TicketStatus.CALLED || t.status === TicketStatus.SERVING) && t.counterId === command.counterId, 'transfer');
-        return [draft(TicketTransferred, { ticketId: t.id, at: ts(command.at), toServiceId: command.toServiceId, toTicketId: command.toTicketId })];
+        const moved = draft(TicketTransferred, { ticketId: t.id, at: ts(command.at), toServiceId: command.toServiceId, toTicketId: command.toTicketId });
+        if (!command.reissue) return [moved];
+        if (command.reissue.ticketId !== command.toTicketId) throw new Error('transfer: the reissued ticket must be the one named');
+        const since = t.queuedSince ? new Date(timestampMs(t.queuedSince)) : command.at;
+        return [moved, ...issue({ ...command.reissue, queuedSince: since }, state)];
       }
       case 'cancel': {
         const t = ticketOf(state, command.ticketId);

@@ -1,4 +1,5 @@
 import { create } from '@bufbuild/protobuf';
+import { timestampMs, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { CallRule, TicketSchema, TicketStatus, type Ticket } from '@mpp/contracts';
 import type { DecodedEvent } from '@mpp/eventstore';
 import * as E from '../events.js';
@@ -34,9 +35,14 @@ export function evolveDay(state: DayState, event: DecodedEvent): DayState {
     case E.TicketRecalled.name:
       return update(state, m.ticketId!, () => ({ recalls: m.recalls as number }));
     case E.ServingStarted.name:
-      return update(state, m.ticketId!, () => ({ status: TicketStatus.SERVING }));
-    case E.TicketCompleted.name:
-      return update(state, m.ticketId!, () => ({ status: TicketStatus.COMPLETED }));
+      return update(state, m.ticketId!, () => ({ status: TicketStatus.SERVING, startedAt: m.at as Ticket['startedAt'] }));
+    case E.TicketCompleted.name: {
+      const started = state.tickets.get(m.ticketId!)?.startedAt;
+      const next = update(state, m.ticketId!, () => ({ status: TicketStatus.COMPLETED }));
+      if (!started || !m.at) return next;
+      const minutes = (timestampMs(m.at as Timestamp) - timestampMs(started)) / 60_000;
+      return { ...next, recentServiceMinutes: [...state.recentServiceMinutes, Math.max(0, minutes)].slice(-20) };
+    }
     case E.TicketNoShow.name:
       return update(state, m.ticketId!, () => ({ status: TicketStatus.NO_SHOW }));
     case E.TicketTransferred.name:

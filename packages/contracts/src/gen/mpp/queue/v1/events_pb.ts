@@ -9,7 +9,8 @@ import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { CallReason, Outcome, Ticket } from "./queue_pb.js";
+import { file_mpp_options_v1_personal_data } from "../../options/v1/personal_data_pb.js";
+import type { Application, ApplicationStatus, Booking, CallReason, Outcome, Ticket } from "./queue_pb.js";
 import { file_mpp_queue_v1_queue } from "./queue_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -17,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mpp/queue/v1/events.proto.
  */
 export const file_mpp_queue_v1_events: GenFile = /*@__PURE__*/
-  fileDesc("ChltcHAvcXVldWUvdjEvZXZlbnRzLnByb3RvEgxtcHAucXVldWUudjEiNAoMVGlja2V0SXNzdWVkEiQKBnRpY2tldBgBIAEoCzIULm1wcC5xdWV1ZS52MS5UaWNrZXQimAEKDFRpY2tldENhbGxlZBIRCgl0aWNrZXRfaWQYASABKAkSEgoKY291bnRlcl9pZBgCIAEoCRImCgJhdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKAoGcmVhc29uGAQgASgLMhgubXBwLnF1ZXVlLnYxLkNhbGxSZWFzb24SDwoHb2ZmaWNlchgFIAEoCSJwCg5UaWNrZXRSZWNhbGxlZBIRCgl0aWNrZXRfaWQYASABKAkSEgoKY291bnRlcl9pZBgCIAEoCRImCgJhdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHcmVjYWxscxgEIAEoDSJfCg5TZXJ2aW5nU3RhcnRlZBIRCgl0aWNrZXRfaWQYASABKAkSEgoKY291bnRlcl9pZBgCIAEoCRImCgJhdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAipwEKD1RpY2tldENvbXBsZXRlZBIRCgl0aWNrZXRfaWQYASABKAkSEgoKY291bnRlcl9pZBgCIAEoCRImCgJhdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJgoHb3V0Y29tZRgEIAEoDjIVLm1wcC5xdWV1ZS52MS5PdXRjb21lEh0KFWRlbGl2ZXJlZF9zZXJ2aWNlX2lkcxgFIAMoCSJdCgxUaWNrZXROb1Nob3cSEQoJdGlja2V0X2lkGAEgASgJEhIKCmNvdW50ZXJfaWQYAiABKAkSJgoCYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wInsKEVRpY2tldFRyYW5zZmVycmVkEhEKCXRpY2tldF9pZBgBIAEoCRImCgJhdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNdG9fc2VydmljZV9pZBgDIAEoCRIUCgx0b190aWNrZXRfaWQYBCABKAkiTAoPVGlja2V0Q2FuY2VsbGVkEhEKCXRpY2tldF9pZBgBIAEoCRImCgJhdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAidAoOUXVldWVEYXlDbG9zZWQSEAoIcXVldWVfaWQYASABKAkSDAoEZGF0ZRgCIAEoCRImCgJhdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGgoSZXhwaXJlZF90aWNrZXRfaWRzGAQgAygJIoIBCg1Db3VudGVyT3BlbmVkEhIKCmNvdW50ZXJfaWQYASABKAkSDwoHbWFsbF9pZBgCIAEoCRIPCgdvZmZpY2VyGAMgASgJEhMKC3NlcnZpY2VfaWRzGAQgAygJEiYKAmF0GAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJLCg1Db3VudGVyUGF1c2VkEhIKCmNvdW50ZXJfaWQYASABKAkSJgoCYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIksKDUNvdW50ZXJDbG9zZWQSEgoKY291bnRlcl9pZBgBIAEoCRImCgJhdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAidQoRQ291bnRlclRvb2tUaWNrZXQSEgoKY291bnRlcl9pZBgBIAEoCRIRCgl0aWNrZXRfaWQYAiABKAkSEQoJcXVldWVfZGF5GAMgASgJEiYKAmF0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJdCgxDb3VudGVyRnJlZWQSEgoKY291bnRlcl9pZBgBIAEoCRIRCgl0aWNrZXRfaWQYAiABKAkSJgoCYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wYgZwcm90bzM", [file_google_protobuf_timestamp, file_mpp_queue_v1_queue]);
+  fileDesc("ChltcHAvcXVldWUvdjEvZXZlbnRzLnByb3RvEgxtcHAucXVldWUudjEiNAoMVGlja2V0SXNzdWVkEiQKBnRpY2tldBgBIAEoCzIULm1wcC5xdWV1ZS52MS5UaWNrZXQiyAEKDFRpY2tldENhbGxlZBIRCgl0aWNrZXRfaWQYASABKAkSEgoKY291bnRlcl9pZBgCIAEoCRImCgJhdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKAoGcmVhc29uGAQgASgLMhgubXBwLnF1ZXVlLnYxLkNhbGxSZWFzb24SPwoHb2ZmaWNlchgFIAEoCUIuirUYKggBEiFhdWRpdCBvZiB3aG8gY2FsbGVkIHdob20sIGFuZCB3aHkaA1A1WSJwCg5UaWNrZXRSZWNhbGxlZBIRCgl0aWNrZXRfaWQYASABKAkSEgoKY291bnRlcl9pZBgCIAEoCRImCgJhdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHcmVjYWxscxgEIAEoDSJfCg5TZXJ2aW5nU3RhcnRlZBIRCgl0aWNrZXRfaWQYASABKAkSEgoKY291bnRlcl9pZBgCIAEoCRImCgJhdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAipwEKD1RpY2tldENvbXBsZXRlZBIRCgl0aWNrZXRfaWQYASABKAkSEgoKY291bnRlcl9pZBgCIAEoCRImCgJhdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJgoHb3V0Y29tZRgEIAEoDjIVLm1wcC5xdWV1ZS52MS5PdXRjb21lEh0KFWRlbGl2ZXJlZF9zZXJ2aWNlX2lkcxgFIAMoCSJdCgxUaWNrZXROb1Nob3cSEQoJdGlja2V0X2lkGAEgASgJEhIKCmNvdW50ZXJfaWQYAiABKAkSJgoCYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wInsKEVRpY2tldFRyYW5zZmVycmVkEhEKCXRpY2tldF9pZBgBIAEoCRImCgJhdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNdG9fc2VydmljZV9pZBgDIAEoCRIUCgx0b190aWNrZXRfaWQYBCABKAkiTAoPVGlja2V0Q2FuY2VsbGVkEhEKCXRpY2tldF9pZBgBIAEoCRImCgJhdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAidAoOUXVldWVEYXlDbG9zZWQSEAoIcXVldWVfaWQYASABKAkSDAoEZGF0ZRgCIAEoCRImCgJhdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGgoSZXhwaXJlZF90aWNrZXRfaWRzGAQgAygJIrIBCg1Db3VudGVyT3BlbmVkEhIKCmNvdW50ZXJfaWQYASABKAkSDwoHbWFsbF9pZBgCIAEoCRI/CgdvZmZpY2VyGAMgASgJQi6KtRgqCAESIWF1ZGl0IG9mIHdobyB3b3JrZWQgd2hpY2ggY291bnRlchoDUDVZEhMKC3NlcnZpY2VfaWRzGAQgAygJEiYKAmF0GAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJLCg1Db3VudGVyUGF1c2VkEhIKCmNvdW50ZXJfaWQYASABKAkSJgoCYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIksKDUNvdW50ZXJDbG9zZWQSEgoKY291bnRlcl9pZBgBIAEoCRImCgJhdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAidQoRQ291bnRlclRvb2tUaWNrZXQSEgoKY291bnRlcl9pZBgBIAEoCRIRCgl0aWNrZXRfaWQYAiABKAkSEQoJcXVldWVfZGF5GAMgASgJEiYKAmF0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJdCgxDb3VudGVyRnJlZWQSEgoKY291bnRlcl9pZBgBIAEoCRIRCgl0aWNrZXRfaWQYAiABKAkSJgoCYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIjUKC0Jvb2tpbmdNYWRlEiYKB2Jvb2tpbmcYASABKAsyFS5tcHAucXVldWUudjEuQm9va2luZyJOChBCb29raW5nQ2FuY2VsbGVkEhIKCmJvb2tpbmdfaWQYASABKAkSJgoCYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wImEKEEJvb2tpbmdDaGVja2VkSW4SEgoKYm9va2luZ19pZBgBIAEoCRIRCgl0aWNrZXRfaWQYAiABKAkSJgoCYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIksKDUJvb2tpbmdOb1Nob3cSEgoKYm9va2luZ19pZBgBIAEoCRImCgJhdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiQwoRQXBwbGljYXRpb25PcGVuZWQSLgoLYXBwbGljYXRpb24YASABKAsyGS5tcHAucXVldWUudjEuQXBwbGljYXRpb24imQEKGEFwcGxpY2F0aW9uU3RhdHVzQ2hhbmdlZBIWCg5hcHBsaWNhdGlvbl9pZBgBIAEoCRIvCgZzdGF0dXMYAiABKA4yHy5tcHAucXVldWUudjEuQXBwbGljYXRpb25TdGF0dXMSJgoCYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEgwKBG5vdGUYBCABKAliBnByb3RvMw", [file_google_protobuf_timestamp, file_mpp_options_v1_personal_data, file_mpp_queue_v1_queue]);
 
 /**
  * @generated from message mpp.queue.v1.TicketIssued
@@ -108,6 +109,8 @@ export const TicketRecalledSchema: GenMessage<TicketRecalled> = /*@__PURE__*/
   messageDesc(file_mpp_queue_v1_events, 2);
 
 /**
+ * Started serving; `started_at` marks where the wait ended and the service time began.
+ *
  * @generated from message mpp.queue.v1.ServingStarted
  */
 export type ServingStarted = Message<"mpp.queue.v1.ServingStarted"> & {
@@ -437,4 +440,150 @@ export type CounterFreed = Message<"mpp.queue.v1.CounterFreed"> & {
  */
 export const CounterFreedSchema: GenMessage<CounterFreed> = /*@__PURE__*/
   messageDesc(file_mpp_queue_v1_events, 13);
+
+/**
+ * Bookings live in one stream per mall per local day, so capacity and per-holder limits are
+ * checked against every booking of that day.
+ *
+ * @generated from message mpp.queue.v1.BookingMade
+ */
+export type BookingMade = Message<"mpp.queue.v1.BookingMade"> & {
+  /**
+   * @generated from field: mpp.queue.v1.Booking booking = 1;
+   */
+  booking?: Booking | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.BookingMade.
+ * Use `create(BookingMadeSchema)` to create a new message.
+ */
+export const BookingMadeSchema: GenMessage<BookingMade> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_events, 14);
+
+/**
+ * @generated from message mpp.queue.v1.BookingCancelled
+ */
+export type BookingCancelled = Message<"mpp.queue.v1.BookingCancelled"> & {
+  /**
+   * @generated from field: string booking_id = 1;
+   */
+  bookingId: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp at = 2;
+   */
+  at?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.BookingCancelled.
+ * Use `create(BookingCancelledSchema)` to create a new message.
+ */
+export const BookingCancelledSchema: GenMessage<BookingCancelled> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_events, 15);
+
+/**
+ * Written with the ticket's TicketIssued (booking priority) in the same transaction.
+ *
+ * @generated from message mpp.queue.v1.BookingCheckedIn
+ */
+export type BookingCheckedIn = Message<"mpp.queue.v1.BookingCheckedIn"> & {
+  /**
+   * @generated from field: string booking_id = 1;
+   */
+  bookingId: string;
+
+  /**
+   * @generated from field: string ticket_id = 2;
+   */
+  ticketId: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp at = 3;
+   */
+  at?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.BookingCheckedIn.
+ * Use `create(BookingCheckedInSchema)` to create a new message.
+ */
+export const BookingCheckedInSchema: GenMessage<BookingCheckedIn> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_events, 16);
+
+/**
+ * The slot's grace ended without a check-in (a scheduler timer).
+ *
+ * @generated from message mpp.queue.v1.BookingNoShow
+ */
+export type BookingNoShow = Message<"mpp.queue.v1.BookingNoShow"> & {
+  /**
+   * @generated from field: string booking_id = 1;
+   */
+  bookingId: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp at = 2;
+   */
+  at?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.BookingNoShow.
+ * Use `create(BookingNoShowSchema)` to create a new message.
+ */
+export const BookingNoShowSchema: GenMessage<BookingNoShow> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_events, 17);
+
+/**
+ * Written with the visit's TicketCompleted.
+ *
+ * @generated from message mpp.queue.v1.ApplicationOpened
+ */
+export type ApplicationOpened = Message<"mpp.queue.v1.ApplicationOpened"> & {
+  /**
+   * @generated from field: mpp.queue.v1.Application application = 1;
+   */
+  application?: Application | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.ApplicationOpened.
+ * Use `create(ApplicationOpenedSchema)` to create a new message.
+ */
+export const ApplicationOpenedSchema: GenMessage<ApplicationOpened> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_events, 18);
+
+/**
+ * @generated from message mpp.queue.v1.ApplicationStatusChanged
+ */
+export type ApplicationStatusChanged = Message<"mpp.queue.v1.ApplicationStatusChanged"> & {
+  /**
+   * @generated from field: string application_id = 1;
+   */
+  applicationId: string;
+
+  /**
+   * @generated from field: mpp.queue.v1.ApplicationStatus status = 2;
+   */
+  status: ApplicationStatus;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp at = 3;
+   */
+  at?: Timestamp | undefined;
+
+  /**
+   * @generated from field: string note = 4;
+   */
+  note: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.ApplicationStatusChanged.
+ * Use `create(ApplicationStatusChangedSchema)` to create a new message.
+ */
+export const ApplicationStatusChangedSchema: GenMessage<ApplicationStatusChanged> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_events, 19);
 

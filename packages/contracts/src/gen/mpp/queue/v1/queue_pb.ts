@@ -8,13 +8,14 @@ import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2"
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import { file_mpp_options_v1_personal_data } from "../../options/v1/personal_data_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file mpp/queue/v1/queue.proto.
  */
 export const file_mpp_queue_v1_queue: GenFile = /*@__PURE__*/
-  fileDesc("ChhtcHAvcXVldWUvdjEvcXVldWUucHJvdG8SDG1wcC5xdWV1ZS52MSLeAwoGVGlja2V0EgoKAmlkGAEgASgJEg8KB21hbGxfaWQYAiABKAkSEAoIcXVldWVfaWQYAyABKAkSDAoEZGF0ZRgEIAEoCRIOCgZudW1iZXIYBSABKAkSEAoIc2VxdWVuY2UYBiABKA0SEgoKc2VydmljZV9pZBgHIAEoCRIkCgZzb3VyY2UYCCABKA4yFC5tcHAucXVldWUudjEuU291cmNlEhYKDnByaW9yaXR5X2dyb3VwGAkgASgJEhIKCmJvb2tpbmdfaWQYCiABKAkSLgoKc2xvdF9zdGFydBgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLQoJaXNzdWVkX2F0GAwgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIwCgxxdWV1ZWRfc2luY2UYDSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEioKBnN0YXR1cxgOIAEoDjIaLm1wcC5xdWV1ZS52MS5UaWNrZXRTdGF0dXMSEgoKY291bnRlcl9pZBgPIAEoCRIPCgdyZWNhbGxzGBAgASgNEi0KCWNhbGxlZF9hdBgRIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiXAoKQ2FsbFJlYXNvbhIkCgRydWxlGAEgASgOMhYubXBwLnF1ZXVlLnYxLkNhbGxSdWxlEhMKC2V4cGxhbmF0aW9uGAIgASgJEhMKC3Bhc3NlZF9vdmVyGAMgASgNKnEKBlNvdXJjZRIWChJTT1VSQ0VfVU5TUEVDSUZJRUQQABIQCgxTT1VSQ0VfS0lPU0sQARIRCg1TT1VSQ0VfT05MSU5FEAISFgoSU09VUkNFX01PQklMRV9VTklUEAMSEgoOU09VUkNFX1dBTEtfSU4QBCqMAgoMVGlja2V0U3RhdHVzEh0KGVRJQ0tFVF9TVEFUVVNfVU5TUEVDSUZJRUQQABIZChVUSUNLRVRfU1RBVFVTX1dBSVRJTkcQARIYChRUSUNLRVRfU1RBVFVTX0NBTExFRBACEhkKFVRJQ0tFVF9TVEFUVVNfU0VSVklORxADEhsKF1RJQ0tFVF9TVEFUVVNfQ09NUExFVEVEEAQSGQoVVElDS0VUX1NUQVRVU19OT19TSE9XEAUSHQoZVElDS0VUX1NUQVRVU19UUkFOU0ZFUlJFRBAGEhsKF1RJQ0tFVF9TVEFUVVNfQ0FOQ0VMTEVEEAcSGQoVVElDS0VUX1NUQVRVU19FWFBJUkVEEAgqbAoHT3V0Y29tZRIXChNPVVRDT01FX1VOU1BFQ0lGSUVEEAASEAoMT1VUQ09NRV9ET05FEAESIAocT1VUQ09NRV9ET0NVTUVOVFNfSU5DT01QTEVURRACEhQKEE9VVENPTUVfUkVGRVJSRUQQAyqCAQoIQ2FsbFJ1bGUSGQoVQ0FMTF9SVUxFX1VOU1BFQ0lGSUVEEAASGQoVQ0FMTF9SVUxFX0JPT0tJTkdfRFVFEAESFgoSQ0FMTF9SVUxFX1BSSU9SSVRZEAISEgoOQ0FMTF9SVUxFX0ZJRk8QAxIUChBDQUxMX1JVTEVfQ0hPU0VOEARiBnByb3RvMw", [file_google_protobuf_timestamp]);
+  fileDesc("ChhtcHAvcXVldWUvdjEvcXVldWUucHJvdG8SDG1wcC5xdWV1ZS52MSKOBAoGVGlja2V0EgoKAmlkGAEgASgJEg8KB21hbGxfaWQYAiABKAkSEAoIcXVldWVfaWQYAyABKAkSDAoEZGF0ZRgEIAEoCRIOCgZudW1iZXIYBSABKAkSEAoIc2VxdWVuY2UYBiABKA0SEgoKc2VydmljZV9pZBgHIAEoCRIkCgZzb3VyY2UYCCABKA4yFC5tcHAucXVldWUudjEuU291cmNlEhYKDnByaW9yaXR5X2dyb3VwGAkgASgJEhIKCmJvb2tpbmdfaWQYCiABKAkSLgoKc2xvdF9zdGFydBgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLQoJaXNzdWVkX2F0GAwgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIwCgxxdWV1ZWRfc2luY2UYDSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEioKBnN0YXR1cxgOIAEoDjIaLm1wcC5xdWV1ZS52MS5UaWNrZXRTdGF0dXMSEgoKY291bnRlcl9pZBgPIAEoCRIPCgdyZWNhbGxzGBAgASgNEi0KCWNhbGxlZF9hdBgRIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLgoKc3RhcnRlZF9hdBgSIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiXAoKQ2FsbFJlYXNvbhIkCgRydWxlGAEgASgOMhYubXBwLnF1ZXVlLnYxLkNhbGxSdWxlEhMKC2V4cGxhbmF0aW9uGAIgASgJEhMKC3Bhc3NlZF9vdmVyGAMgASgNItUCCgdCb29raW5nEgoKAmlkGAEgASgJEg8KB21hbGxfaWQYAiABKAkSEgoKc2VydmljZV9pZBgDIAEoCRIMCgRkYXRlGAQgASgJEi4KCnNsb3Rfc3RhcnQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiwKCHNsb3RfZW5kGAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI+CgZob2xkZXIYByABKAlCLoq1GCoIARIhbGltaXQgYm9va2luZ3MgcGVyIHBlcnNvbiBwZXIgZGF5GgNQMUQSKwoGc3RhdHVzGAggASgOMhsubXBwLnF1ZXVlLnYxLkJvb2tpbmdTdGF0dXMSLQoJYm9va2VkX2F0GAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCgl0aWNrZXRfaWQYCiABKAkifAoEU2xvdBIpCgVzdGFydBgBIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJwoDZW5kGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghjYXBhY2l0eRgDIAEoDRIOCgZib29rZWQYBCABKA0i3wIKC0FwcGxpY2F0aW9uEgoKAmlkGAEgASgJEhUKDXRyYWNraW5nX2NvZGUYAiABKAkSDwoHbWFsbF9pZBgDIAEoCRITCgthZ2VuY3lfY29kZRgEIAEoCRISCgpzZXJ2aWNlX2lkGAUgASgJEhEKCXRpY2tldF9pZBgGIAEoCRItCglvcGVuZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhAKCGR1ZV9kYXRlGAggASgJEi8KBnN0YXR1cxgJIAEoDjIfLm1wcC5xdWV1ZS52MS5BcHBsaWNhdGlvblN0YXR1cxIsCghyZWFkeV9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASMgoOaGFuZGVkX292ZXJfYXQYCyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEgwKBG5vdGUYDCABKAkqcQoGU291cmNlEhYKElNPVVJDRV9VTlNQRUNJRklFRBAAEhAKDFNPVVJDRV9LSU9TSxABEhEKDVNPVVJDRV9PTkxJTkUQAhIWChJTT1VSQ0VfTU9CSUxFX1VOSVQQAxISCg5TT1VSQ0VfV0FMS19JThAEKowCCgxUaWNrZXRTdGF0dXMSHQoZVElDS0VUX1NUQVRVU19VTlNQRUNJRklFRBAAEhkKFVRJQ0tFVF9TVEFUVVNfV0FJVElORxABEhgKFFRJQ0tFVF9TVEFUVVNfQ0FMTEVEEAISGQoVVElDS0VUX1NUQVRVU19TRVJWSU5HEAMSGwoXVElDS0VUX1NUQVRVU19DT01QTEVURUQQBBIZChVUSUNLRVRfU1RBVFVTX05PX1NIT1cQBRIdChlUSUNLRVRfU1RBVFVTX1RSQU5TRkVSUkVEEAYSGwoXVElDS0VUX1NUQVRVU19DQU5DRUxMRUQQBxIZChVUSUNLRVRfU1RBVFVTX0VYUElSRUQQCCpsCgdPdXRjb21lEhcKE09VVENPTUVfVU5TUEVDSUZJRUQQABIQCgxPVVRDT01FX0RPTkUQARIgChxPVVRDT01FX0RPQ1VNRU5UU19JTkNPTVBMRVRFEAISFAoQT1VUQ09NRV9SRUZFUlJFRBADKoIBCghDYWxsUnVsZRIZChVDQUxMX1JVTEVfVU5TUEVDSUZJRUQQABIZChVDQUxMX1JVTEVfQk9PS0lOR19EVUUQARIWChJDQUxMX1JVTEVfUFJJT1JJVFkQAhISCg5DQUxMX1JVTEVfRklGTxADEhQKEENBTExfUlVMRV9DSE9TRU4QBCqjAQoNQm9va2luZ1N0YXR1cxIeChpCT09LSU5HX1NUQVRVU19VTlNQRUNJRklFRBAAEhkKFUJPT0tJTkdfU1RBVFVTX0JPT0tFRBABEh0KGUJPT0tJTkdfU1RBVFVTX0NIRUNLRURfSU4QAhIaChZCT09LSU5HX1NUQVRVU19OT19TSE9XEAMSHAoYQk9PS0lOR19TVEFUVVNfQ0FOQ0VMTEVEEAQqnAEKEUFwcGxpY2F0aW9uU3RhdHVzEiIKHkFQUExJQ0FUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEiEKHUFQUExJQ0FUSU9OX1NUQVRVU19JTl9QUk9DRVNTEAESHAoYQVBQTElDQVRJT05fU1RBVFVTX1JFQURZEAISIgoeQVBQTElDQVRJT05fU1RBVFVTX0hBTkRFRF9PVkVSEANiBnByb3RvMw", [file_google_protobuf_timestamp, file_mpp_options_v1_personal_data]);
 
 /**
  * A ticket as the queue's day holds it.
@@ -118,6 +119,11 @@ export type Ticket = Message<"mpp.queue.v1.Ticket"> & {
    * @generated from field: google.protobuf.Timestamp called_at = 17;
    */
   calledAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp started_at = 18;
+   */
+  startedAt?: Timestamp | undefined;
 };
 
 /**
@@ -160,6 +166,195 @@ export type CallReason = Message<"mpp.queue.v1.CallReason"> & {
  */
 export const CallReasonSchema: GenMessage<CallReason> = /*@__PURE__*/
   messageDesc(file_mpp_queue_v1_queue, 1);
+
+/**
+ * A booking (antrian online): a time slot for one service on one local day.
+ *
+ * @generated from message mpp.queue.v1.Booking
+ */
+export type Booking = Message<"mpp.queue.v1.Booking"> & {
+  /**
+   * Unguessable; it also names the mall's booking day, so any replica finds it.
+   *
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * @generated from field: string mall_id = 2;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string service_id = 3;
+   */
+  serviceId: string;
+
+  /**
+   * The mall's local date, `YYYY-MM-DD`.
+   *
+   * @generated from field: string date = 4;
+   */
+  date: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp slot_start = 5;
+   */
+  slotStart?: Timestamp | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp slot_end = 6;
+   */
+  slotEnd?: Timestamp | undefined;
+
+  /**
+   * Who booked, as a keyed hash of the phone number or device id: limits hoarding without
+   * keeping the number in events.
+   *
+   * @generated from field: string holder = 7;
+   */
+  holder: string;
+
+  /**
+   * @generated from field: mpp.queue.v1.BookingStatus status = 8;
+   */
+  status: BookingStatus;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp booked_at = 9;
+   */
+  bookedAt?: Timestamp | undefined;
+
+  /**
+   * The ticket it became on check-in.
+   *
+   * @generated from field: string ticket_id = 10;
+   */
+  ticketId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.Booking.
+ * Use `create(BookingSchema)` to create a new message.
+ */
+export const BookingSchema: GenMessage<Booking> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue, 2);
+
+/**
+ * One bookable slot of a service's day.
+ *
+ * @generated from message mpp.queue.v1.Slot
+ */
+export type Slot = Message<"mpp.queue.v1.Slot"> & {
+  /**
+   * @generated from field: google.protobuf.Timestamp start = 1;
+   */
+  start?: Timestamp | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp end = 2;
+   */
+  end?: Timestamp | undefined;
+
+  /**
+   * @generated from field: uint32 capacity = 3;
+   */
+  capacity: number;
+
+  /**
+   * @generated from field: uint32 booked = 4;
+   */
+  booked: number;
+};
+
+/**
+ * Describes the message mpp.queue.v1.Slot.
+ * Use `create(SlotSchema)` to create a new message.
+ */
+export const SlotSchema: GenMessage<Slot> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue, 3);
+
+/**
+ * A multi-day application opened when a visit is completed; the citizen tracks it by code.
+ *
+ * @generated from message mpp.queue.v1.Application
+ */
+export type Application = Message<"mpp.queue.v1.Application"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * Short, unambiguous, printed on the receipt (`KK74-QX9A`).
+   *
+   * @generated from field: string tracking_code = 2;
+   */
+  trackingCode: string;
+
+  /**
+   * @generated from field: string mall_id = 3;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string agency_code = 4;
+   */
+  agencyCode: string;
+
+  /**
+   * @generated from field: string service_id = 5;
+   */
+  serviceId: string;
+
+  /**
+   * The visit's ticket.
+   *
+   * @generated from field: string ticket_id = 6;
+   */
+  ticketId: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp opened_at = 7;
+   */
+  openedAt?: Timestamp | undefined;
+
+  /**
+   * The mall's local date it is due, from the service's completion days (working days).
+   *
+   * @generated from field: string due_date = 8;
+   */
+  dueDate: string;
+
+  /**
+   * @generated from field: mpp.queue.v1.ApplicationStatus status = 9;
+   */
+  status: ApplicationStatus;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp ready_at = 10;
+   */
+  readyAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp handed_over_at = 11;
+   */
+  handedOverAt?: Timestamp | undefined;
+
+  /**
+   * The officer's last word to the citizen ("menunggu tanda tangan").
+   *
+   * @generated from field: string note = 12;
+   */
+  note: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.Application.
+ * Use `create(ApplicationSchema)` to create a new message.
+ */
+export const ApplicationSchema: GenMessage<Application> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue, 4);
 
 /**
  * Where a ticket was taken.
@@ -347,4 +542,77 @@ export enum CallRule {
  */
 export const CallRuleSchema: GenEnum<CallRule> = /*@__PURE__*/
   enumDesc(file_mpp_queue_v1_queue, 3);
+
+/**
+ * @generated from enum mpp.queue.v1.BookingStatus
+ */
+export enum BookingStatus {
+  /**
+   * @generated from enum value: BOOKING_STATUS_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * @generated from enum value: BOOKING_STATUS_BOOKED = 1;
+   */
+  BOOKED = 1,
+
+  /**
+   * Came and took a ticket with booking priority.
+   *
+   * @generated from enum value: BOOKING_STATUS_CHECKED_IN = 2;
+   */
+  CHECKED_IN = 2,
+
+  /**
+   * Did not check in before the slot's grace ended.
+   *
+   * @generated from enum value: BOOKING_STATUS_NO_SHOW = 3;
+   */
+  NO_SHOW = 3,
+
+  /**
+   * @generated from enum value: BOOKING_STATUS_CANCELLED = 4;
+   */
+  CANCELLED = 4,
+}
+
+/**
+ * Describes the enum mpp.queue.v1.BookingStatus.
+ */
+export const BookingStatusSchema: GenEnum<BookingStatus> = /*@__PURE__*/
+  enumDesc(file_mpp_queue_v1_queue, 4);
+
+/**
+ * @generated from enum mpp.queue.v1.ApplicationStatus
+ */
+export enum ApplicationStatus {
+  /**
+   * @generated from enum value: APPLICATION_STATUS_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Being processed by the agency (e.g. a family card being printed).
+   *
+   * @generated from enum value: APPLICATION_STATUS_IN_PROCESS = 1;
+   */
+  IN_PROCESS = 1,
+
+  /**
+   * @generated from enum value: APPLICATION_STATUS_READY = 2;
+   */
+  READY = 2,
+
+  /**
+   * @generated from enum value: APPLICATION_STATUS_HANDED_OVER = 3;
+   */
+  HANDED_OVER = 3,
+}
+
+/**
+ * Describes the enum mpp.queue.v1.ApplicationStatus.
+ */
+export const ApplicationStatusSchema: GenEnum<ApplicationStatus> = /*@__PURE__*/
+  enumDesc(file_mpp_queue_v1_queue, 5);
 

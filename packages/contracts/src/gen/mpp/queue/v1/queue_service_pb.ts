@@ -2,22 +2,1333 @@
 // @generated from file mpp/queue/v1/queue_service.proto (package mpp.queue.v1, syntax proto3)
 /* eslint-disable */
 
-// The queue service's API. It has no RPCs yet: the service shell answers health and reflection
-// only; its issue adds the commands and queries.
+// The queue service's API: kiosks and citizens take tickets and book slots; officers work
+// counters (loket); everyone follows a ticket by its unguessable id. The actor travels in the
+// `mpp-actor-bin` metadata (the gateway verifies it).
 
-import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { Timestamp } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import { file_mpp_options_v1_personal_data } from "../../options/v1/personal_data_pb.js";
+import type { Application, ApplicationStatus, Booking, Outcome, Slot, Source, Ticket } from "./queue_pb.js";
+import { file_mpp_queue_v1_queue } from "./queue_pb.js";
+import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file mpp/queue/v1/queue_service.proto.
  */
 export const file_mpp_queue_v1_queue_service: GenFile = /*@__PURE__*/
-  fileDesc("CiBtcHAvcXVldWUvdjEvcXVldWVfc2VydmljZS5wcm90bxIMbXBwLnF1ZXVlLnYxMg4KDFF1ZXVlU2VydmljZWIGcHJvdG8z");
+  fileDesc("CiBtcHAvcXVldWUvdjEvcXVldWVfc2VydmljZS5wcm90bxIMbXBwLnF1ZXVlLnYxItYBChJJc3N1ZVRpY2tldFJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRISCgpzZXJ2aWNlX2lkGAIgASgJEiQKBnNvdXJjZRgDIAEoDjIULm1wcC5xdWV1ZS52MS5Tb3VyY2USFgoOcHJpb3JpdHlfZ3JvdXAYBCABKAkSSQoMbm90aWZ5X3Bob25lGAUgASgJQjOKtRgvCAMSJnRlbGwgdGhlIGNpdGl6ZW4gd2hlbiB0aGVpciB0dXJuIGNvbWVzGgNQMUQSEgoKcmVxdWVzdF9pZBgGIAEoCSIlChBHZXRUaWNrZXRSZXF1ZXN0EhEKCXRpY2tldF9pZBgBIAEoCSIoChNDYW5jZWxUaWNrZXRSZXF1ZXN0EhEKCXRpY2tldF9pZBgBIAEoCSIoChNSZWNhbGxUaWNrZXRSZXF1ZXN0EhEKCXRpY2tldF9pZBgBIAEoCSIoChNTdGFydFNlcnZpbmdSZXF1ZXN0EhEKCXRpY2tldF9pZBgBIAEoCSImChFNYXJrTm9TaG93UmVxdWVzdBIRCgl0aWNrZXRfaWQYASABKAkisgEKClRpY2tldFZpZXcSJAoGdGlja2V0GAEgASgLMhQubXBwLnF1ZXVlLnYxLlRpY2tldBIQCghwb3NpdGlvbhgCIAEoDRIUCgxwZW9wbGVfYWhlYWQYAyABKA0SHgoWZXN0aW1hdGVkX3dhaXRfbWludXRlcxgEIAEoDRITCgtzdGF0dXNfcGF0aBgFIAEoCRIhChlhcHBsaWNhdGlvbl90cmFja2luZ19jb2RlGAYgASgJIlAKEk9wZW5Db3VudGVyUmVxdWVzdBISCgpjb3VudGVyX2lkGAEgASgJEhMKC3NlcnZpY2VfaWRzGAIgAygJEhEKCXF1ZXVlX2lkcxgDIAMoCSIpChNQYXVzZUNvdW50ZXJSZXF1ZXN0EhIKCmNvdW50ZXJfaWQYASABKAkiKQoTQ2xvc2VDb3VudGVyUmVxdWVzdBISCgpjb3VudGVyX2lkGAEgASgJIicKEUdldENvdW50ZXJSZXF1ZXN0EhIKCmNvdW50ZXJfaWQYASABKAkiJQoPQ2FsbE5leHRSZXF1ZXN0EhIKCmNvdW50ZXJfaWQYASABKAkidgoLQ291bnRlclZpZXcSEgoKY291bnRlcl9pZBgBIAEoCRIrCgZzdGF0dXMYAiABKA4yGy5tcHAucXVldWUudjEuQ291bnRlclN0YXR1cxITCgtzZXJ2aWNlX2lkcxgDIAMoCRIRCgl0aWNrZXRfaWQYBCABKAkiSgoRQ2FsbFRpY2tldFJlcXVlc3QSEgoKY291bnRlcl9pZBgBIAEoCRIRCgl0aWNrZXRfaWQYAiABKAkSDgoGcmVhc29uGAMgASgJIosBChVDb21wbGV0ZVRpY2tldFJlcXVlc3QSEQoJdGlja2V0X2lkGAEgASgJEiYKB291dGNvbWUYAiABKA4yFS5tcHAucXVldWUudjEuT3V0Y29tZRIdChVkZWxpdmVyZWRfc2VydmljZV9pZHMYAyADKAkSGAoQb3Blbl9hcHBsaWNhdGlvbhgEIAEoCCJyChZDb21wbGV0ZVRpY2tldFJlc3BvbnNlEigKBnRpY2tldBgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3Ei4KC2FwcGxpY2F0aW9uGAIgASgLMhkubXBwLnF1ZXVlLnYxLkFwcGxpY2F0aW9uIkEKFVRyYW5zZmVyVGlja2V0UmVxdWVzdBIRCgl0aWNrZXRfaWQYASABKAkSFQoNdG9fc2VydmljZV9pZBgCIAEoCSJmChZUcmFuc2ZlclRpY2tldFJlc3BvbnNlEiYKBGZyb20YASABKAsyGC5tcHAucXVldWUudjEuVGlja2V0VmlldxIkCgJ0bxgCIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3IjYKFENsb3NlUXVldWVEYXlSZXF1ZXN0EhAKCHF1ZXVlX2lkGAEgASgJEgwKBGRhdGUYAiABKAkiMwoVQ2xvc2VRdWV1ZURheVJlc3BvbnNlEhoKEmV4cGlyZWRfdGlja2V0X2lkcxgBIAMoCSJFChBMaXN0U2xvdHNSZXF1ZXN0Eg8KB21hbGxfaWQYASABKAkSEgoKc2VydmljZV9pZBgCIAEoCRIMCgRkYXRlGAMgASgJIjYKEUxpc3RTbG90c1Jlc3BvbnNlEiEKBXNsb3RzGAEgAygLMhIubXBwLnF1ZXVlLnYxLlNsb3Qi+AEKC0Jvb2tSZXF1ZXN0Eg8KB21hbGxfaWQYASABKAkSEgoKc2VydmljZV9pZBgCIAEoCRIuCgpzbG90X3N0YXJ0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI9CgVwaG9uZRgEIAEoCUIuirUYKggDEiFsaW1pdCBib29raW5ncyBwZXIgcGVyc29uIHBlciBkYXkaA1AxRBJBCglkZXZpY2VfaWQYBSABKAlCLoq1GCoIARIhbGltaXQgYm9va2luZ3MgcGVyIGRldmljZSBwZXIgZGF5GgNQMUQSEgoKcmVxdWVzdF9pZBgGIAEoCSIqChRDYW5jZWxCb29raW5nUmVxdWVzdBISCgpib29raW5nX2lkGAEgASgJIicKEUdldEJvb2tpbmdSZXF1ZXN0EhIKCmJvb2tpbmdfaWQYASABKAkibwoOQ2hlY2tJblJlcXVlc3QSEgoKYm9va2luZ19pZBgBIAEoCRJJCgxub3RpZnlfcGhvbmUYAiABKAlCM4q1GC8IAxImdGVsbCB0aGUgY2l0aXplbiB3aGVuIHRoZWlyIHR1cm4gY29tZXMaA1AxRCJGChVHZXRBcHBsaWNhdGlvblJlcXVlc3QSFQoNdHJhY2tpbmdfY29kZRgBIAEoCRIWCg5hcHBsaWNhdGlvbl9pZBgCIAEoCSJSCg9BcHBsaWNhdGlvblZpZXcSLgoLYXBwbGljYXRpb24YASABKAsyGS5tcHAucXVldWUudjEuQXBwbGljYXRpb24SDwoHb3ZlcmR1ZRgCIAEoCCJ0ChtTZXRBcHBsaWNhdGlvblN0YXR1c1JlcXVlc3QSFgoOYXBwbGljYXRpb25faWQYASABKAkSLwoGc3RhdHVzGAIgASgOMh8ubXBwLnF1ZXVlLnYxLkFwcGxpY2F0aW9uU3RhdHVzEgwKBG5vdGUYAyABKAkiVQoXTGlzdEFwcGxpY2F0aW9uc1JlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRITCgthZ2VuY3lfY29kZRgCIAEoCRIUCgxvdmVyZHVlX29ubHkYAyABKAgiTwoYTGlzdEFwcGxpY2F0aW9uc1Jlc3BvbnNlEjMKDGFwcGxpY2F0aW9ucxgBIAMoCzIdLm1wcC5xdWV1ZS52MS5BcHBsaWNhdGlvblZpZXciPQoTSXNzdWVUaWNrZXRSZXNwb25zZRImCgR2aWV3GAEgASgLMhgubXBwLnF1ZXVlLnYxLlRpY2tldFZpZXciOwoRR2V0VGlja2V0UmVzcG9uc2USJgoEdmlldxgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3Ij4KFENhbmNlbFRpY2tldFJlc3BvbnNlEiYKBHZpZXcYASABKAsyGC5tcHAucXVldWUudjEuVGlja2V0VmlldyJBChNPcGVuQ291bnRlclJlc3BvbnNlEioKB2NvdW50ZXIYASABKAsyGS5tcHAucXVldWUudjEuQ291bnRlclZpZXciQgoUUGF1c2VDb3VudGVyUmVzcG9uc2USKgoHY291bnRlchgBIAEoCzIZLm1wcC5xdWV1ZS52MS5Db3VudGVyVmlldyJCChRDbG9zZUNvdW50ZXJSZXNwb25zZRIqCgdjb3VudGVyGAEgASgLMhkubXBwLnF1ZXVlLnYxLkNvdW50ZXJWaWV3IkAKEkdldENvdW50ZXJSZXNwb25zZRIqCgdjb3VudGVyGAEgASgLMhkubXBwLnF1ZXVlLnYxLkNvdW50ZXJWaWV3IjoKEENhbGxOZXh0UmVzcG9uc2USJgoEdmlldxgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3IjwKEkNhbGxUaWNrZXRSZXNwb25zZRImCgR2aWV3GAEgASgLMhgubXBwLnF1ZXVlLnYxLlRpY2tldFZpZXciPgoUUmVjYWxsVGlja2V0UmVzcG9uc2USJgoEdmlldxgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3Ij4KFFN0YXJ0U2VydmluZ1Jlc3BvbnNlEiYKBHZpZXcYASABKAsyGC5tcHAucXVldWUudjEuVGlja2V0VmlldyI8ChJNYXJrTm9TaG93UmVzcG9uc2USJgoEdmlldxgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3IjYKDEJvb2tSZXNwb25zZRImCgdib29raW5nGAEgASgLMhUubXBwLnF1ZXVlLnYxLkJvb2tpbmciPwoVQ2FuY2VsQm9va2luZ1Jlc3BvbnNlEiYKB2Jvb2tpbmcYASABKAsyFS5tcHAucXVldWUudjEuQm9va2luZyI5Cg9DaGVja0luUmVzcG9uc2USJgoEdmlldxgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3IjwKEkdldEJvb2tpbmdSZXNwb25zZRImCgdib29raW5nGAEgASgLMhUubXBwLnF1ZXVlLnYxLkJvb2tpbmciWQoWR2V0QXBwbGljYXRpb25SZXNwb25zZRIuCgthcHBsaWNhdGlvbhgBIAEoCzIZLm1wcC5xdWV1ZS52MS5BcHBsaWNhdGlvbhIPCgdvdmVyZHVlGAIgASgIIl8KHFNldEFwcGxpY2F0aW9uU3RhdHVzUmVzcG9uc2USLgoLYXBwbGljYXRpb24YASABKAsyGS5tcHAucXVldWUudjEuQXBwbGljYXRpb24SDwoHb3ZlcmR1ZRgCIAEoCCp+Cg1Db3VudGVyU3RhdHVzEh4KGkNPVU5URVJfU1RBVFVTX1VOU1BFQ0lGSUVEEAASGQoVQ09VTlRFUl9TVEFUVVNfQ0xPU0VEEAESFwoTQ09VTlRFUl9TVEFUVVNfT1BFThACEhkKFUNPVU5URVJfU1RBVFVTX1BBVVNFRBADMrgPCgxRdWV1ZVNlcnZpY2USUgoLSXNzdWVUaWNrZXQSIC5tcHAucXVldWUudjEuSXNzdWVUaWNrZXRSZXF1ZXN0GiEubXBwLnF1ZXVlLnYxLklzc3VlVGlja2V0UmVzcG9uc2USTAoJR2V0VGlja2V0Eh4ubXBwLnF1ZXVlLnYxLkdldFRpY2tldFJlcXVlc3QaHy5tcHAucXVldWUudjEuR2V0VGlja2V0UmVzcG9uc2USVQoMQ2FuY2VsVGlja2V0EiEubXBwLnF1ZXVlLnYxLkNhbmNlbFRpY2tldFJlcXVlc3QaIi5tcHAucXVldWUudjEuQ2FuY2VsVGlja2V0UmVzcG9uc2USUgoLT3BlbkNvdW50ZXISIC5tcHAucXVldWUudjEuT3BlbkNvdW50ZXJSZXF1ZXN0GiEubXBwLnF1ZXVlLnYxLk9wZW5Db3VudGVyUmVzcG9uc2USVQoMUGF1c2VDb3VudGVyEiEubXBwLnF1ZXVlLnYxLlBhdXNlQ291bnRlclJlcXVlc3QaIi5tcHAucXVldWUudjEuUGF1c2VDb3VudGVyUmVzcG9uc2USVQoMQ2xvc2VDb3VudGVyEiEubXBwLnF1ZXVlLnYxLkNsb3NlQ291bnRlclJlcXVlc3QaIi5tcHAucXVldWUudjEuQ2xvc2VDb3VudGVyUmVzcG9uc2USTwoKR2V0Q291bnRlchIfLm1wcC5xdWV1ZS52MS5HZXRDb3VudGVyUmVxdWVzdBogLm1wcC5xdWV1ZS52MS5HZXRDb3VudGVyUmVzcG9uc2USSQoIQ2FsbE5leHQSHS5tcHAucXVldWUudjEuQ2FsbE5leHRSZXF1ZXN0Gh4ubXBwLnF1ZXVlLnYxLkNhbGxOZXh0UmVzcG9uc2USTwoKQ2FsbFRpY2tldBIfLm1wcC5xdWV1ZS52MS5DYWxsVGlja2V0UmVxdWVzdBogLm1wcC5xdWV1ZS52MS5DYWxsVGlja2V0UmVzcG9uc2USVQoMUmVjYWxsVGlja2V0EiEubXBwLnF1ZXVlLnYxLlJlY2FsbFRpY2tldFJlcXVlc3QaIi5tcHAucXVldWUudjEuUmVjYWxsVGlja2V0UmVzcG9uc2USVQoMU3RhcnRTZXJ2aW5nEiEubXBwLnF1ZXVlLnYxLlN0YXJ0U2VydmluZ1JlcXVlc3QaIi5tcHAucXVldWUudjEuU3RhcnRTZXJ2aW5nUmVzcG9uc2USWwoOQ29tcGxldGVUaWNrZXQSIy5tcHAucXVldWUudjEuQ29tcGxldGVUaWNrZXRSZXF1ZXN0GiQubXBwLnF1ZXVlLnYxLkNvbXBsZXRlVGlja2V0UmVzcG9uc2USTwoKTWFya05vU2hvdxIfLm1wcC5xdWV1ZS52MS5NYXJrTm9TaG93UmVxdWVzdBogLm1wcC5xdWV1ZS52MS5NYXJrTm9TaG93UmVzcG9uc2USWwoOVHJhbnNmZXJUaWNrZXQSIy5tcHAucXVldWUudjEuVHJhbnNmZXJUaWNrZXRSZXF1ZXN0GiQubXBwLnF1ZXVlLnYxLlRyYW5zZmVyVGlja2V0UmVzcG9uc2USWAoNQ2xvc2VRdWV1ZURheRIiLm1wcC5xdWV1ZS52MS5DbG9zZVF1ZXVlRGF5UmVxdWVzdBojLm1wcC5xdWV1ZS52MS5DbG9zZVF1ZXVlRGF5UmVzcG9uc2USTAoJTGlzdFNsb3RzEh4ubXBwLnF1ZXVlLnYxLkxpc3RTbG90c1JlcXVlc3QaHy5tcHAucXVldWUudjEuTGlzdFNsb3RzUmVzcG9uc2USPQoEQm9vaxIZLm1wcC5xdWV1ZS52MS5Cb29rUmVxdWVzdBoaLm1wcC5xdWV1ZS52MS5Cb29rUmVzcG9uc2USWAoNQ2FuY2VsQm9va2luZxIiLm1wcC5xdWV1ZS52MS5DYW5jZWxCb29raW5nUmVxdWVzdBojLm1wcC5xdWV1ZS52MS5DYW5jZWxCb29raW5nUmVzcG9uc2USRgoHQ2hlY2tJbhIcLm1wcC5xdWV1ZS52MS5DaGVja0luUmVxdWVzdBodLm1wcC5xdWV1ZS52MS5DaGVja0luUmVzcG9uc2USTwoKR2V0Qm9va2luZxIfLm1wcC5xdWV1ZS52MS5HZXRCb29raW5nUmVxdWVzdBogLm1wcC5xdWV1ZS52MS5HZXRCb29raW5nUmVzcG9uc2USWwoOR2V0QXBwbGljYXRpb24SIy5tcHAucXVldWUudjEuR2V0QXBwbGljYXRpb25SZXF1ZXN0GiQubXBwLnF1ZXVlLnYxLkdldEFwcGxpY2F0aW9uUmVzcG9uc2USbQoUU2V0QXBwbGljYXRpb25TdGF0dXMSKS5tcHAucXVldWUudjEuU2V0QXBwbGljYXRpb25TdGF0dXNSZXF1ZXN0GioubXBwLnF1ZXVlLnYxLlNldEFwcGxpY2F0aW9uU3RhdHVzUmVzcG9uc2USYQoQTGlzdEFwcGxpY2F0aW9ucxIlLm1wcC5xdWV1ZS52MS5MaXN0QXBwbGljYXRpb25zUmVxdWVzdBomLm1wcC5xdWV1ZS52MS5MaXN0QXBwbGljYXRpb25zUmVzcG9uc2ViBnByb3RvMw", [file_google_protobuf_timestamp, file_mpp_options_v1_personal_data, file_mpp_queue_v1_queue]);
+
+/**
+ * @generated from message mpp.queue.v1.IssueTicketRequest
+ */
+export type IssueTicketRequest = Message<"mpp.queue.v1.IssueTicketRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string service_id = 2;
+   */
+  serviceId: string;
+
+  /**
+   * @generated from field: mpp.queue.v1.Source source = 3;
+   */
+  source: Source;
+
+  /**
+   * A code of the mall's queue policy the service honours, or empty.
+   *
+   * @generated from field: string priority_group = 4;
+   */
+  priorityGroup: string;
+
+  /**
+   * Told when few people are ahead and when called; kept outside the events, deleted at day end.
+   *
+   * @generated from field: string notify_phone = 5;
+   */
+  notifyPhone: string;
+
+  /**
+   * Chosen by the kiosk so a retried request issues one ticket (optional).
+   *
+   * @generated from field: string request_id = 6;
+   */
+  requestId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.IssueTicketRequest.
+ * Use `create(IssueTicketRequestSchema)` to create a new message.
+ */
+export const IssueTicketRequestSchema: GenMessage<IssueTicketRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 0);
+
+/**
+ * @generated from message mpp.queue.v1.GetTicketRequest
+ */
+export type GetTicketRequest = Message<"mpp.queue.v1.GetTicketRequest"> & {
+  /**
+   * @generated from field: string ticket_id = 1;
+   */
+  ticketId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.GetTicketRequest.
+ * Use `create(GetTicketRequestSchema)` to create a new message.
+ */
+export const GetTicketRequestSchema: GenMessage<GetTicketRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 1);
+
+/**
+ * @generated from message mpp.queue.v1.CancelTicketRequest
+ */
+export type CancelTicketRequest = Message<"mpp.queue.v1.CancelTicketRequest"> & {
+  /**
+   * @generated from field: string ticket_id = 1;
+   */
+  ticketId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CancelTicketRequest.
+ * Use `create(CancelTicketRequestSchema)` to create a new message.
+ */
+export const CancelTicketRequestSchema: GenMessage<CancelTicketRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 2);
+
+/**
+ * @generated from message mpp.queue.v1.RecallTicketRequest
+ */
+export type RecallTicketRequest = Message<"mpp.queue.v1.RecallTicketRequest"> & {
+  /**
+   * @generated from field: string ticket_id = 1;
+   */
+  ticketId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.RecallTicketRequest.
+ * Use `create(RecallTicketRequestSchema)` to create a new message.
+ */
+export const RecallTicketRequestSchema: GenMessage<RecallTicketRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 3);
+
+/**
+ * @generated from message mpp.queue.v1.StartServingRequest
+ */
+export type StartServingRequest = Message<"mpp.queue.v1.StartServingRequest"> & {
+  /**
+   * @generated from field: string ticket_id = 1;
+   */
+  ticketId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.StartServingRequest.
+ * Use `create(StartServingRequestSchema)` to create a new message.
+ */
+export const StartServingRequestSchema: GenMessage<StartServingRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 4);
+
+/**
+ * @generated from message mpp.queue.v1.MarkNoShowRequest
+ */
+export type MarkNoShowRequest = Message<"mpp.queue.v1.MarkNoShowRequest"> & {
+  /**
+   * @generated from field: string ticket_id = 1;
+   */
+  ticketId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.MarkNoShowRequest.
+ * Use `create(MarkNoShowRequestSchema)` to create a new message.
+ */
+export const MarkNoShowRequestSchema: GenMessage<MarkNoShowRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 5);
+
+/**
+ * A ticket as a citizen, a kiosk or an officer sees it.
+ *
+ * @generated from message mpp.queue.v1.TicketView
+ */
+export type TicketView = Message<"mpp.queue.v1.TicketView"> & {
+  /**
+   * @generated from field: mpp.queue.v1.Ticket ticket = 1;
+   */
+  ticket?: Ticket | undefined;
+
+  /**
+   * 1 = next; 0 when no longer waiting.
+   *
+   * @generated from field: uint32 position = 2;
+   */
+  position: number;
+
+  /**
+   * @generated from field: uint32 people_ahead = 3;
+   */
+  peopleAhead: number;
+
+  /**
+   * From recent service times and the counters open for its queue.
+   *
+   * @generated from field: uint32 estimated_wait_minutes = 4;
+   */
+  estimatedWaitMinutes: number;
+
+  /**
+   * The ticket's public status page (path under the public API).
+   *
+   * @generated from field: string status_path = 5;
+   */
+  statusPath: string;
+
+  /**
+   * Set once a completed visit opened one.
+   *
+   * @generated from field: string application_tracking_code = 6;
+   */
+  applicationTrackingCode: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.TicketView.
+ * Use `create(TicketViewSchema)` to create a new message.
+ */
+export const TicketViewSchema: GenMessage<TicketView> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 6);
+
+/**
+ * @generated from message mpp.queue.v1.OpenCounterRequest
+ */
+export type OpenCounterRequest = Message<"mpp.queue.v1.OpenCounterRequest"> & {
+  /**
+   * @generated from field: string counter_id = 1;
+   */
+  counterId: string;
+
+  /**
+   * The services it takes tickets for; or queue_ids (every service of those queues it may serve).
+   *
+   * @generated from field: repeated string service_ids = 2;
+   */
+  serviceIds: string[];
+
+  /**
+   * @generated from field: repeated string queue_ids = 3;
+   */
+  queueIds: string[];
+};
+
+/**
+ * Describes the message mpp.queue.v1.OpenCounterRequest.
+ * Use `create(OpenCounterRequestSchema)` to create a new message.
+ */
+export const OpenCounterRequestSchema: GenMessage<OpenCounterRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 7);
+
+/**
+ * @generated from message mpp.queue.v1.PauseCounterRequest
+ */
+export type PauseCounterRequest = Message<"mpp.queue.v1.PauseCounterRequest"> & {
+  /**
+   * @generated from field: string counter_id = 1;
+   */
+  counterId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.PauseCounterRequest.
+ * Use `create(PauseCounterRequestSchema)` to create a new message.
+ */
+export const PauseCounterRequestSchema: GenMessage<PauseCounterRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 8);
+
+/**
+ * @generated from message mpp.queue.v1.CloseCounterRequest
+ */
+export type CloseCounterRequest = Message<"mpp.queue.v1.CloseCounterRequest"> & {
+  /**
+   * @generated from field: string counter_id = 1;
+   */
+  counterId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CloseCounterRequest.
+ * Use `create(CloseCounterRequestSchema)` to create a new message.
+ */
+export const CloseCounterRequestSchema: GenMessage<CloseCounterRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 9);
+
+/**
+ * @generated from message mpp.queue.v1.GetCounterRequest
+ */
+export type GetCounterRequest = Message<"mpp.queue.v1.GetCounterRequest"> & {
+  /**
+   * @generated from field: string counter_id = 1;
+   */
+  counterId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.GetCounterRequest.
+ * Use `create(GetCounterRequestSchema)` to create a new message.
+ */
+export const GetCounterRequestSchema: GenMessage<GetCounterRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 10);
+
+/**
+ * @generated from message mpp.queue.v1.CallNextRequest
+ */
+export type CallNextRequest = Message<"mpp.queue.v1.CallNextRequest"> & {
+  /**
+   * @generated from field: string counter_id = 1;
+   */
+  counterId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CallNextRequest.
+ * Use `create(CallNextRequestSchema)` to create a new message.
+ */
+export const CallNextRequestSchema: GenMessage<CallNextRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 11);
+
+/**
+ * @generated from message mpp.queue.v1.CounterView
+ */
+export type CounterView = Message<"mpp.queue.v1.CounterView"> & {
+  /**
+   * @generated from field: string counter_id = 1;
+   */
+  counterId: string;
+
+  /**
+   * @generated from field: mpp.queue.v1.CounterStatus status = 2;
+   */
+  status: CounterStatus;
+
+  /**
+   * @generated from field: repeated string service_ids = 3;
+   */
+  serviceIds: string[];
+
+  /**
+   * The ticket in hand, if any.
+   *
+   * @generated from field: string ticket_id = 4;
+   */
+  ticketId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CounterView.
+ * Use `create(CounterViewSchema)` to create a new message.
+ */
+export const CounterViewSchema: GenMessage<CounterView> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 12);
+
+/**
+ * @generated from message mpp.queue.v1.CallTicketRequest
+ */
+export type CallTicketRequest = Message<"mpp.queue.v1.CallTicketRequest"> & {
+  /**
+   * @generated from field: string counter_id = 1;
+   */
+  counterId: string;
+
+  /**
+   * @generated from field: string ticket_id = 2;
+   */
+  ticketId: string;
+
+  /**
+   * Why out of turn, for the auditor.
+   *
+   * @generated from field: string reason = 3;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CallTicketRequest.
+ * Use `create(CallTicketRequestSchema)` to create a new message.
+ */
+export const CallTicketRequestSchema: GenMessage<CallTicketRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 13);
+
+/**
+ * @generated from message mpp.queue.v1.CompleteTicketRequest
+ */
+export type CompleteTicketRequest = Message<"mpp.queue.v1.CompleteTicketRequest"> & {
+  /**
+   * @generated from field: string ticket_id = 1;
+   */
+  ticketId: string;
+
+  /**
+   * @generated from field: mpp.queue.v1.Outcome outcome = 2;
+   */
+  outcome: Outcome;
+
+  /**
+   * @generated from field: repeated string delivered_service_ids = 3;
+   */
+  deliveredServiceIds: string[];
+
+  /**
+   * Open a tracked multi-day application (services whose standard says so).
+   *
+   * @generated from field: bool open_application = 4;
+   */
+  openApplication: boolean;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CompleteTicketRequest.
+ * Use `create(CompleteTicketRequestSchema)` to create a new message.
+ */
+export const CompleteTicketRequestSchema: GenMessage<CompleteTicketRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 14);
+
+/**
+ * @generated from message mpp.queue.v1.CompleteTicketResponse
+ */
+export type CompleteTicketResponse = Message<"mpp.queue.v1.CompleteTicketResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.TicketView ticket = 1;
+   */
+  ticket?: TicketView | undefined;
+
+  /**
+   * @generated from field: mpp.queue.v1.Application application = 2;
+   */
+  application?: Application | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CompleteTicketResponse.
+ * Use `create(CompleteTicketResponseSchema)` to create a new message.
+ */
+export const CompleteTicketResponseSchema: GenMessage<CompleteTicketResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 15);
+
+/**
+ * @generated from message mpp.queue.v1.TransferTicketRequest
+ */
+export type TransferTicketRequest = Message<"mpp.queue.v1.TransferTicketRequest"> & {
+  /**
+   * @generated from field: string ticket_id = 1;
+   */
+  ticketId: string;
+
+  /**
+   * @generated from field: string to_service_id = 2;
+   */
+  toServiceId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.TransferTicketRequest.
+ * Use `create(TransferTicketRequestSchema)` to create a new message.
+ */
+export const TransferTicketRequestSchema: GenMessage<TransferTicketRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 16);
+
+/**
+ * @generated from message mpp.queue.v1.TransferTicketResponse
+ */
+export type TransferTicketResponse = Message<"mpp.queue.v1.TransferTicketResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.TicketView from = 1;
+   */
+  from?: TicketView | undefined;
+
+  /**
+   * @generated from field: mpp.queue.v1.TicketView to = 2;
+   */
+  to?: TicketView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.TransferTicketResponse.
+ * Use `create(TransferTicketResponseSchema)` to create a new message.
+ */
+export const TransferTicketResponseSchema: GenMessage<TransferTicketResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 17);
+
+/**
+ * @generated from message mpp.queue.v1.CloseQueueDayRequest
+ */
+export type CloseQueueDayRequest = Message<"mpp.queue.v1.CloseQueueDayRequest"> & {
+  /**
+   * @generated from field: string queue_id = 1;
+   */
+  queueId: string;
+
+  /**
+   * @generated from field: string date = 2;
+   */
+  date: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CloseQueueDayRequest.
+ * Use `create(CloseQueueDayRequestSchema)` to create a new message.
+ */
+export const CloseQueueDayRequestSchema: GenMessage<CloseQueueDayRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 18);
+
+/**
+ * @generated from message mpp.queue.v1.CloseQueueDayResponse
+ */
+export type CloseQueueDayResponse = Message<"mpp.queue.v1.CloseQueueDayResponse"> & {
+  /**
+   * @generated from field: repeated string expired_ticket_ids = 1;
+   */
+  expiredTicketIds: string[];
+};
+
+/**
+ * Describes the message mpp.queue.v1.CloseQueueDayResponse.
+ * Use `create(CloseQueueDayResponseSchema)` to create a new message.
+ */
+export const CloseQueueDayResponseSchema: GenMessage<CloseQueueDayResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 19);
+
+/**
+ * @generated from message mpp.queue.v1.ListSlotsRequest
+ */
+export type ListSlotsRequest = Message<"mpp.queue.v1.ListSlotsRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string service_id = 2;
+   */
+  serviceId: string;
+
+  /**
+   * The mall's local date, `YYYY-MM-DD`.
+   *
+   * @generated from field: string date = 3;
+   */
+  date: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.ListSlotsRequest.
+ * Use `create(ListSlotsRequestSchema)` to create a new message.
+ */
+export const ListSlotsRequestSchema: GenMessage<ListSlotsRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 20);
+
+/**
+ * @generated from message mpp.queue.v1.ListSlotsResponse
+ */
+export type ListSlotsResponse = Message<"mpp.queue.v1.ListSlotsResponse"> & {
+  /**
+   * @generated from field: repeated mpp.queue.v1.Slot slots = 1;
+   */
+  slots: Slot[];
+};
+
+/**
+ * Describes the message mpp.queue.v1.ListSlotsResponse.
+ * Use `create(ListSlotsResponseSchema)` to create a new message.
+ */
+export const ListSlotsResponseSchema: GenMessage<ListSlotsResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 21);
+
+/**
+ * @generated from message mpp.queue.v1.BookRequest
+ */
+export type BookRequest = Message<"mpp.queue.v1.BookRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string service_id = 2;
+   */
+  serviceId: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp slot_start = 3;
+   */
+  slotStart?: Timestamp | undefined;
+
+  /**
+   * One of the two identifies the holder for the per-day limit.
+   *
+   * @generated from field: string phone = 4;
+   */
+  phone: string;
+
+  /**
+   * @generated from field: string device_id = 5;
+   */
+  deviceId: string;
+
+  /**
+   * @generated from field: string request_id = 6;
+   */
+  requestId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.BookRequest.
+ * Use `create(BookRequestSchema)` to create a new message.
+ */
+export const BookRequestSchema: GenMessage<BookRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 22);
+
+/**
+ * @generated from message mpp.queue.v1.CancelBookingRequest
+ */
+export type CancelBookingRequest = Message<"mpp.queue.v1.CancelBookingRequest"> & {
+  /**
+   * @generated from field: string booking_id = 1;
+   */
+  bookingId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CancelBookingRequest.
+ * Use `create(CancelBookingRequestSchema)` to create a new message.
+ */
+export const CancelBookingRequestSchema: GenMessage<CancelBookingRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 23);
+
+/**
+ * @generated from message mpp.queue.v1.GetBookingRequest
+ */
+export type GetBookingRequest = Message<"mpp.queue.v1.GetBookingRequest"> & {
+  /**
+   * @generated from field: string booking_id = 1;
+   */
+  bookingId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.GetBookingRequest.
+ * Use `create(GetBookingRequestSchema)` to create a new message.
+ */
+export const GetBookingRequestSchema: GenMessage<GetBookingRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 24);
+
+/**
+ * @generated from message mpp.queue.v1.CheckInRequest
+ */
+export type CheckInRequest = Message<"mpp.queue.v1.CheckInRequest"> & {
+  /**
+   * @generated from field: string booking_id = 1;
+   */
+  bookingId: string;
+
+  /**
+   * @generated from field: string notify_phone = 2;
+   */
+  notifyPhone: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CheckInRequest.
+ * Use `create(CheckInRequestSchema)` to create a new message.
+ */
+export const CheckInRequestSchema: GenMessage<CheckInRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 25);
+
+/**
+ * @generated from message mpp.queue.v1.GetApplicationRequest
+ */
+export type GetApplicationRequest = Message<"mpp.queue.v1.GetApplicationRequest"> & {
+  /**
+   * Either.
+   *
+   * @generated from field: string tracking_code = 1;
+   */
+  trackingCode: string;
+
+  /**
+   * @generated from field: string application_id = 2;
+   */
+  applicationId: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.GetApplicationRequest.
+ * Use `create(GetApplicationRequestSchema)` to create a new message.
+ */
+export const GetApplicationRequestSchema: GenMessage<GetApplicationRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 26);
+
+/**
+ * @generated from message mpp.queue.v1.ApplicationView
+ */
+export type ApplicationView = Message<"mpp.queue.v1.ApplicationView"> & {
+  /**
+   * @generated from field: mpp.queue.v1.Application application = 1;
+   */
+  application?: Application | undefined;
+
+  /**
+   * Past its due date and not yet ready.
+   *
+   * @generated from field: bool overdue = 2;
+   */
+  overdue: boolean;
+};
+
+/**
+ * Describes the message mpp.queue.v1.ApplicationView.
+ * Use `create(ApplicationViewSchema)` to create a new message.
+ */
+export const ApplicationViewSchema: GenMessage<ApplicationView> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 27);
+
+/**
+ * @generated from message mpp.queue.v1.SetApplicationStatusRequest
+ */
+export type SetApplicationStatusRequest = Message<"mpp.queue.v1.SetApplicationStatusRequest"> & {
+  /**
+   * @generated from field: string application_id = 1;
+   */
+  applicationId: string;
+
+  /**
+   * @generated from field: mpp.queue.v1.ApplicationStatus status = 2;
+   */
+  status: ApplicationStatus;
+
+  /**
+   * @generated from field: string note = 3;
+   */
+  note: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.SetApplicationStatusRequest.
+ * Use `create(SetApplicationStatusRequestSchema)` to create a new message.
+ */
+export const SetApplicationStatusRequestSchema: GenMessage<SetApplicationStatusRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 28);
+
+/**
+ * @generated from message mpp.queue.v1.ListApplicationsRequest
+ */
+export type ListApplicationsRequest = Message<"mpp.queue.v1.ListApplicationsRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * Empty: every agency the actor may see.
+   *
+   * @generated from field: string agency_code = 2;
+   */
+  agencyCode: string;
+
+  /**
+   * @generated from field: bool overdue_only = 3;
+   */
+  overdueOnly: boolean;
+};
+
+/**
+ * Describes the message mpp.queue.v1.ListApplicationsRequest.
+ * Use `create(ListApplicationsRequestSchema)` to create a new message.
+ */
+export const ListApplicationsRequestSchema: GenMessage<ListApplicationsRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 29);
+
+/**
+ * @generated from message mpp.queue.v1.ListApplicationsResponse
+ */
+export type ListApplicationsResponse = Message<"mpp.queue.v1.ListApplicationsResponse"> & {
+  /**
+   * @generated from field: repeated mpp.queue.v1.ApplicationView applications = 1;
+   */
+  applications: ApplicationView[];
+};
+
+/**
+ * Describes the message mpp.queue.v1.ListApplicationsResponse.
+ * Use `create(ListApplicationsResponseSchema)` to create a new message.
+ */
+export const ListApplicationsResponseSchema: GenMessage<ListApplicationsResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 30);
+
+/**
+ * @generated from message mpp.queue.v1.IssueTicketResponse
+ */
+export type IssueTicketResponse = Message<"mpp.queue.v1.IssueTicketResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.TicketView view = 1;
+   */
+  view?: TicketView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.IssueTicketResponse.
+ * Use `create(IssueTicketResponseSchema)` to create a new message.
+ */
+export const IssueTicketResponseSchema: GenMessage<IssueTicketResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 31);
+
+/**
+ * @generated from message mpp.queue.v1.GetTicketResponse
+ */
+export type GetTicketResponse = Message<"mpp.queue.v1.GetTicketResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.TicketView view = 1;
+   */
+  view?: TicketView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.GetTicketResponse.
+ * Use `create(GetTicketResponseSchema)` to create a new message.
+ */
+export const GetTicketResponseSchema: GenMessage<GetTicketResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 32);
+
+/**
+ * @generated from message mpp.queue.v1.CancelTicketResponse
+ */
+export type CancelTicketResponse = Message<"mpp.queue.v1.CancelTicketResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.TicketView view = 1;
+   */
+  view?: TicketView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CancelTicketResponse.
+ * Use `create(CancelTicketResponseSchema)` to create a new message.
+ */
+export const CancelTicketResponseSchema: GenMessage<CancelTicketResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 33);
+
+/**
+ * @generated from message mpp.queue.v1.OpenCounterResponse
+ */
+export type OpenCounterResponse = Message<"mpp.queue.v1.OpenCounterResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.CounterView counter = 1;
+   */
+  counter?: CounterView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.OpenCounterResponse.
+ * Use `create(OpenCounterResponseSchema)` to create a new message.
+ */
+export const OpenCounterResponseSchema: GenMessage<OpenCounterResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 34);
+
+/**
+ * @generated from message mpp.queue.v1.PauseCounterResponse
+ */
+export type PauseCounterResponse = Message<"mpp.queue.v1.PauseCounterResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.CounterView counter = 1;
+   */
+  counter?: CounterView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.PauseCounterResponse.
+ * Use `create(PauseCounterResponseSchema)` to create a new message.
+ */
+export const PauseCounterResponseSchema: GenMessage<PauseCounterResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 35);
+
+/**
+ * @generated from message mpp.queue.v1.CloseCounterResponse
+ */
+export type CloseCounterResponse = Message<"mpp.queue.v1.CloseCounterResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.CounterView counter = 1;
+   */
+  counter?: CounterView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CloseCounterResponse.
+ * Use `create(CloseCounterResponseSchema)` to create a new message.
+ */
+export const CloseCounterResponseSchema: GenMessage<CloseCounterResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 36);
+
+/**
+ * @generated from message mpp.queue.v1.GetCounterResponse
+ */
+export type GetCounterResponse = Message<"mpp.queue.v1.GetCounterResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.CounterView counter = 1;
+   */
+  counter?: CounterView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.GetCounterResponse.
+ * Use `create(GetCounterResponseSchema)` to create a new message.
+ */
+export const GetCounterResponseSchema: GenMessage<GetCounterResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 37);
+
+/**
+ * @generated from message mpp.queue.v1.CallNextResponse
+ */
+export type CallNextResponse = Message<"mpp.queue.v1.CallNextResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.TicketView view = 1;
+   */
+  view?: TicketView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CallNextResponse.
+ * Use `create(CallNextResponseSchema)` to create a new message.
+ */
+export const CallNextResponseSchema: GenMessage<CallNextResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 38);
+
+/**
+ * @generated from message mpp.queue.v1.CallTicketResponse
+ */
+export type CallTicketResponse = Message<"mpp.queue.v1.CallTicketResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.TicketView view = 1;
+   */
+  view?: TicketView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CallTicketResponse.
+ * Use `create(CallTicketResponseSchema)` to create a new message.
+ */
+export const CallTicketResponseSchema: GenMessage<CallTicketResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 39);
+
+/**
+ * @generated from message mpp.queue.v1.RecallTicketResponse
+ */
+export type RecallTicketResponse = Message<"mpp.queue.v1.RecallTicketResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.TicketView view = 1;
+   */
+  view?: TicketView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.RecallTicketResponse.
+ * Use `create(RecallTicketResponseSchema)` to create a new message.
+ */
+export const RecallTicketResponseSchema: GenMessage<RecallTicketResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 40);
+
+/**
+ * @generated from message mpp.queue.v1.StartServingResponse
+ */
+export type StartServingResponse = Message<"mpp.queue.v1.StartServingResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.TicketView view = 1;
+   */
+  view?: TicketView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.StartServingResponse.
+ * Use `create(StartServingResponseSchema)` to create a new message.
+ */
+export const StartServingResponseSchema: GenMessage<StartServingResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 41);
+
+/**
+ * @generated from message mpp.queue.v1.MarkNoShowResponse
+ */
+export type MarkNoShowResponse = Message<"mpp.queue.v1.MarkNoShowResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.TicketView view = 1;
+   */
+  view?: TicketView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.MarkNoShowResponse.
+ * Use `create(MarkNoShowResponseSchema)` to create a new message.
+ */
+export const MarkNoShowResponseSchema: GenMessage<MarkNoShowResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 42);
+
+/**
+ * @generated from message mpp.queue.v1.BookResponse
+ */
+export type BookResponse = Message<"mpp.queue.v1.BookResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.Booking booking = 1;
+   */
+  booking?: Booking | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.BookResponse.
+ * Use `create(BookResponseSchema)` to create a new message.
+ */
+export const BookResponseSchema: GenMessage<BookResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 43);
+
+/**
+ * @generated from message mpp.queue.v1.CancelBookingResponse
+ */
+export type CancelBookingResponse = Message<"mpp.queue.v1.CancelBookingResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.Booking booking = 1;
+   */
+  booking?: Booking | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CancelBookingResponse.
+ * Use `create(CancelBookingResponseSchema)` to create a new message.
+ */
+export const CancelBookingResponseSchema: GenMessage<CancelBookingResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 44);
+
+/**
+ * @generated from message mpp.queue.v1.CheckInResponse
+ */
+export type CheckInResponse = Message<"mpp.queue.v1.CheckInResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.TicketView view = 1;
+   */
+  view?: TicketView | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.CheckInResponse.
+ * Use `create(CheckInResponseSchema)` to create a new message.
+ */
+export const CheckInResponseSchema: GenMessage<CheckInResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 45);
+
+/**
+ * @generated from message mpp.queue.v1.GetBookingResponse
+ */
+export type GetBookingResponse = Message<"mpp.queue.v1.GetBookingResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.Booking booking = 1;
+   */
+  booking?: Booking | undefined;
+};
+
+/**
+ * Describes the message mpp.queue.v1.GetBookingResponse.
+ * Use `create(GetBookingResponseSchema)` to create a new message.
+ */
+export const GetBookingResponseSchema: GenMessage<GetBookingResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 46);
+
+/**
+ * @generated from message mpp.queue.v1.GetApplicationResponse
+ */
+export type GetApplicationResponse = Message<"mpp.queue.v1.GetApplicationResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.Application application = 1;
+   */
+  application?: Application | undefined;
+
+  /**
+   * Past its due date and not yet ready.
+   *
+   * @generated from field: bool overdue = 2;
+   */
+  overdue: boolean;
+};
+
+/**
+ * Describes the message mpp.queue.v1.GetApplicationResponse.
+ * Use `create(GetApplicationResponseSchema)` to create a new message.
+ */
+export const GetApplicationResponseSchema: GenMessage<GetApplicationResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 47);
+
+/**
+ * @generated from message mpp.queue.v1.SetApplicationStatusResponse
+ */
+export type SetApplicationStatusResponse = Message<"mpp.queue.v1.SetApplicationStatusResponse"> & {
+  /**
+   * @generated from field: mpp.queue.v1.Application application = 1;
+   */
+  application?: Application | undefined;
+
+  /**
+   * Past its due date and not yet ready.
+   *
+   * @generated from field: bool overdue = 2;
+   */
+  overdue: boolean;
+};
+
+/**
+ * Describes the message mpp.queue.v1.SetApplicationStatusResponse.
+ * Use `create(SetApplicationStatusResponseSchema)` to create a new message.
+ */
+export const SetApplicationStatusResponseSchema: GenMessage<SetApplicationStatusResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 48);
+
+/**
+ * @generated from enum mpp.queue.v1.CounterStatus
+ */
+export enum CounterStatus {
+  /**
+   * @generated from enum value: COUNTER_STATUS_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * @generated from enum value: COUNTER_STATUS_CLOSED = 1;
+   */
+  CLOSED = 1,
+
+  /**
+   * @generated from enum value: COUNTER_STATUS_OPEN = 2;
+   */
+  OPEN = 2,
+
+  /**
+   * @generated from enum value: COUNTER_STATUS_PAUSED = 3;
+   */
+  PAUSED = 3,
+}
+
+/**
+ * Describes the enum mpp.queue.v1.CounterStatus.
+ */
+export const CounterStatusSchema: GenEnum<CounterStatus> = /*@__PURE__*/
+  enumDesc(file_mpp_queue_v1_queue_service, 0);
 
 /**
  * @generated from service mpp.queue.v1.QueueService
  */
 export const QueueService: GenService<{
+  /**
+   * Takes a ticket for a service now (kiosk, online, mobile unit, officer walk-in).
+   *
+   * @generated from rpc mpp.queue.v1.QueueService.IssueTicket
+   */
+  issueTicket: {
+    methodKind: "unary";
+    input: typeof IssueTicketRequestSchema;
+    output: typeof IssueTicketResponseSchema;
+  },
+  /**
+   * A ticket's state, position, people ahead and estimated wait; public by id.
+   *
+   * @generated from rpc mpp.queue.v1.QueueService.GetTicket
+   */
+  getTicket: {
+    methodKind: "unary";
+    input: typeof GetTicketRequestSchema;
+    output: typeof GetTicketResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.CancelTicket
+   */
+  cancelTicket: {
+    methodKind: "unary";
+    input: typeof CancelTicketRequestSchema;
+    output: typeof CancelTicketResponseSchema;
+  },
+  /**
+   * Counters (loket): the officer in the actor, from the catalog's roster.
+   *
+   * @generated from rpc mpp.queue.v1.QueueService.OpenCounter
+   */
+  openCounter: {
+    methodKind: "unary";
+    input: typeof OpenCounterRequestSchema;
+    output: typeof OpenCounterResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.PauseCounter
+   */
+  pauseCounter: {
+    methodKind: "unary";
+    input: typeof PauseCounterRequestSchema;
+    output: typeof PauseCounterResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.CloseCounter
+   */
+  closeCounter: {
+    methodKind: "unary";
+    input: typeof CloseCounterRequestSchema;
+    output: typeof CloseCounterResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.GetCounter
+   */
+  getCounter: {
+    methodKind: "unary";
+    input: typeof GetCounterRequestSchema;
+    output: typeof GetCounterResponseSchema;
+  },
+  /**
+   * Calls the next ticket by the mall's ordering policy; the reason is recorded.
+   *
+   * @generated from rpc mpp.queue.v1.QueueService.CallNext
+   */
+  callNext: {
+    methodKind: "unary";
+    input: typeof CallNextRequestSchema;
+    output: typeof CallNextResponseSchema;
+  },
+  /**
+   * Calls a chosen ticket out of turn; the officer's reason is recorded.
+   *
+   * @generated from rpc mpp.queue.v1.QueueService.CallTicket
+   */
+  callTicket: {
+    methodKind: "unary";
+    input: typeof CallTicketRequestSchema;
+    output: typeof CallTicketResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.RecallTicket
+   */
+  recallTicket: {
+    methodKind: "unary";
+    input: typeof RecallTicketRequestSchema;
+    output: typeof RecallTicketResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.StartServing
+   */
+  startServing: {
+    methodKind: "unary";
+    input: typeof StartServingRequestSchema;
+    output: typeof StartServingResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.CompleteTicket
+   */
+  completeTicket: {
+    methodKind: "unary";
+    input: typeof CompleteTicketRequestSchema;
+    output: typeof CompleteTicketResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.MarkNoShow
+   */
+  markNoShow: {
+    methodKind: "unary";
+    input: typeof MarkNoShowRequestSchema;
+    output: typeof MarkNoShowResponseSchema;
+  },
+  /**
+   * Moves a called or served ticket to another service; the new ticket keeps its place.
+   *
+   * @generated from rpc mpp.queue.v1.QueueService.TransferTicket
+   */
+  transferTicket: {
+    methodKind: "unary";
+    input: typeof TransferTicketRequestSchema;
+    output: typeof TransferTicketResponseSchema;
+  },
+  /**
+   * Ends a queue's day now (the scheduler does it at the mall's local midnight).
+   *
+   * @generated from rpc mpp.queue.v1.QueueService.CloseQueueDay
+   */
+  closeQueueDay: {
+    methodKind: "unary";
+    input: typeof CloseQueueDayRequestSchema;
+    output: typeof CloseQueueDayResponseSchema;
+  },
+  /**
+   * Bookings (antrian online).
+   *
+   * @generated from rpc mpp.queue.v1.QueueService.ListSlots
+   */
+  listSlots: {
+    methodKind: "unary";
+    input: typeof ListSlotsRequestSchema;
+    output: typeof ListSlotsResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.Book
+   */
+  book: {
+    methodKind: "unary";
+    input: typeof BookRequestSchema;
+    output: typeof BookResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.CancelBooking
+   */
+  cancelBooking: {
+    methodKind: "unary";
+    input: typeof CancelBookingRequestSchema;
+    output: typeof CancelBookingResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.CheckIn
+   */
+  checkIn: {
+    methodKind: "unary";
+    input: typeof CheckInRequestSchema;
+    output: typeof CheckInResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.GetBooking
+   */
+  getBooking: {
+    methodKind: "unary";
+    input: typeof GetBookingRequestSchema;
+    output: typeof GetBookingResponseSchema;
+  },
+  /**
+   * Multi-day applications.
+   *
+   * @generated from rpc mpp.queue.v1.QueueService.GetApplication
+   */
+  getApplication: {
+    methodKind: "unary";
+    input: typeof GetApplicationRequestSchema;
+    output: typeof GetApplicationResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.SetApplicationStatus
+   */
+  setApplicationStatus: {
+    methodKind: "unary";
+    input: typeof SetApplicationStatusRequestSchema;
+    output: typeof SetApplicationStatusResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.queue.v1.QueueService.ListApplications
+   */
+  listApplications: {
+    methodKind: "unary";
+    input: typeof ListApplicationsRequestSchema;
+    output: typeof ListApplicationsResponseSchema;
+  },
 }> = /*@__PURE__*/
   serviceDesc(file_mpp_queue_v1_queue_service, 0);
 
