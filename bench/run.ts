@@ -19,11 +19,12 @@ import { logCatchup } from './eventstore/catchup-log.js';
 import { compare, type Timing } from './eventstore/measure.js';
 import { relayBench } from './eventstore/relay.js';
 import { searchBench } from './catalog/search.js';
+import { ticketsBench } from './queue/tickets.js';
 import { writeFileSync } from 'node:fs';
 import { line, table, writeJson, type Comparison } from './eventstore/report.js';
 
 const quick = process.env.BENCH_QUICK === '1';
-const GROUPS = ['append', 'hot', 'relay', 'catchup', 'search'] as const;
+const GROUPS = ['append', 'hot', 'relay', 'catchup', 'search', 'tickets'] as const;
 const listed = (process.env.BENCH_ONLY ?? '').split(',').map((g) => g.trim()).filter(Boolean);
 const only = listed.length > 0 ? listed : undefined;
 const unknown = only?.filter((g) => !(GROUPS as readonly string[]).includes(g)) ?? [];
@@ -115,6 +116,20 @@ try {
       if (!only) writeFileSync(CATALOG_OUT, JSON.stringify({ date: new Date().toISOString(), quick, services: s.services, search: s.ours, lookupByCode: s.baseline, p50Ratio: s.ours.p50 / s.baseline.p50, p99Ratio: s.ours.p99 / s.baseline.p99 }, null, 2) + '\n');
     } finally {
       await catalogDb.drop().catch((e: unknown) => log(`drop ${catalogDb.name}: ${String(e)}`));
+    }
+  }
+
+  if (runs('tickets')) {
+    // h: the queue's hot path: tickets on one queue's day from 50 kiosks at once.
+    const queueDb = await createDatabase(postgres.url, 'mpp_bench_queue');
+    const t = await ticketsBench(queueDb.url, pool(queueDb.url), log);
+    try {
+      log(`tickets: ${HOT_WRITERS} kiosks on one queue`);
+      const s = await compare(timing(HOT_WRITERS), { ours: t.ours, raw: t.baseline });
+      record({ benchmark: `tickets on one hot queue (${HOT_WRITERS} issuers)`, baselineName: 'single-row INSERT, unique (queue, day, number)', ours: s.ours!, baseline: s.raw!, aim: 0.5 });
+    } finally {
+      await t.stop();
+      await queueDb.drop().catch((e: unknown) => log(`drop ${queueDb.name}: ${String(e)}`));
     }
   }
 
