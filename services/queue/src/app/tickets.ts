@@ -3,10 +3,9 @@ import { create } from '@bufbuild/protobuf';
 import { TicketStatus, TicketViewSchema, type Actor, type Source, type TicketView } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
 import type { Alongside } from '@mpp/eventstore';
-import { addDays, atLocal, type MallTimeZone } from '@mpp/opening-hours';
 import type { DayCommand, DayState } from '../domain/day/day.js';
 import { estimateWaitMinutes, standing } from '../domain/day/estimate.js';
-import { closedReason, dayOf, priorityGroupsFor } from '../domain/rules.js';
+import { closedReason, dayEndsAt, dayOf, priorityGroupsFor } from '../domain/rules.js';
 import { contactsTable } from '../infra/notify/notifications.js';
 import { authorizeIssue, commandContext, normalisePhone } from './authorize.js';
 import type { Core, Facts } from './core.js';
@@ -74,7 +73,7 @@ export function createTickets(core: Core) {
   async function scheduleClose(facts: Facts, queueId: string, date: string): Promise<void> {
     const stream = streams.day(queueId, date);
     if (scheduled.has(stream)) return;
-    const dueAt = atLocal(addDays(date, 1), '00:00', facts.mall.timeZone as MallTimeZone);
+    const dueAt = dayEndsAt(date, facts.mall.timeZone);
     await timers.schedule({ id: `${CLOSE_DAY}:${stream}`, kind: CLOSE_DAY, dueAt, payload: { mallId: facts.mall.id, queueId, date } });
     scheduled.add(stream);
     if (scheduled.size > 10_000) scheduled.delete(scheduled.values().next().value as string);

@@ -1,5 +1,5 @@
 import { MembershipStatus, ServiceStatus, type Booth, type Mall, type QueuePolicy, type Service } from '@mpp/contracts';
-import { isServiceOpen, localDate, scheduleFromContract, weeklyFromContract, type MallTimeZone } from '@mpp/opening-hours';
+import { addDays, atLocal, isServiceOpen, localDate, scheduleFromContract, weeklyFromContract, type MallTimeZone } from '@mpp/opening-hours';
 import type { Closed } from './day/day.js';
 import type { OrderingPolicy } from './day/fairness.js';
 
@@ -36,6 +36,9 @@ export function closedReason(f: ServiceFacts, at: Date): Closed | undefined {
 
 /** The mall's local day at `at`: tickets are numbered per local day. */
 export const dayOf = (mall: Mall, at: Date) => localDate(at, mall.timeZone as MallTimeZone);
+
+/** When a queue's local day `date` ends: the mall's next local midnight (the day-close timer's due time). */
+export const dayEndsAt = (date: string, timeZone: string) => atLocal(addDays(date, 1), '00:00', timeZone as MallTimeZone);
 
 /** The mall's queue policy as ordering reads it (no policy: first in line, no priority). */
 export function orderingPolicy(policy: QueuePolicy | undefined): OrderingPolicy {
