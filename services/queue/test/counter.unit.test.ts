@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { counter, type CounterCommand } from '../src/domain/counter/counter.js';
+import { describe, expect, it } from 'vitest';
+import { counter, workedBy, type CounterCommand } from '../src/domain/counter/counter.js';
 import type { EventDraft } from '@mpp/eventstore';
 import { given } from './given.js';
 
@@ -34,5 +34,15 @@ describe('counter (loket)', () => {
   it('closes only with no ticket in hand', () => {
     given(counter, history(open, take('t1'))).when({ kind: 'close', counterId: 'kendari:1', officer: 'o1', at }).thenFails('illegal_state', /finish ticket t1/);
     given(counter, history(open)).when({ kind: 'close', counterId: 'kendari:1', officer: 'o1', at }).thenTypes(['CounterClosed']);
+  });
+});
+
+describe('who acts on the ticket at a counter', () => {
+  it('is its officer, open or paused; never on a closed counter', () => {
+    const open = { status: 'open', mallId: 'kendari', officer: 'o1', serviceIds: ['s'], current: undefined } as const;
+    expect(() => workedBy(open, 'kendari:1', 'o1')).not.toThrow();
+    expect(() => workedBy({ ...open, status: 'paused' }, 'kendari:1', 'o1')).not.toThrow();
+    expect(() => workedBy(open, 'kendari:1', 'o2')).toThrow(/another officer/);
+    expect(() => workedBy({ ...open, status: 'closed' }, 'kendari:1', 'o1')).toThrow(/closed; open it first/);
   });
 });

@@ -78,6 +78,7 @@ afterAll(async () => {
 });
 
 const minutes = (n: number) => clock.advance(n * 60_000);
+const kioskClose = () => client(kiosk).closeQueueDay({ queueId: 'kendari:A', date: '2026-11-23' });
 
 describe('tickets and counters', () => {
   it('issues numbered tickets with position and estimate, calls by policy with the reason recorded, serves, opens an application', async () => {
@@ -247,6 +248,12 @@ describe('bookings and the end of the day', () => {
     const closed = events.find((e) => e.type.name === 'id.mpp.queue.QueueDayClosed.v1');
     expect(closed).toBeDefined();
     expect((closed!.message as unknown as { expiredTicketIds: string[] }).expiredTicketIds.length).toBeGreaterThan(0);
+    // By hand, only a day that exists and a real date; nothing is written otherwise.
+    const admin = client(actor(Role.MALL_ADMIN, 'admin-1'));
+    await expect(admin.closeQueueDay({ queueId: 'kendari:A', date: '2026-13-45' })).rejects.toThrow(/YYYY-MM-DD/);
+    await expect(admin.closeQueueDay({ queueId: 'kendari:ZZ', date: '2026-11-23' })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await readStream(pool, 'queue', 'day-kendari:ZZ-2026-11-23')).length).toBe(0);
+    await expect(kioskClose()).rejects.toMatchObject({ code: 'forbidden' });
     clock.set(new Date('2026-11-25T01:00:00Z')); // Wednesday 09:00 WITA
     await expect(client(kiosk).issueTicket({ mallId: 'kendari', serviceId: KTP, source: Source.KIOSK })).resolves.toMatchObject({ ticket: { number: 'A-001', date: '2026-11-25' } });
     expect(await pool.query(`select count(*)::int as n from queue.ticket_contacts where day_stream = 'day-kendari:A-2026-11-23'`)).toMatchObject({ rows: [{ n: 0 }] });

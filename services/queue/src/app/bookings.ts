@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate, timestampMs } from '@bufbuild/protobuf/wkt';
 import { BookingStatus, SlotSchema, Source, type Actor, type Booking, type Slot, type TicketView } from '@mpp/contracts';
@@ -10,7 +10,7 @@ import { dayOf } from '../domain/rules.js';
 import { commandContext, normalisePhone } from './authorize.js';
 import { serviceIntervals } from './calendar.js';
 import type { Core, Facts } from './core.js';
-import { bookingLocation, newBookingId, newTicketId, streams } from './ids.js';
+import { bookingLocation, newBookingId, newTicketId, seedOf, streams } from './ids.js';
 import type { Tickets } from './tickets.js';
 
 export const BOOKING_NO_SHOW = 'booking-no-show';
@@ -65,7 +65,7 @@ export function createBookings(core: Core, tickets: Tickets) {
       if (facts.mall.id !== req.mallId) throw new AppError('not_found', `no service ${req.serviceId} in mall ${req.mallId}`);
       const date = dayOf(facts.mall, req.slotStart);
       const slot = (await layout(facts, date)).find((s) => s.start.getTime() === req.slotStart!.getTime());
-      const seed = req.requestId === '' ? undefined : createHash('sha256').update(`${req.mallId}\n${req.requestId}`).digest().subarray(0, 16).toString('base64url');
+      const seed = req.requestId === '' ? undefined : seedOf(req.mallId, req.requestId);
       const bookingId = newBookingId(req.mallId, date, seed);
       const stream = streams.bookings(req.mallId, date);
       const r = await bookings(stream, { kind: 'book', bookingId, mallId: req.mallId, serviceId: req.serviceId, date, slot, holder, limitPerHolder: settings.bookingLimitPerHolder, at: clock.now() }, commandContext(actor, { mallId: req.mallId, agencyCode: facts.service.agencyCode, serviceId: req.serviceId }));
@@ -97,7 +97,7 @@ export function createBookings(core: Core, tickets: Tickets) {
         const now = clock.now();
         const today = dayOf(facts.mall, now);
         if (booking.date !== today) throw new AppError('illegal_state', `this booking is for ${booking.date}; today is ${today}`);
-        const ticketId = newTicketId(facts.service.queueId, today, createHash('sha256').update(bookingId).digest().subarray(0, 16).toString('base64url'));
+        const ticketId = newTicketId(facts.service.queueId, today, seedOf(bookingId));
         // Decided first, so a refused check-in (too early, cancelled) writes no ticket.
         const checkIn = bookingDay.decide({ kind: 'check-in', bookingId, ticketId, earlyMinutes: settings.bookingEarlyMinutes, at: now }, current.state);
         try {

@@ -75,9 +75,3 @@ export function createCore(deps: { store: EventStore; db: pg.Pool; schema: strin
     },
   };
 }
-
-/** The counter must be open and worked by this officer. */
-export function working(state: CounterState, counterId: string, officer: string): void {
-  if (state.status === 'closed') throw new AppError('illegal_state', `counter ${counterId} is closed; open it first`);
-  if (state.officer !== officer) throw new AppError('forbidden', `counter ${counterId} is worked by another officer`);
-}

@@ -5,13 +5,13 @@ import { ApplicationStatus, CallRule, CounterStatus, CounterViewSchema, Outcome,
 import { AppError } from '@mpp/errors';
 import type { Alongside, EventDraft } from '@mpp/eventstore';
 import { application, dueDate, trackingCode } from '../domain/application/application.js';
-import { counter, type CounterState } from '../domain/counter/counter.js';
+import { counter, workedBy, type CounterState } from '../domain/counter/counter.js';
 import { queueDay, waitingFor, type DayCommand } from '../domain/day/day.js';
 import { chooseNext, type Choice } from '../domain/day/fairness.js';
 import { dayOf, orderingPolicy, priorityGroupsFor } from '../domain/rules.js';
 import { commandContext, officerOf } from './authorize.js';
 import { isWorkingDay } from './calendar.js';
-import { working, type Core } from './core.js';
+import type { Core } from './core.js';
 import { newTicketId, streams } from './ids.js';
 import { locate, type Tickets } from './tickets.js';
 
@@ -107,7 +107,7 @@ export function createCounters(core: Core, tickets: Tickets) {
     async callNext(actor: Actor | undefined, counterId: string): Promise<TicketView> {
       const officer = officerOf(actor);
       return core.withCounter(counterId, async (c) => {
-        working(c.state, counterId, officer);
+        workedBy(c.state, counterId, officer);
         if (c.state.status === 'paused') throw new AppError('illegal_state', `counter ${counterId} is paused; open it to call`);
         if (c.state.current) throw new AppError('illegal_state', `counter ${counterId} still has ticket ${c.state.current.ticketId}; complete, transfer or mark it a no-show first`);
         const services = await replica.services(c.state.mallId, { serviceIds: c.state.serviceIds });
@@ -144,7 +144,7 @@ export function createCounters(core: Core, tickets: Tickets) {
       const officer = officerOf(actor);
       const where = locate(ticketId);
       return core.withCounter(counterId, async (c) => {
-        working(c.state, counterId, officer);
+        workedBy(c.state, counterId, officer);
         if (c.state.current) throw new AppError('illegal_state', `counter ${counterId} still has ticket ${c.state.current.ticketId}; complete, transfer or mark it a no-show first`);
         const { state } = await days.read(where.stream);
         const ticket = state.tickets.get(ticketId);
@@ -177,7 +177,7 @@ export function createCounters(core: Core, tickets: Tickets) {
     async simple(actor: Actor | undefined, ticketId: string, command: (counterId: string, at: Date) => DayCommand, frees = false): Promise<TicketView> {
       const { officer, where, ticket } = await atTicket(actor, ticketId);
       return core.withCounter(ticket.counterId, async (c) => {
-        working(c.state, ticket.counterId, officer);
+        workedBy(c.state, ticket.counterId, officer);
         const at = clock.now();
         const r = await days(where.stream, command(ticket.counterId, at), commandContext(actor, { mallId: ticket.mallId, serviceId: ticket.serviceId }), {
           ...(frees ? { alongside: () => [counterSide(ticket.counterId, c, { kind: 'free', counterId: ticket.counterId, ticketId, at })] } : {}),
@@ -200,7 +200,7 @@ export function createCounters(core: Core, tickets: Tickets) {
         opened = { id, events, application: (events[0]!.data as { application: Application }).application };
       }
       return core.withCounter(ticket.counterId, async (c) => {
-        working(c.state, ticket.counterId, officer);
+        workedBy(c.state, ticket.counterId, officer);
         const r = await days(where.stream, { kind: 'complete', ticketId, counterId: ticket.counterId, outcome, deliveredServiceIds, at }, commandContext(actor, { mallId: ticket.mallId, agencyCode: facts.service.agencyCode, serviceId: ticket.serviceId }), {
           alongside: () => [
             counterSide(ticket.counterId, c, { kind: 'free', counterId: ticket.counterId, ticketId, at }),
@@ -220,7 +220,7 @@ export function createCounters(core: Core, tickets: Tickets) {
       const target = await core.facts(toServiceId);
       if (target.mall.id !== ticket.mallId) throw new AppError('invalid', `${toServiceId} is not a service of mall ${ticket.mallId}`, { violations: [{ field: 'to_service_id', reason: 'another mall' }] });
       return core.withCounter(ticket.counterId, async (c) => {
-        working(c.state, ticket.counterId, officer);
+        workedBy(c.state, ticket.counterId, officer);
         const at = clock.now();
         const date = where.date;
         const toQueue = target.service.queueId;

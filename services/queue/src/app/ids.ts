@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * Ids that name where their record lives, so any replica finds a ticket's queue day (or a
@@ -17,6 +17,9 @@ function locate(id: string): [string, string] | undefined {
   if (!a || !b || rest.length > 0 || !/^\d{4}-\d{2}-\d{2}$/.test(b)) return undefined;
   return [a, b];
 }
+
+/** The random half of an id, derived from a caller's key instead (a retried request keeps its id). */
+export const seedOf = (...key: string[]) => createHash('sha256').update(key.join('\n')).digest().subarray(0, 16).toString('base64url');
 
 /** A new ticket id in a queue's day; a retried request (same `seed`) gets the same id. */
 export const newTicketId = (queueId: string, date: string, seed?: string) => `${b64(`${queueId}\n${date}`)}.${seed ?? random()}`;

@@ -3,7 +3,9 @@ import { AppError } from '@mpp/errors';
 import type { Clock, EventStore } from '@mpp/eventstore';
 import type { Timers } from '@mpp/runtime';
 import type pg from 'pg';
+import { isCalendarDate } from '@mpp/opening-hours';
 import { createReplicaQueries } from '../infra/replica-queries.js';
+import { streams } from './ids.js';
 import { createApplications } from './applications.js';
 import { BOOKING_NO_SHOW, createBookings } from './bookings.js';
 import { createCore } from './core.js';
@@ -42,6 +44,9 @@ export function createQueueApp(deps: { store: EventStore; db: pg.Pool; schema?: 
     /** An admin ends a queue's day by hand (the timer does it at local midnight). */
     async closeDay(actor: Actor | undefined, queueId: string, date: string): Promise<string[]> {
       if (!actor || (actor.role !== Role.MALL_ADMIN && actor.role !== Role.SYSTEM)) throw new AppError('forbidden', 'only a mall-admin ends a queue’s day by hand');
+      if (!isCalendarDate(date)) throw new AppError('invalid', 'date must be YYYY-MM-DD', { violations: [{ field: 'date', reason: 'must be a calendar date YYYY-MM-DD' }] });
+      const { version } = await core.days.read(streams.day(queueId, date));
+      if (version === 0) throw new AppError('not_found', `queue ${queueId} issued no ticket on ${date}`);
       const mallId = queueId.split(':')[0]!;
       if (actor.role === Role.MALL_ADMIN && actor.mallId !== mallId) throw new AppError('forbidden', `a mall-admin of ${actor.mallId} cannot end days in ${mallId}`);
       return tickets.closeDay(actor, mallId, queueId, date);

@@ -16,14 +16,3 @@ export interface QueueSettings {
   /** Key of the hash that names a booking's holder (phone or device) in events. */
   readonly holderKey: string;
 }
-
-export const defaultSettings: QueueSettings = {
-  factsCacheMs: 2000,
-  defaultRecallsBeforeNoShow: 2,
-  bookingSlotMinutes: 30,
-  bookingShare: 0.5,
-  bookingLimitPerHolder: 2,
-  bookingEarlyMinutes: 30,
-  bookingNoShowGraceMinutes: 15,
-  holderKey: 'demo-holder-key',
-};

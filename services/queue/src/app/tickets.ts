@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import { TicketStatus, TicketViewSchema, type Actor, type Source, type TicketView } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
@@ -9,7 +8,7 @@ import { closedReason, dayEndsAt, dayOf, priorityGroupsFor } from '../domain/rul
 import { contactsTable } from '../infra/notify/notifications.js';
 import { authorizeIssue, commandContext, normalisePhone } from './authorize.js';
 import type { Core, Facts } from './core.js';
-import { newTicketId, streams, ticketLocation } from './ids.js';
+import { newTicketId, seedOf, streams, ticketLocation } from './ids.js';
 
 export const CLOSE_DAY = 'close-queue-day';
 
@@ -113,7 +112,7 @@ export function createTickets(core: Core) {
       const at = clock.now();
       const date = dayOf(facts.mall, at);
       const queueId = facts.service.queueId;
-      const seed = request.requestId === '' ? undefined : createHash('sha256').update(`${request.mallId}\n${request.requestId}`).digest().subarray(0, 16).toString('base64url');
+      const seed = request.requestId === '' ? undefined : seedOf(request.mallId, request.requestId);
       const ticketId = request.ticketId ?? newTicketId(queueId, date, seed);
       const stream = streams.day(queueId, date);
       // The phone waits outside the events, before the ticket exists, so the notifier never misses it.

@@ -36,6 +36,12 @@ function working(state: CounterState, counterId: string, officer: string): void 
   if (state.officer !== officer) throw new AppError('forbidden', `counter ${counterId} is worked by another officer`);
 }
 
+/** Who may act on the ticket at a counter: its officer, while the counter is open or paused (a paused counter finishes its ticket). */
+export function workedBy(state: CounterState, counterId: string, officer: string): void {
+  if (state.status === 'closed') throw new AppError('illegal_state', `counter ${counterId} is closed; open it first`);
+  if (state.officer !== officer) throw new AppError('forbidden', `counter ${counterId} is worked by another officer`);
+}
+
 export const counter: Decider<CounterState, CounterCommand> = {
   initialState: () => ({ status: 'closed', mallId: '', officer: '', serviceIds: [], current: undefined }),
   evolve(state, event) {
