@@ -3,6 +3,7 @@ import { timestampFromDate, timestampMs } from '@bufbuild/protobuf/wkt';
 import { CallRule, Outcome, TicketSchema, TicketStatus, type Source, type Ticket } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
 import { draft, type Decider, type EventDraft } from '@mpp/eventstore';
+import { Map as PersistentMap } from 'immutable';
 import {
   QueueDayClosed,
   ServingStarted,
@@ -16,10 +17,18 @@ import {
 } from '../events.js';
 import { evolveDay } from './evolve.js';
 import { chooseNext, passedOver, type OrderingPolicy } from './fairness.js';
+import type { Place } from './line.js';
 
 /** One queue's (antrian's) local day: its tickets, numbered from 1, and how calls interleave. */
 export interface DayState {
-  readonly tickets: ReadonlyMap<string, Ticket>;
+  /** Every ticket of the day by id. Persistent maps: an event changes O(log n), never copies the day. */
+  readonly tickets: PersistentMap<string, Ticket>;
+  /** The tickets waiting now (what a call chooses from, what positions count). */
+  readonly waiting: PersistentMap<string, Ticket>;
+  /** Tickets issued per service, less the cancelled ones: what the daily quota counts. */
+  readonly issuedPerService: PersistentMap<string, number>;
+  /** The place in line of the day's latest ticket to queue: one standing there has every other waiting ticket ahead. */
+  readonly lastInLine: Place | undefined;
   readonly lastSequence: number;
   /** Regular (non-priority) calls since the last priority call: the interleave ratio counts these. */
   readonly regularSinceLastPriority: number;
@@ -113,7 +122,7 @@ function issue(c: Extract<DayCommand, { kind: 'issue' }>, state: DayState): Even
     throw new AppError('invalid', `no priority group ${c.priorityGroup} in this mall`, { violations: [{ field: 'priority_group', reason: `must be one of ${c.rules.priorityGroups.join(', ') || '(none)'}` }] });
   }
   if (c.rules.dailyQuota > 0) {
-    const issued = [...state.tickets.values()].filter((t) => t.serviceId === c.serviceId && t.status !== TicketStatus.CANCELLED).length;
+    const issued = state.issuedPerService.get(c.serviceId) ?? 0;
     if (issued >= c.rules.dailyQuota) {
       throw new AppError('illegal_state', `today's quota of ${c.rules.dailyQuota} tickets for this service is reached`, { violations: [{ field: 'service_id', reason: `daily quota of ${c.rules.dailyQuota} reached` }] });
     }
@@ -140,11 +149,12 @@ function issue(c: Extract<DayCommand, { kind: 'issue' }>, state: DayState): Even
 
 /** The waiting tickets of `serviceIds`. */
 export function waitingFor(state: DayState, serviceIds: readonly string[]): Ticket[] {
-  return [...state.tickets.values()].filter((t) => t.status === TicketStatus.WAITING && serviceIds.includes(t.serviceId));
+  const wanted = new Set(serviceIds);
+  return [...state.waiting.values()].filter((t) => wanted.has(t.serviceId));
 }
 
 export const queueDay: Decider<DayState, DayCommand> = {
-  initialState: () => ({ tickets: new Map(), lastSequence: 0, regularSinceLastPriority: 0, closed: false, recentServiceMinutes: [] }),
+  initialState: () => ({ tickets: PersistentMap(), waiting: PersistentMap(), issuedPerService: PersistentMap(), lastInLine: undefined, lastSequence: 0, regularSinceLastPriority: 0, closed: false, recentServiceMinutes: [] }),
   evolve: evolveDay,
   decide(command, state): EventDraft[] {
     switch (command.kind) {
@@ -159,7 +169,7 @@ export const queueDay: Decider<DayState, DayCommand> = {
         const t = ticketOf(state, command.ticketId);
         must(t, t.status === TicketStatus.WAITING, 'call');
         if (command.reason.trim() === '') throw new AppError('invalid', 'calling a ticket out of turn needs a reason', { violations: [{ field: 'reason', reason: 'is required' }] });
-        const waiting = [...state.tickets.values()].filter((w) => w.status === TicketStatus.WAITING && w.queueId === t.queueId);
+        const waiting = [...state.waiting.values()].filter((w) => w.queueId === t.queueId);
         return [draft(TicketCalled, { ticketId: t.id, counterId: command.counterId, at: ts(command.at), officer: command.officer, reason: { rule: CallRule.CHOSEN, explanation: command.reason.trim(), passedOver: passedOver(waiting, t) } })];
       }
       case 'recall': {

@@ -1,6 +1,5 @@
-import { timestampMs } from '@bufbuild/protobuf/wkt';
-import { TicketStatus, type Ticket } from '@mpp/contracts';
 import type { DayState } from './day.js';
+import { later, placeInLine } from './line.js';
 
 /** Where a waiting ticket stands in its queue's line (by place in line: issue time, kept over a transfer). */
 export interface Standing {
@@ -9,15 +8,14 @@ export interface Standing {
   readonly peopleAhead: number;
 }
 
-const since = (t: Ticket) => (t.queuedSince ? timestampMs(t.queuedSince) : 0);
-
 export function standing(state: DayState, ticketId: string): Standing {
-  const me = state.tickets.get(ticketId);
-  if (!me || me.status !== TicketStatus.WAITING) return { position: 0, peopleAhead: 0 };
+  const me = state.waiting.get(ticketId);
+  if (!me) return { position: 0, peopleAhead: 0 };
+  const mine = placeInLine(me);
+  // The day's latest place in line (a ticket just issued): everyone else waiting is ahead.
+  if (state.lastInLine && !later(state.lastInLine, mine)) return { position: state.waiting.size, peopleAhead: state.waiting.size - 1 };
   let ahead = 0;
-  for (const t of state.tickets.values()) {
-    if (t.id !== me.id && t.status === TicketStatus.WAITING && (since(t) - since(me) || t.sequence - me.sequence) < 0) ahead++;
-  }
+  for (const t of state.waiting.values()) if (t.id !== me.id && later(mine, placeInLine(t))) ahead++;
   return { position: ahead + 1, peopleAhead: ahead };
 }
 

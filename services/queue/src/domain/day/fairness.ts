@@ -1,5 +1,6 @@
 import { timestampMs } from '@bufbuild/protobuf/wkt';
 import { CallRule, type Ticket } from '@mpp/contracts';
+import { inLine } from './line.js';
 
 /** The mall's queue policy as ordering needs it (from the catalog). */
 export interface OrderingPolicy {
@@ -17,8 +18,6 @@ export interface Choice {
   readonly passedOver: number;
 }
 
-const since = (t: Ticket) => (t.queuedSince ? timestampMs(t.queuedSince) : 0);
-const inLine = (a: Ticket, b: Ticket) => since(a) - since(b) || a.sequence - b.sequence;
 
 /** How many of `waiting` were in line before `chosen`. */
 export function passedOver(waiting: readonly Ticket[], chosen: Ticket): number {
