@@ -30,6 +30,7 @@ export function queueApi(app: QueueApp): ServiceImpl<typeof QueueService> {
     async closeQueueDay(req, ctx) {
       return { expiredTicketIds: await app.closeDay(ctx.actor, present(req.queueId, 'queue_id'), present(req.date, 'date')) };
     },
+    auditDay: (req, ctx) => app.audit.day(ctx.actor, req.mallId, req.date),
     async listSlots(req) {
       return { slots: await bookings.slots(present(req.mallId, 'mall_id'), present(req.serviceId, 'service_id'), present(req.date, 'date')) };
     },

@@ -7,6 +7,7 @@ import { isCalendarDate } from '@mpp/opening-hours';
 import { createReplicaQueries } from '../infra/replica-queries.js';
 import { streams } from './ids.js';
 import { createApplications } from './applications.js';
+import { createAudit } from './audit.js';
 import { BOOKING_NO_SHOW, createBookings } from './bookings.js';
 import { createCore } from './core.js';
 import { createCounters } from './counters.js';
@@ -25,6 +26,7 @@ export function createQueueApp(deps: { store: EventStore; db: pg.Pool; schema?: 
   const counters = createCounters(core, tickets);
   const bookings = createBookings(core, tickets);
   const applications = createApplications(core);
+  const audit = createAudit(core);
   const system: Actor = { $typeName: 'mpp.common.v1.Actor', subject: '', role: Role.SYSTEM, agencyCode: '', mallId: '' };
 
   deps.timers.handle(CLOSE_DAY, async (timer) => {
@@ -41,6 +43,7 @@ export function createQueueApp(deps: { store: EventStore; db: pg.Pool; schema?: 
     counters,
     bookings,
     applications,
+    audit,
     /** An admin ends a queue's day by hand (the timer does it at local midnight). */
     async closeDay(actor: Actor | undefined, queueId: string, date: string): Promise<string[]> {
       if (!actor || (actor.role !== Role.MALL_ADMIN && actor.role !== Role.SYSTEM)) throw new AppError('forbidden', 'only a mall-admin ends a queue’s day by hand');

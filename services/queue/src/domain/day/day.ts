@@ -16,7 +16,7 @@ import {
   TicketTransferred,
 } from '../events.js';
 import { evolveDay } from './evolve.js';
-import { chooseNext, passedOver, type OrderingPolicy } from './fairness.js';
+import { chooseNext, passedOver, recordedPolicy, type OrderingPolicy } from './fairness.js';
 import type { Place } from './line.js';
 
 /** One queue's (antrian's) local day: its tickets, numbered from 1, and how calls interleave. */
@@ -163,7 +163,18 @@ export const queueDay: Decider<DayState, DayCommand> = {
       case 'call-next': {
         const choice = chooseNext(waitingFor(state, command.serviceIds), command.policy, state.regularSinceLastPriority, command.at);
         if (!choice) throw new AppError('illegal_state', 'no one is waiting for the services of this counter');
-        return [draft(TicketCalled, { ticketId: choice.ticket.id, counterId: command.counterId, at: ts(command.at), officer: command.officer, reason: { rule: choice.rule, explanation: choice.explanation, passedOver: choice.passedOver } })];
+        return [
+          draft(TicketCalled, {
+            ticketId: choice.ticket.id,
+            counterId: command.counterId,
+            at: ts(command.at),
+            officer: command.officer,
+            reason: { rule: choice.rule, explanation: choice.explanation, passedOver: choice.passedOver },
+            // What the choice was made among and by, so an auditor replays it from the day alone.
+            amongServiceIds: [...new Set(command.serviceIds)].sort(),
+            policy: recordedPolicy(command.policy),
+          }),
+        ];
       }
       case 'call': {
         const t = ticketOf(state, command.ticketId);

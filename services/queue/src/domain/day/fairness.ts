@@ -10,6 +10,12 @@ export interface OrderingPolicy {
   readonly interleaveRatio: number;
 }
 
+/** The policy as a call records it (the contract's `OrderingPolicy`). */
+export const recordedPolicy = (p: OrderingPolicy) => ({ weights: Object.fromEntries(p.weights), interleaveRatio: p.interleaveRatio });
+
+/** The policy a recorded call applied. */
+export const policyOfCall = (p: { readonly weights: Readonly<Record<string, number>>; readonly interleaveRatio: number }): OrderingPolicy => ({ weights: new Map(Object.entries(p.weights)), interleaveRatio: p.interleaveRatio });
+
 export interface Choice {
   readonly ticket: Ticket;
   readonly rule: CallRule;

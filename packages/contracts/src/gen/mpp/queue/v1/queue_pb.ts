@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mpp/queue/v1/queue.proto.
  */
 export const file_mpp_queue_v1_queue: GenFile = /*@__PURE__*/
-  fileDesc("ChhtcHAvcXVldWUvdjEvcXVldWUucHJvdG8SDG1wcC5xdWV1ZS52MSKOBAoGVGlja2V0EgoKAmlkGAEgASgJEg8KB21hbGxfaWQYAiABKAkSEAoIcXVldWVfaWQYAyABKAkSDAoEZGF0ZRgEIAEoCRIOCgZudW1iZXIYBSABKAkSEAoIc2VxdWVuY2UYBiABKA0SEgoKc2VydmljZV9pZBgHIAEoCRIkCgZzb3VyY2UYCCABKA4yFC5tcHAucXVldWUudjEuU291cmNlEhYKDnByaW9yaXR5X2dyb3VwGAkgASgJEhIKCmJvb2tpbmdfaWQYCiABKAkSLgoKc2xvdF9zdGFydBgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLQoJaXNzdWVkX2F0GAwgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIwCgxxdWV1ZWRfc2luY2UYDSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEioKBnN0YXR1cxgOIAEoDjIaLm1wcC5xdWV1ZS52MS5UaWNrZXRTdGF0dXMSEgoKY291bnRlcl9pZBgPIAEoCRIPCgdyZWNhbGxzGBAgASgNEi0KCWNhbGxlZF9hdBgRIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLgoKc3RhcnRlZF9hdBgSIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiXAoKQ2FsbFJlYXNvbhIkCgRydWxlGAEgASgOMhYubXBwLnF1ZXVlLnYxLkNhbGxSdWxlEhMKC2V4cGxhbmF0aW9uGAIgASgJEhMKC3Bhc3NlZF9vdmVyGAMgASgNItUCCgdCb29raW5nEgoKAmlkGAEgASgJEg8KB21hbGxfaWQYAiABKAkSEgoKc2VydmljZV9pZBgDIAEoCRIMCgRkYXRlGAQgASgJEi4KCnNsb3Rfc3RhcnQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiwKCHNsb3RfZW5kGAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI+CgZob2xkZXIYByABKAlCLoq1GCoIARIhbGltaXQgYm9va2luZ3MgcGVyIHBlcnNvbiBwZXIgZGF5GgNQMUQSKwoGc3RhdHVzGAggASgOMhsubXBwLnF1ZXVlLnYxLkJvb2tpbmdTdGF0dXMSLQoJYm9va2VkX2F0GAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCgl0aWNrZXRfaWQYCiABKAkifAoEU2xvdBIpCgVzdGFydBgBIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJwoDZW5kGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghjYXBhY2l0eRgDIAEoDRIOCgZib29rZWQYBCABKA0i3wIKC0FwcGxpY2F0aW9uEgoKAmlkGAEgASgJEhUKDXRyYWNraW5nX2NvZGUYAiABKAkSDwoHbWFsbF9pZBgDIAEoCRITCgthZ2VuY3lfY29kZRgEIAEoCRISCgpzZXJ2aWNlX2lkGAUgASgJEhEKCXRpY2tldF9pZBgGIAEoCRItCglvcGVuZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhAKCGR1ZV9kYXRlGAggASgJEi8KBnN0YXR1cxgJIAEoDjIfLm1wcC5xdWV1ZS52MS5BcHBsaWNhdGlvblN0YXR1cxIsCghyZWFkeV9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASMgoOaGFuZGVkX292ZXJfYXQYCyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEgwKBG5vdGUYDCABKAkqcQoGU291cmNlEhYKElNPVVJDRV9VTlNQRUNJRklFRBAAEhAKDFNPVVJDRV9LSU9TSxABEhEKDVNPVVJDRV9PTkxJTkUQAhIWChJTT1VSQ0VfTU9CSUxFX1VOSVQQAxISCg5TT1VSQ0VfV0FMS19JThAEKowCCgxUaWNrZXRTdGF0dXMSHQoZVElDS0VUX1NUQVRVU19VTlNQRUNJRklFRBAAEhkKFVRJQ0tFVF9TVEFUVVNfV0FJVElORxABEhgKFFRJQ0tFVF9TVEFUVVNfQ0FMTEVEEAISGQoVVElDS0VUX1NUQVRVU19TRVJWSU5HEAMSGwoXVElDS0VUX1NUQVRVU19DT01QTEVURUQQBBIZChVUSUNLRVRfU1RBVFVTX05PX1NIT1cQBRIdChlUSUNLRVRfU1RBVFVTX1RSQU5TRkVSUkVEEAYSGwoXVElDS0VUX1NUQVRVU19DQU5DRUxMRUQQBxIZChVUSUNLRVRfU1RBVFVTX0VYUElSRUQQCCpsCgdPdXRjb21lEhcKE09VVENPTUVfVU5TUEVDSUZJRUQQABIQCgxPVVRDT01FX0RPTkUQARIgChxPVVRDT01FX0RPQ1VNRU5UU19JTkNPTVBMRVRFEAISFAoQT1VUQ09NRV9SRUZFUlJFRBADKoIBCghDYWxsUnVsZRIZChVDQUxMX1JVTEVfVU5TUEVDSUZJRUQQABIZChVDQUxMX1JVTEVfQk9PS0lOR19EVUUQARIWChJDQUxMX1JVTEVfUFJJT1JJVFkQAhISCg5DQUxMX1JVTEVfRklGTxADEhQKEENBTExfUlVMRV9DSE9TRU4QBCqjAQoNQm9va2luZ1N0YXR1cxIeChpCT09LSU5HX1NUQVRVU19VTlNQRUNJRklFRBAAEhkKFUJPT0tJTkdfU1RBVFVTX0JPT0tFRBABEh0KGUJPT0tJTkdfU1RBVFVTX0NIRUNLRURfSU4QAhIaChZCT09LSU5HX1NUQVRVU19OT19TSE9XEAMSHAoYQk9PS0lOR19TVEFUVVNfQ0FOQ0VMTEVEEAQqnAEKEUFwcGxpY2F0aW9uU3RhdHVzEiIKHkFQUExJQ0FUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEiEKHUFQUExJQ0FUSU9OX1NUQVRVU19JTl9QUk9DRVNTEAESHAoYQVBQTElDQVRJT05fU1RBVFVTX1JFQURZEAISIgoeQVBQTElDQVRJT05fU1RBVFVTX0hBTkRFRF9PVkVSEANiBnByb3RvMw", [file_google_protobuf_timestamp, file_mpp_options_v1_personal_data]);
+  fileDesc("ChhtcHAvcXVldWUvdjEvcXVldWUucHJvdG8SDG1wcC5xdWV1ZS52MSKOBAoGVGlja2V0EgoKAmlkGAEgASgJEg8KB21hbGxfaWQYAiABKAkSEAoIcXVldWVfaWQYAyABKAkSDAoEZGF0ZRgEIAEoCRIOCgZudW1iZXIYBSABKAkSEAoIc2VxdWVuY2UYBiABKA0SEgoKc2VydmljZV9pZBgHIAEoCRIkCgZzb3VyY2UYCCABKA4yFC5tcHAucXVldWUudjEuU291cmNlEhYKDnByaW9yaXR5X2dyb3VwGAkgASgJEhIKCmJvb2tpbmdfaWQYCiABKAkSLgoKc2xvdF9zdGFydBgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLQoJaXNzdWVkX2F0GAwgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIwCgxxdWV1ZWRfc2luY2UYDSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEioKBnN0YXR1cxgOIAEoDjIaLm1wcC5xdWV1ZS52MS5UaWNrZXRTdGF0dXMSEgoKY291bnRlcl9pZBgPIAEoCRIPCgdyZWNhbGxzGBAgASgNEi0KCWNhbGxlZF9hdBgRIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLgoKc3RhcnRlZF9hdBgSIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiXAoKQ2FsbFJlYXNvbhIkCgRydWxlGAEgASgOMhYubXBwLnF1ZXVlLnYxLkNhbGxSdWxlEhMKC2V4cGxhbmF0aW9uGAIgASgJEhMKC3Bhc3NlZF9vdmVyGAMgASgNIpYBCg5PcmRlcmluZ1BvbGljeRI6Cgd3ZWlnaHRzGAEgAygLMikubXBwLnF1ZXVlLnYxLk9yZGVyaW5nUG9saWN5LldlaWdodHNFbnRyeRIYChBpbnRlcmxlYXZlX3JhdGlvGAIgASgNGi4KDFdlaWdodHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKA06AjgBItwCCgtBdWRpdGVkQ2FsbBIRCgl0aWNrZXRfaWQYASABKAkSDgoGbnVtYmVyGAIgASgJEhAKCHF1ZXVlX2lkGAMgASgJEhIKCmNvdW50ZXJfaWQYBCABKAkSPwoHb2ZmaWNlchgFIAEoCUIuirUYKggBEiFhdWRpdCBvZiB3aG8gY2FsbGVkIHdob20sIGFuZCB3aHkaA1A1WRImCgJhdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKAoGcmVhc29uGAcgASgLMhgubXBwLnF1ZXVlLnYxLkNhbGxSZWFzb24SKwoHdmVyZGljdBgIIAEoDjIaLm1wcC5xdWV1ZS52MS5BdWRpdFZlcmRpY3QSGgoSZXhwZWN0ZWRfdGlja2V0X2lkGAkgASgJEhcKD2V4cGVjdGVkX251bWJlchgKIAEoCRIPCgdmaW5kaW5nGAsgASgJItUCCgdCb29raW5nEgoKAmlkGAEgASgJEg8KB21hbGxfaWQYAiABKAkSEgoKc2VydmljZV9pZBgDIAEoCRIMCgRkYXRlGAQgASgJEi4KCnNsb3Rfc3RhcnQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiwKCHNsb3RfZW5kGAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI+CgZob2xkZXIYByABKAlCLoq1GCoIARIhbGltaXQgYm9va2luZ3MgcGVyIHBlcnNvbiBwZXIgZGF5GgNQMUQSKwoGc3RhdHVzGAggASgOMhsubXBwLnF1ZXVlLnYxLkJvb2tpbmdTdGF0dXMSLQoJYm9va2VkX2F0GAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCgl0aWNrZXRfaWQYCiABKAkifAoEU2xvdBIpCgVzdGFydBgBIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJwoDZW5kGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghjYXBhY2l0eRgDIAEoDRIOCgZib29rZWQYBCABKA0i3wIKC0FwcGxpY2F0aW9uEgoKAmlkGAEgASgJEhUKDXRyYWNraW5nX2NvZGUYAiABKAkSDwoHbWFsbF9pZBgDIAEoCRITCgthZ2VuY3lfY29kZRgEIAEoCRISCgpzZXJ2aWNlX2lkGAUgASgJEhEKCXRpY2tldF9pZBgGIAEoCRItCglvcGVuZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhAKCGR1ZV9kYXRlGAggASgJEi8KBnN0YXR1cxgJIAEoDjIfLm1wcC5xdWV1ZS52MS5BcHBsaWNhdGlvblN0YXR1cxIsCghyZWFkeV9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASMgoOaGFuZGVkX292ZXJfYXQYCyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEgwKBG5vdGUYDCABKAkqcQoGU291cmNlEhYKElNPVVJDRV9VTlNQRUNJRklFRBAAEhAKDFNPVVJDRV9LSU9TSxABEhEKDVNPVVJDRV9PTkxJTkUQAhIWChJTT1VSQ0VfTU9CSUxFX1VOSVQQAxISCg5TT1VSQ0VfV0FMS19JThAEKowCCgxUaWNrZXRTdGF0dXMSHQoZVElDS0VUX1NUQVRVU19VTlNQRUNJRklFRBAAEhkKFVRJQ0tFVF9TVEFUVVNfV0FJVElORxABEhgKFFRJQ0tFVF9TVEFUVVNfQ0FMTEVEEAISGQoVVElDS0VUX1NUQVRVU19TRVJWSU5HEAMSGwoXVElDS0VUX1NUQVRVU19DT01QTEVURUQQBBIZChVUSUNLRVRfU1RBVFVTX05PX1NIT1cQBRIdChlUSUNLRVRfU1RBVFVTX1RSQU5TRkVSUkVEEAYSGwoXVElDS0VUX1NUQVRVU19DQU5DRUxMRUQQBxIZChVUSUNLRVRfU1RBVFVTX0VYUElSRUQQCCpsCgdPdXRjb21lEhcKE09VVENPTUVfVU5TUEVDSUZJRUQQABIQCgxPVVRDT01FX0RPTkUQARIgChxPVVRDT01FX0RPQ1VNRU5UU19JTkNPTVBMRVRFEAISFAoQT1VUQ09NRV9SRUZFUlJFRBADKoIBCghDYWxsUnVsZRIZChVDQUxMX1JVTEVfVU5TUEVDSUZJRUQQABIZChVDQUxMX1JVTEVfQk9PS0lOR19EVUUQARIWChJDQUxMX1JVTEVfUFJJT1JJVFkQAhISCg5DQUxMX1JVTEVfRklGTxADEhQKEENBTExfUlVMRV9DSE9TRU4QBCqsAQoMQXVkaXRWZXJkaWN0Eh0KGUFVRElUX1ZFUkRJQ1RfVU5TUEVDSUZJRUQQABIaChZBVURJVF9WRVJESUNUX0lOX09SREVSEAESJQohQVVESVRfVkVSRElDVF9DSE9TRU5fT1VUX09GX09SREVSEAISGgoWQVVESVRfVkVSRElDVF9NSVNNQVRDSBADEh4KGkFVRElUX1ZFUkRJQ1RfVU5WRVJJRklBQkxFEAQqowEKDUJvb2tpbmdTdGF0dXMSHgoaQk9PS0lOR19TVEFUVVNfVU5TUEVDSUZJRUQQABIZChVCT09LSU5HX1NUQVRVU19CT09LRUQQARIdChlCT09LSU5HX1NUQVRVU19DSEVDS0VEX0lOEAISGgoWQk9PS0lOR19TVEFUVVNfTk9fU0hPVxADEhwKGEJPT0tJTkdfU1RBVFVTX0NBTkNFTExFRBAEKpwBChFBcHBsaWNhdGlvblN0YXR1cxIiCh5BUFBMSUNBVElPTl9TVEFUVVNfVU5TUEVDSUZJRUQQABIhCh1BUFBMSUNBVElPTl9TVEFUVVNfSU5fUFJPQ0VTUxABEhwKGEFQUExJQ0FUSU9OX1NUQVRVU19SRUFEWRACEiIKHkFQUExJQ0FUSU9OX1NUQVRVU19IQU5ERURfT1ZFUhADYgZwcm90bzM", [file_google_protobuf_timestamp, file_mpp_options_v1_personal_data]);
 
 /**
  * A ticket as the queue's day holds it.
@@ -168,6 +168,108 @@ export const CallReasonSchema: GenMessage<CallReason> = /*@__PURE__*/
   messageDesc(file_mpp_queue_v1_queue, 1);
 
 /**
+ * The ordering policy a call applied (the mall's queue policy at the time), so an auditor can
+ * replay the call from the day's events alone.
+ *
+ * @generated from message mpp.queue.v1.OrderingPolicy
+ */
+export type OrderingPolicy = Message<"mpp.queue.v1.OrderingPolicy"> & {
+  /**
+   * Priority group code → weight (higher is called first).
+   *
+   * @generated from field: map<string, uint32> weights = 1;
+   */
+  weights: { [key: string]: number };
+
+  /**
+   * Regular calls before the next waiting priority ticket; 0: priority always first.
+   *
+   * @generated from field: uint32 interleave_ratio = 2;
+   */
+  interleaveRatio: number;
+};
+
+/**
+ * Describes the message mpp.queue.v1.OrderingPolicy.
+ * Use `create(OrderingPolicySchema)` to create a new message.
+ */
+export const OrderingPolicySchema: GenMessage<OrderingPolicy> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue, 2);
+
+/**
+ * One call of a day, as an auditor's replay judges it.
+ *
+ * @generated from message mpp.queue.v1.AuditedCall
+ */
+export type AuditedCall = Message<"mpp.queue.v1.AuditedCall"> & {
+  /**
+   * @generated from field: string ticket_id = 1;
+   */
+  ticketId: string;
+
+  /**
+   * @generated from field: string number = 2;
+   */
+  number: string;
+
+  /**
+   * @generated from field: string queue_id = 3;
+   */
+  queueId: string;
+
+  /**
+   * @generated from field: string counter_id = 4;
+   */
+  counterId: string;
+
+  /**
+   * @generated from field: string officer = 5;
+   */
+  officer: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp at = 6;
+   */
+  at?: Timestamp | undefined;
+
+  /**
+   * @generated from field: mpp.queue.v1.CallReason reason = 7;
+   */
+  reason?: CallReason | undefined;
+
+  /**
+   * @generated from field: mpp.queue.v1.AuditVerdict verdict = 8;
+   */
+  verdict: AuditVerdict;
+
+  /**
+   * What the replay would have called, when it differs.
+   *
+   * @generated from field: string expected_ticket_id = 9;
+   */
+  expectedTicketId: string;
+
+  /**
+   * @generated from field: string expected_number = 10;
+   */
+  expectedNumber: string;
+
+  /**
+   * The verdict in words.
+   *
+   * @generated from field: string finding = 11;
+   */
+  finding: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.AuditedCall.
+ * Use `create(AuditedCallSchema)` to create a new message.
+ */
+export const AuditedCallSchema: GenMessage<AuditedCall> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue, 3);
+
+/**
  * A booking (antrian online): a time slot for one service on one local day.
  *
  * @generated from message mpp.queue.v1.Booking
@@ -238,7 +340,7 @@ export type Booking = Message<"mpp.queue.v1.Booking"> & {
  * Use `create(BookingSchema)` to create a new message.
  */
 export const BookingSchema: GenMessage<Booking> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue, 2);
+  messageDesc(file_mpp_queue_v1_queue, 4);
 
 /**
  * One bookable slot of a service's day.
@@ -272,7 +374,7 @@ export type Slot = Message<"mpp.queue.v1.Slot"> & {
  * Use `create(SlotSchema)` to create a new message.
  */
 export const SlotSchema: GenMessage<Slot> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue, 3);
+  messageDesc(file_mpp_queue_v1_queue, 5);
 
 /**
  * A multi-day application opened when a visit is completed; the citizen tracks it by code.
@@ -354,7 +456,7 @@ export type Application = Message<"mpp.queue.v1.Application"> & {
  * Use `create(ApplicationSchema)` to create a new message.
  */
 export const ApplicationSchema: GenMessage<Application> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue, 4);
+  messageDesc(file_mpp_queue_v1_queue, 6);
 
 /**
  * Where a ticket was taken.
@@ -544,6 +646,52 @@ export const CallRuleSchema: GenEnum<CallRule> = /*@__PURE__*/
   enumDesc(file_mpp_queue_v1_queue, 3);
 
 /**
+ * How an auditor's replay of a day judges one call.
+ *
+ * @generated from enum mpp.queue.v1.AuditVerdict
+ */
+export enum AuditVerdict {
+  /**
+   * @generated from enum value: AUDIT_VERDICT_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Replaying the day with the recorded policy calls the same ticket by the same rule.
+   *
+   * @generated from enum value: AUDIT_VERDICT_IN_ORDER = 1;
+   */
+  IN_ORDER = 1,
+
+  /**
+   * An officer chose the ticket out of turn; who and why are on the call.
+   *
+   * @generated from enum value: AUDIT_VERDICT_CHOSEN_OUT_OF_ORDER = 2;
+   */
+  CHOSEN_OUT_OF_ORDER = 2,
+
+  /**
+   * The replay calls another ticket, or the same by another rule: the log does not back the call.
+   *
+   * @generated from enum value: AUDIT_VERDICT_MISMATCH = 3;
+   */
+  MISMATCH = 3,
+
+  /**
+   * The call names no policy or services (recorded before calls carried them): it cannot be replayed.
+   *
+   * @generated from enum value: AUDIT_VERDICT_UNVERIFIABLE = 4;
+   */
+  UNVERIFIABLE = 4,
+}
+
+/**
+ * Describes the enum mpp.queue.v1.AuditVerdict.
+ */
+export const AuditVerdictSchema: GenEnum<AuditVerdict> = /*@__PURE__*/
+  enumDesc(file_mpp_queue_v1_queue, 4);
+
+/**
  * @generated from enum mpp.queue.v1.BookingStatus
  */
 export enum BookingStatus {
@@ -581,7 +729,7 @@ export enum BookingStatus {
  * Describes the enum mpp.queue.v1.BookingStatus.
  */
 export const BookingStatusSchema: GenEnum<BookingStatus> = /*@__PURE__*/
-  enumDesc(file_mpp_queue_v1_queue, 4);
+  enumDesc(file_mpp_queue_v1_queue, 5);
 
 /**
  * @generated from enum mpp.queue.v1.ApplicationStatus
@@ -614,5 +762,5 @@ export enum ApplicationStatus {
  * Describes the enum mpp.queue.v1.ApplicationStatus.
  */
 export const ApplicationStatusSchema: GenEnum<ApplicationStatus> = /*@__PURE__*/
-  enumDesc(file_mpp_queue_v1_queue, 5);
+  enumDesc(file_mpp_queue_v1_queue, 6);
 

@@ -11,7 +11,7 @@ import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import { file_mpp_options_v1_personal_data } from "../../options/v1/personal_data_pb.js";
-import type { Application, ApplicationStatus, Booking, Outcome, Slot, Source, Ticket } from "./queue_pb.js";
+import type { Application, ApplicationStatus, AuditedCall, Booking, Outcome, Slot, Source, Ticket } from "./queue_pb.js";
 import { file_mpp_queue_v1_queue } from "./queue_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mpp/queue/v1/queue_service.proto.
  */
 export const file_mpp_queue_v1_queue_service: GenFile = /*@__PURE__*/
-  fileDesc("CiBtcHAvcXVldWUvdjEvcXVldWVfc2VydmljZS5wcm90bxIMbXBwLnF1ZXVlLnYxItYBChJJc3N1ZVRpY2tldFJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRISCgpzZXJ2aWNlX2lkGAIgASgJEiQKBnNvdXJjZRgDIAEoDjIULm1wcC5xdWV1ZS52MS5Tb3VyY2USFgoOcHJpb3JpdHlfZ3JvdXAYBCABKAkSSQoMbm90aWZ5X3Bob25lGAUgASgJQjOKtRgvCAMSJnRlbGwgdGhlIGNpdGl6ZW4gd2hlbiB0aGVpciB0dXJuIGNvbWVzGgNQMUQSEgoKcmVxdWVzdF9pZBgGIAEoCSIlChBHZXRUaWNrZXRSZXF1ZXN0EhEKCXRpY2tldF9pZBgBIAEoCSIoChNDYW5jZWxUaWNrZXRSZXF1ZXN0EhEKCXRpY2tldF9pZBgBIAEoCSIoChNSZWNhbGxUaWNrZXRSZXF1ZXN0EhEKCXRpY2tldF9pZBgBIAEoCSIoChNTdGFydFNlcnZpbmdSZXF1ZXN0EhEKCXRpY2tldF9pZBgBIAEoCSImChFNYXJrTm9TaG93UmVxdWVzdBIRCgl0aWNrZXRfaWQYASABKAkisgEKClRpY2tldFZpZXcSJAoGdGlja2V0GAEgASgLMhQubXBwLnF1ZXVlLnYxLlRpY2tldBIQCghwb3NpdGlvbhgCIAEoDRIUCgxwZW9wbGVfYWhlYWQYAyABKA0SHgoWZXN0aW1hdGVkX3dhaXRfbWludXRlcxgEIAEoDRITCgtzdGF0dXNfcGF0aBgFIAEoCRIhChlhcHBsaWNhdGlvbl90cmFja2luZ19jb2RlGAYgASgJIlAKEk9wZW5Db3VudGVyUmVxdWVzdBISCgpjb3VudGVyX2lkGAEgASgJEhMKC3NlcnZpY2VfaWRzGAIgAygJEhEKCXF1ZXVlX2lkcxgDIAMoCSIpChNQYXVzZUNvdW50ZXJSZXF1ZXN0EhIKCmNvdW50ZXJfaWQYASABKAkiKQoTQ2xvc2VDb3VudGVyUmVxdWVzdBISCgpjb3VudGVyX2lkGAEgASgJIicKEUdldENvdW50ZXJSZXF1ZXN0EhIKCmNvdW50ZXJfaWQYASABKAkiJQoPQ2FsbE5leHRSZXF1ZXN0EhIKCmNvdW50ZXJfaWQYASABKAkidgoLQ291bnRlclZpZXcSEgoKY291bnRlcl9pZBgBIAEoCRIrCgZzdGF0dXMYAiABKA4yGy5tcHAucXVldWUudjEuQ291bnRlclN0YXR1cxITCgtzZXJ2aWNlX2lkcxgDIAMoCRIRCgl0aWNrZXRfaWQYBCABKAkiSgoRQ2FsbFRpY2tldFJlcXVlc3QSEgoKY291bnRlcl9pZBgBIAEoCRIRCgl0aWNrZXRfaWQYAiABKAkSDgoGcmVhc29uGAMgASgJIosBChVDb21wbGV0ZVRpY2tldFJlcXVlc3QSEQoJdGlja2V0X2lkGAEgASgJEiYKB291dGNvbWUYAiABKA4yFS5tcHAucXVldWUudjEuT3V0Y29tZRIdChVkZWxpdmVyZWRfc2VydmljZV9pZHMYAyADKAkSGAoQb3Blbl9hcHBsaWNhdGlvbhgEIAEoCCJyChZDb21wbGV0ZVRpY2tldFJlc3BvbnNlEigKBnRpY2tldBgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3Ei4KC2FwcGxpY2F0aW9uGAIgASgLMhkubXBwLnF1ZXVlLnYxLkFwcGxpY2F0aW9uIkEKFVRyYW5zZmVyVGlja2V0UmVxdWVzdBIRCgl0aWNrZXRfaWQYASABKAkSFQoNdG9fc2VydmljZV9pZBgCIAEoCSJmChZUcmFuc2ZlclRpY2tldFJlc3BvbnNlEiYKBGZyb20YASABKAsyGC5tcHAucXVldWUudjEuVGlja2V0VmlldxIkCgJ0bxgCIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3IjYKFENsb3NlUXVldWVEYXlSZXF1ZXN0EhAKCHF1ZXVlX2lkGAEgASgJEgwKBGRhdGUYAiABKAkiMwoVQ2xvc2VRdWV1ZURheVJlc3BvbnNlEhoKEmV4cGlyZWRfdGlja2V0X2lkcxgBIAMoCSJFChBMaXN0U2xvdHNSZXF1ZXN0Eg8KB21hbGxfaWQYASABKAkSEgoKc2VydmljZV9pZBgCIAEoCRIMCgRkYXRlGAMgASgJIjYKEUxpc3RTbG90c1Jlc3BvbnNlEiEKBXNsb3RzGAEgAygLMhIubXBwLnF1ZXVlLnYxLlNsb3Qi+AEKC0Jvb2tSZXF1ZXN0Eg8KB21hbGxfaWQYASABKAkSEgoKc2VydmljZV9pZBgCIAEoCRIuCgpzbG90X3N0YXJ0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI9CgVwaG9uZRgEIAEoCUIuirUYKggDEiFsaW1pdCBib29raW5ncyBwZXIgcGVyc29uIHBlciBkYXkaA1AxRBJBCglkZXZpY2VfaWQYBSABKAlCLoq1GCoIARIhbGltaXQgYm9va2luZ3MgcGVyIGRldmljZSBwZXIgZGF5GgNQMUQSEgoKcmVxdWVzdF9pZBgGIAEoCSIqChRDYW5jZWxCb29raW5nUmVxdWVzdBISCgpib29raW5nX2lkGAEgASgJIicKEUdldEJvb2tpbmdSZXF1ZXN0EhIKCmJvb2tpbmdfaWQYASABKAkibwoOQ2hlY2tJblJlcXVlc3QSEgoKYm9va2luZ19pZBgBIAEoCRJJCgxub3RpZnlfcGhvbmUYAiABKAlCM4q1GC8IAxImdGVsbCB0aGUgY2l0aXplbiB3aGVuIHRoZWlyIHR1cm4gY29tZXMaA1AxRCJGChVHZXRBcHBsaWNhdGlvblJlcXVlc3QSFQoNdHJhY2tpbmdfY29kZRgBIAEoCRIWCg5hcHBsaWNhdGlvbl9pZBgCIAEoCSJSCg9BcHBsaWNhdGlvblZpZXcSLgoLYXBwbGljYXRpb24YASABKAsyGS5tcHAucXVldWUudjEuQXBwbGljYXRpb24SDwoHb3ZlcmR1ZRgCIAEoCCJ0ChtTZXRBcHBsaWNhdGlvblN0YXR1c1JlcXVlc3QSFgoOYXBwbGljYXRpb25faWQYASABKAkSLwoGc3RhdHVzGAIgASgOMh8ubXBwLnF1ZXVlLnYxLkFwcGxpY2F0aW9uU3RhdHVzEgwKBG5vdGUYAyABKAkiVQoXTGlzdEFwcGxpY2F0aW9uc1JlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRITCgthZ2VuY3lfY29kZRgCIAEoCRIUCgxvdmVyZHVlX29ubHkYAyABKAgiTwoYTGlzdEFwcGxpY2F0aW9uc1Jlc3BvbnNlEjMKDGFwcGxpY2F0aW9ucxgBIAMoCzIdLm1wcC5xdWV1ZS52MS5BcHBsaWNhdGlvblZpZXciPQoTSXNzdWVUaWNrZXRSZXNwb25zZRImCgR2aWV3GAEgASgLMhgubXBwLnF1ZXVlLnYxLlRpY2tldFZpZXciOwoRR2V0VGlja2V0UmVzcG9uc2USJgoEdmlldxgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3Ij4KFENhbmNlbFRpY2tldFJlc3BvbnNlEiYKBHZpZXcYASABKAsyGC5tcHAucXVldWUudjEuVGlja2V0VmlldyJBChNPcGVuQ291bnRlclJlc3BvbnNlEioKB2NvdW50ZXIYASABKAsyGS5tcHAucXVldWUudjEuQ291bnRlclZpZXciQgoUUGF1c2VDb3VudGVyUmVzcG9uc2USKgoHY291bnRlchgBIAEoCzIZLm1wcC5xdWV1ZS52MS5Db3VudGVyVmlldyJCChRDbG9zZUNvdW50ZXJSZXNwb25zZRIqCgdjb3VudGVyGAEgASgLMhkubXBwLnF1ZXVlLnYxLkNvdW50ZXJWaWV3IkAKEkdldENvdW50ZXJSZXNwb25zZRIqCgdjb3VudGVyGAEgASgLMhkubXBwLnF1ZXVlLnYxLkNvdW50ZXJWaWV3IjoKEENhbGxOZXh0UmVzcG9uc2USJgoEdmlldxgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3IjwKEkNhbGxUaWNrZXRSZXNwb25zZRImCgR2aWV3GAEgASgLMhgubXBwLnF1ZXVlLnYxLlRpY2tldFZpZXciPgoUUmVjYWxsVGlja2V0UmVzcG9uc2USJgoEdmlldxgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3Ij4KFFN0YXJ0U2VydmluZ1Jlc3BvbnNlEiYKBHZpZXcYASABKAsyGC5tcHAucXVldWUudjEuVGlja2V0VmlldyI8ChJNYXJrTm9TaG93UmVzcG9uc2USJgoEdmlldxgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3IjYKDEJvb2tSZXNwb25zZRImCgdib29raW5nGAEgASgLMhUubXBwLnF1ZXVlLnYxLkJvb2tpbmciPwoVQ2FuY2VsQm9va2luZ1Jlc3BvbnNlEiYKB2Jvb2tpbmcYASABKAsyFS5tcHAucXVldWUudjEuQm9va2luZyI5Cg9DaGVja0luUmVzcG9uc2USJgoEdmlldxgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3IjwKEkdldEJvb2tpbmdSZXNwb25zZRImCgdib29raW5nGAEgASgLMhUubXBwLnF1ZXVlLnYxLkJvb2tpbmciWQoWR2V0QXBwbGljYXRpb25SZXNwb25zZRIuCgthcHBsaWNhdGlvbhgBIAEoCzIZLm1wcC5xdWV1ZS52MS5BcHBsaWNhdGlvbhIPCgdvdmVyZHVlGAIgASgIIl8KHFNldEFwcGxpY2F0aW9uU3RhdHVzUmVzcG9uc2USLgoLYXBwbGljYXRpb24YASABKAsyGS5tcHAucXVldWUudjEuQXBwbGljYXRpb24SDwoHb3ZlcmR1ZRgCIAEoCCp+Cg1Db3VudGVyU3RhdHVzEh4KGkNPVU5URVJfU1RBVFVTX1VOU1BFQ0lGSUVEEAASGQoVQ09VTlRFUl9TVEFUVVNfQ0xPU0VEEAESFwoTQ09VTlRFUl9TVEFUVVNfT1BFThACEhkKFUNPVU5URVJfU1RBVFVTX1BBVVNFRBADMrgPCgxRdWV1ZVNlcnZpY2USUgoLSXNzdWVUaWNrZXQSIC5tcHAucXVldWUudjEuSXNzdWVUaWNrZXRSZXF1ZXN0GiEubXBwLnF1ZXVlLnYxLklzc3VlVGlja2V0UmVzcG9uc2USTAoJR2V0VGlja2V0Eh4ubXBwLnF1ZXVlLnYxLkdldFRpY2tldFJlcXVlc3QaHy5tcHAucXVldWUudjEuR2V0VGlja2V0UmVzcG9uc2USVQoMQ2FuY2VsVGlja2V0EiEubXBwLnF1ZXVlLnYxLkNhbmNlbFRpY2tldFJlcXVlc3QaIi5tcHAucXVldWUudjEuQ2FuY2VsVGlja2V0UmVzcG9uc2USUgoLT3BlbkNvdW50ZXISIC5tcHAucXVldWUudjEuT3BlbkNvdW50ZXJSZXF1ZXN0GiEubXBwLnF1ZXVlLnYxLk9wZW5Db3VudGVyUmVzcG9uc2USVQoMUGF1c2VDb3VudGVyEiEubXBwLnF1ZXVlLnYxLlBhdXNlQ291bnRlclJlcXVlc3QaIi5tcHAucXVldWUudjEuUGF1c2VDb3VudGVyUmVzcG9uc2USVQoMQ2xvc2VDb3VudGVyEiEubXBwLnF1ZXVlLnYxLkNsb3NlQ291bnRlclJlcXVlc3QaIi5tcHAucXVldWUudjEuQ2xvc2VDb3VudGVyUmVzcG9uc2USTwoKR2V0Q291bnRlchIfLm1wcC5xdWV1ZS52MS5HZXRDb3VudGVyUmVxdWVzdBogLm1wcC5xdWV1ZS52MS5HZXRDb3VudGVyUmVzcG9uc2USSQoIQ2FsbE5leHQSHS5tcHAucXVldWUudjEuQ2FsbE5leHRSZXF1ZXN0Gh4ubXBwLnF1ZXVlLnYxLkNhbGxOZXh0UmVzcG9uc2USTwoKQ2FsbFRpY2tldBIfLm1wcC5xdWV1ZS52MS5DYWxsVGlja2V0UmVxdWVzdBogLm1wcC5xdWV1ZS52MS5DYWxsVGlja2V0UmVzcG9uc2USVQoMUmVjYWxsVGlja2V0EiEubXBwLnF1ZXVlLnYxLlJlY2FsbFRpY2tldFJlcXVlc3QaIi5tcHAucXVldWUudjEuUmVjYWxsVGlja2V0UmVzcG9uc2USVQoMU3RhcnRTZXJ2aW5nEiEubXBwLnF1ZXVlLnYxLlN0YXJ0U2VydmluZ1JlcXVlc3QaIi5tcHAucXVldWUudjEuU3RhcnRTZXJ2aW5nUmVzcG9uc2USWwoOQ29tcGxldGVUaWNrZXQSIy5tcHAucXVldWUudjEuQ29tcGxldGVUaWNrZXRSZXF1ZXN0GiQubXBwLnF1ZXVlLnYxLkNvbXBsZXRlVGlja2V0UmVzcG9uc2USTwoKTWFya05vU2hvdxIfLm1wcC5xdWV1ZS52MS5NYXJrTm9TaG93UmVxdWVzdBogLm1wcC5xdWV1ZS52MS5NYXJrTm9TaG93UmVzcG9uc2USWwoOVHJhbnNmZXJUaWNrZXQSIy5tcHAucXVldWUudjEuVHJhbnNmZXJUaWNrZXRSZXF1ZXN0GiQubXBwLnF1ZXVlLnYxLlRyYW5zZmVyVGlja2V0UmVzcG9uc2USWAoNQ2xvc2VRdWV1ZURheRIiLm1wcC5xdWV1ZS52MS5DbG9zZVF1ZXVlRGF5UmVxdWVzdBojLm1wcC5xdWV1ZS52MS5DbG9zZVF1ZXVlRGF5UmVzcG9uc2USTAoJTGlzdFNsb3RzEh4ubXBwLnF1ZXVlLnYxLkxpc3RTbG90c1JlcXVlc3QaHy5tcHAucXVldWUudjEuTGlzdFNsb3RzUmVzcG9uc2USPQoEQm9vaxIZLm1wcC5xdWV1ZS52MS5Cb29rUmVxdWVzdBoaLm1wcC5xdWV1ZS52MS5Cb29rUmVzcG9uc2USWAoNQ2FuY2VsQm9va2luZxIiLm1wcC5xdWV1ZS52MS5DYW5jZWxCb29raW5nUmVxdWVzdBojLm1wcC5xdWV1ZS52MS5DYW5jZWxCb29raW5nUmVzcG9uc2USRgoHQ2hlY2tJbhIcLm1wcC5xdWV1ZS52MS5DaGVja0luUmVxdWVzdBodLm1wcC5xdWV1ZS52MS5DaGVja0luUmVzcG9uc2USTwoKR2V0Qm9va2luZxIfLm1wcC5xdWV1ZS52MS5HZXRCb29raW5nUmVxdWVzdBogLm1wcC5xdWV1ZS52MS5HZXRCb29raW5nUmVzcG9uc2USWwoOR2V0QXBwbGljYXRpb24SIy5tcHAucXVldWUudjEuR2V0QXBwbGljYXRpb25SZXF1ZXN0GiQubXBwLnF1ZXVlLnYxLkdldEFwcGxpY2F0aW9uUmVzcG9uc2USbQoUU2V0QXBwbGljYXRpb25TdGF0dXMSKS5tcHAucXVldWUudjEuU2V0QXBwbGljYXRpb25TdGF0dXNSZXF1ZXN0GioubXBwLnF1ZXVlLnYxLlNldEFwcGxpY2F0aW9uU3RhdHVzUmVzcG9uc2USYQoQTGlzdEFwcGxpY2F0aW9ucxIlLm1wcC5xdWV1ZS52MS5MaXN0QXBwbGljYXRpb25zUmVxdWVzdBomLm1wcC5xdWV1ZS52MS5MaXN0QXBwbGljYXRpb25zUmVzcG9uc2ViBnByb3RvMw", [file_google_protobuf_timestamp, file_mpp_options_v1_personal_data, file_mpp_queue_v1_queue]);
+  fileDesc("CiBtcHAvcXVldWUvdjEvcXVldWVfc2VydmljZS5wcm90bxIMbXBwLnF1ZXVlLnYxItYBChJJc3N1ZVRpY2tldFJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRISCgpzZXJ2aWNlX2lkGAIgASgJEiQKBnNvdXJjZRgDIAEoDjIULm1wcC5xdWV1ZS52MS5Tb3VyY2USFgoOcHJpb3JpdHlfZ3JvdXAYBCABKAkSSQoMbm90aWZ5X3Bob25lGAUgASgJQjOKtRgvCAMSJnRlbGwgdGhlIGNpdGl6ZW4gd2hlbiB0aGVpciB0dXJuIGNvbWVzGgNQMUQSEgoKcmVxdWVzdF9pZBgGIAEoCSIlChBHZXRUaWNrZXRSZXF1ZXN0EhEKCXRpY2tldF9pZBgBIAEoCSIoChNDYW5jZWxUaWNrZXRSZXF1ZXN0EhEKCXRpY2tldF9pZBgBIAEoCSIoChNSZWNhbGxUaWNrZXRSZXF1ZXN0EhEKCXRpY2tldF9pZBgBIAEoCSIoChNTdGFydFNlcnZpbmdSZXF1ZXN0EhEKCXRpY2tldF9pZBgBIAEoCSImChFNYXJrTm9TaG93UmVxdWVzdBIRCgl0aWNrZXRfaWQYASABKAkisgEKClRpY2tldFZpZXcSJAoGdGlja2V0GAEgASgLMhQubXBwLnF1ZXVlLnYxLlRpY2tldBIQCghwb3NpdGlvbhgCIAEoDRIUCgxwZW9wbGVfYWhlYWQYAyABKA0SHgoWZXN0aW1hdGVkX3dhaXRfbWludXRlcxgEIAEoDRITCgtzdGF0dXNfcGF0aBgFIAEoCRIhChlhcHBsaWNhdGlvbl90cmFja2luZ19jb2RlGAYgASgJIlAKEk9wZW5Db3VudGVyUmVxdWVzdBISCgpjb3VudGVyX2lkGAEgASgJEhMKC3NlcnZpY2VfaWRzGAIgAygJEhEKCXF1ZXVlX2lkcxgDIAMoCSIpChNQYXVzZUNvdW50ZXJSZXF1ZXN0EhIKCmNvdW50ZXJfaWQYASABKAkiKQoTQ2xvc2VDb3VudGVyUmVxdWVzdBISCgpjb3VudGVyX2lkGAEgASgJIicKEUdldENvdW50ZXJSZXF1ZXN0EhIKCmNvdW50ZXJfaWQYASABKAkiJQoPQ2FsbE5leHRSZXF1ZXN0EhIKCmNvdW50ZXJfaWQYASABKAkidgoLQ291bnRlclZpZXcSEgoKY291bnRlcl9pZBgBIAEoCRIrCgZzdGF0dXMYAiABKA4yGy5tcHAucXVldWUudjEuQ291bnRlclN0YXR1cxITCgtzZXJ2aWNlX2lkcxgDIAMoCRIRCgl0aWNrZXRfaWQYBCABKAkiSgoRQ2FsbFRpY2tldFJlcXVlc3QSEgoKY291bnRlcl9pZBgBIAEoCRIRCgl0aWNrZXRfaWQYAiABKAkSDgoGcmVhc29uGAMgASgJIosBChVDb21wbGV0ZVRpY2tldFJlcXVlc3QSEQoJdGlja2V0X2lkGAEgASgJEiYKB291dGNvbWUYAiABKA4yFS5tcHAucXVldWUudjEuT3V0Y29tZRIdChVkZWxpdmVyZWRfc2VydmljZV9pZHMYAyADKAkSGAoQb3Blbl9hcHBsaWNhdGlvbhgEIAEoCCJyChZDb21wbGV0ZVRpY2tldFJlc3BvbnNlEigKBnRpY2tldBgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3Ei4KC2FwcGxpY2F0aW9uGAIgASgLMhkubXBwLnF1ZXVlLnYxLkFwcGxpY2F0aW9uIkEKFVRyYW5zZmVyVGlja2V0UmVxdWVzdBIRCgl0aWNrZXRfaWQYASABKAkSFQoNdG9fc2VydmljZV9pZBgCIAEoCSJmChZUcmFuc2ZlclRpY2tldFJlc3BvbnNlEiYKBGZyb20YASABKAsyGC5tcHAucXVldWUudjEuVGlja2V0VmlldxIkCgJ0bxgCIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3IjYKFENsb3NlUXVldWVEYXlSZXF1ZXN0EhAKCHF1ZXVlX2lkGAEgASgJEgwKBGRhdGUYAiABKAkiMwoVQ2xvc2VRdWV1ZURheVJlc3BvbnNlEhoKEmV4cGlyZWRfdGlja2V0X2lkcxgBIAMoCSIwCg9BdWRpdERheVJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRIMCgRkYXRlGAIgASgJIm0KEEF1ZGl0RGF5UmVzcG9uc2USKAoFY2FsbHMYASADKAsyGS5tcHAucXVldWUudjEuQXVkaXRlZENhbGwSEgoKbWlzbWF0Y2hlcxgCIAEoDRIbChNjaG9zZW5fb3V0X29mX29yZGVyGAMgASgNIkUKEExpc3RTbG90c1JlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRISCgpzZXJ2aWNlX2lkGAIgASgJEgwKBGRhdGUYAyABKAkiNgoRTGlzdFNsb3RzUmVzcG9uc2USIQoFc2xvdHMYASADKAsyEi5tcHAucXVldWUudjEuU2xvdCL4AQoLQm9va1JlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRISCgpzZXJ2aWNlX2lkGAIgASgJEi4KCnNsb3Rfc3RhcnQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEj0KBXBob25lGAQgASgJQi6KtRgqCAMSIWxpbWl0IGJvb2tpbmdzIHBlciBwZXJzb24gcGVyIGRheRoDUDFEEkEKCWRldmljZV9pZBgFIAEoCUIuirUYKggBEiFsaW1pdCBib29raW5ncyBwZXIgZGV2aWNlIHBlciBkYXkaA1AxRBISCgpyZXF1ZXN0X2lkGAYgASgJIioKFENhbmNlbEJvb2tpbmdSZXF1ZXN0EhIKCmJvb2tpbmdfaWQYASABKAkiJwoRR2V0Qm9va2luZ1JlcXVlc3QSEgoKYm9va2luZ19pZBgBIAEoCSJvCg5DaGVja0luUmVxdWVzdBISCgpib29raW5nX2lkGAEgASgJEkkKDG5vdGlmeV9waG9uZRgCIAEoCUIzirUYLwgDEiZ0ZWxsIHRoZSBjaXRpemVuIHdoZW4gdGhlaXIgdHVybiBjb21lcxoDUDFEIkYKFUdldEFwcGxpY2F0aW9uUmVxdWVzdBIVCg10cmFja2luZ19jb2RlGAEgASgJEhYKDmFwcGxpY2F0aW9uX2lkGAIgASgJIlIKD0FwcGxpY2F0aW9uVmlldxIuCgthcHBsaWNhdGlvbhgBIAEoCzIZLm1wcC5xdWV1ZS52MS5BcHBsaWNhdGlvbhIPCgdvdmVyZHVlGAIgASgIInQKG1NldEFwcGxpY2F0aW9uU3RhdHVzUmVxdWVzdBIWCg5hcHBsaWNhdGlvbl9pZBgBIAEoCRIvCgZzdGF0dXMYAiABKA4yHy5tcHAucXVldWUudjEuQXBwbGljYXRpb25TdGF0dXMSDAoEbm90ZRgDIAEoCSJVChdMaXN0QXBwbGljYXRpb25zUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEhMKC2FnZW5jeV9jb2RlGAIgASgJEhQKDG92ZXJkdWVfb25seRgDIAEoCCJPChhMaXN0QXBwbGljYXRpb25zUmVzcG9uc2USMwoMYXBwbGljYXRpb25zGAEgAygLMh0ubXBwLnF1ZXVlLnYxLkFwcGxpY2F0aW9uVmlldyI9ChNJc3N1ZVRpY2tldFJlc3BvbnNlEiYKBHZpZXcYASABKAsyGC5tcHAucXVldWUudjEuVGlja2V0VmlldyI7ChFHZXRUaWNrZXRSZXNwb25zZRImCgR2aWV3GAEgASgLMhgubXBwLnF1ZXVlLnYxLlRpY2tldFZpZXciPgoUQ2FuY2VsVGlja2V0UmVzcG9uc2USJgoEdmlldxgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3IkEKE09wZW5Db3VudGVyUmVzcG9uc2USKgoHY291bnRlchgBIAEoCzIZLm1wcC5xdWV1ZS52MS5Db3VudGVyVmlldyJCChRQYXVzZUNvdW50ZXJSZXNwb25zZRIqCgdjb3VudGVyGAEgASgLMhkubXBwLnF1ZXVlLnYxLkNvdW50ZXJWaWV3IkIKFENsb3NlQ291bnRlclJlc3BvbnNlEioKB2NvdW50ZXIYASABKAsyGS5tcHAucXVldWUudjEuQ291bnRlclZpZXciQAoSR2V0Q291bnRlclJlc3BvbnNlEioKB2NvdW50ZXIYASABKAsyGS5tcHAucXVldWUudjEuQ291bnRlclZpZXciOgoQQ2FsbE5leHRSZXNwb25zZRImCgR2aWV3GAEgASgLMhgubXBwLnF1ZXVlLnYxLlRpY2tldFZpZXciPAoSQ2FsbFRpY2tldFJlc3BvbnNlEiYKBHZpZXcYASABKAsyGC5tcHAucXVldWUudjEuVGlja2V0VmlldyI+ChRSZWNhbGxUaWNrZXRSZXNwb25zZRImCgR2aWV3GAEgASgLMhgubXBwLnF1ZXVlLnYxLlRpY2tldFZpZXciPgoUU3RhcnRTZXJ2aW5nUmVzcG9uc2USJgoEdmlldxgBIAEoCzIYLm1wcC5xdWV1ZS52MS5UaWNrZXRWaWV3IjwKEk1hcmtOb1Nob3dSZXNwb25zZRImCgR2aWV3GAEgASgLMhgubXBwLnF1ZXVlLnYxLlRpY2tldFZpZXciNgoMQm9va1Jlc3BvbnNlEiYKB2Jvb2tpbmcYASABKAsyFS5tcHAucXVldWUudjEuQm9va2luZyI/ChVDYW5jZWxCb29raW5nUmVzcG9uc2USJgoHYm9va2luZxgBIAEoCzIVLm1wcC5xdWV1ZS52MS5Cb29raW5nIjkKD0NoZWNrSW5SZXNwb25zZRImCgR2aWV3GAEgASgLMhgubXBwLnF1ZXVlLnYxLlRpY2tldFZpZXciPAoSR2V0Qm9va2luZ1Jlc3BvbnNlEiYKB2Jvb2tpbmcYASABKAsyFS5tcHAucXVldWUudjEuQm9va2luZyJZChZHZXRBcHBsaWNhdGlvblJlc3BvbnNlEi4KC2FwcGxpY2F0aW9uGAEgASgLMhkubXBwLnF1ZXVlLnYxLkFwcGxpY2F0aW9uEg8KB292ZXJkdWUYAiABKAgiXwocU2V0QXBwbGljYXRpb25TdGF0dXNSZXNwb25zZRIuCgthcHBsaWNhdGlvbhgBIAEoCzIZLm1wcC5xdWV1ZS52MS5BcHBsaWNhdGlvbhIPCgdvdmVyZHVlGAIgASgIKn4KDUNvdW50ZXJTdGF0dXMSHgoaQ09VTlRFUl9TVEFUVVNfVU5TUEVDSUZJRUQQABIZChVDT1VOVEVSX1NUQVRVU19DTE9TRUQQARIXChNDT1VOVEVSX1NUQVRVU19PUEVOEAISGQoVQ09VTlRFUl9TVEFUVVNfUEFVU0VEEAMygxAKDFF1ZXVlU2VydmljZRJSCgtJc3N1ZVRpY2tldBIgLm1wcC5xdWV1ZS52MS5Jc3N1ZVRpY2tldFJlcXVlc3QaIS5tcHAucXVldWUudjEuSXNzdWVUaWNrZXRSZXNwb25zZRJMCglHZXRUaWNrZXQSHi5tcHAucXVldWUudjEuR2V0VGlja2V0UmVxdWVzdBofLm1wcC5xdWV1ZS52MS5HZXRUaWNrZXRSZXNwb25zZRJVCgxDYW5jZWxUaWNrZXQSIS5tcHAucXVldWUudjEuQ2FuY2VsVGlja2V0UmVxdWVzdBoiLm1wcC5xdWV1ZS52MS5DYW5jZWxUaWNrZXRSZXNwb25zZRJSCgtPcGVuQ291bnRlchIgLm1wcC5xdWV1ZS52MS5PcGVuQ291bnRlclJlcXVlc3QaIS5tcHAucXVldWUudjEuT3BlbkNvdW50ZXJSZXNwb25zZRJVCgxQYXVzZUNvdW50ZXISIS5tcHAucXVldWUudjEuUGF1c2VDb3VudGVyUmVxdWVzdBoiLm1wcC5xdWV1ZS52MS5QYXVzZUNvdW50ZXJSZXNwb25zZRJVCgxDbG9zZUNvdW50ZXISIS5tcHAucXVldWUudjEuQ2xvc2VDb3VudGVyUmVxdWVzdBoiLm1wcC5xdWV1ZS52MS5DbG9zZUNvdW50ZXJSZXNwb25zZRJPCgpHZXRDb3VudGVyEh8ubXBwLnF1ZXVlLnYxLkdldENvdW50ZXJSZXF1ZXN0GiAubXBwLnF1ZXVlLnYxLkdldENvdW50ZXJSZXNwb25zZRJJCghDYWxsTmV4dBIdLm1wcC5xdWV1ZS52MS5DYWxsTmV4dFJlcXVlc3QaHi5tcHAucXVldWUudjEuQ2FsbE5leHRSZXNwb25zZRJPCgpDYWxsVGlja2V0Eh8ubXBwLnF1ZXVlLnYxLkNhbGxUaWNrZXRSZXF1ZXN0GiAubXBwLnF1ZXVlLnYxLkNhbGxUaWNrZXRSZXNwb25zZRJVCgxSZWNhbGxUaWNrZXQSIS5tcHAucXVldWUudjEuUmVjYWxsVGlja2V0UmVxdWVzdBoiLm1wcC5xdWV1ZS52MS5SZWNhbGxUaWNrZXRSZXNwb25zZRJVCgxTdGFydFNlcnZpbmcSIS5tcHAucXVldWUudjEuU3RhcnRTZXJ2aW5nUmVxdWVzdBoiLm1wcC5xdWV1ZS52MS5TdGFydFNlcnZpbmdSZXNwb25zZRJbCg5Db21wbGV0ZVRpY2tldBIjLm1wcC5xdWV1ZS52MS5Db21wbGV0ZVRpY2tldFJlcXVlc3QaJC5tcHAucXVldWUudjEuQ29tcGxldGVUaWNrZXRSZXNwb25zZRJPCgpNYXJrTm9TaG93Eh8ubXBwLnF1ZXVlLnYxLk1hcmtOb1Nob3dSZXF1ZXN0GiAubXBwLnF1ZXVlLnYxLk1hcmtOb1Nob3dSZXNwb25zZRJbCg5UcmFuc2ZlclRpY2tldBIjLm1wcC5xdWV1ZS52MS5UcmFuc2ZlclRpY2tldFJlcXVlc3QaJC5tcHAucXVldWUudjEuVHJhbnNmZXJUaWNrZXRSZXNwb25zZRJYCg1DbG9zZVF1ZXVlRGF5EiIubXBwLnF1ZXVlLnYxLkNsb3NlUXVldWVEYXlSZXF1ZXN0GiMubXBwLnF1ZXVlLnYxLkNsb3NlUXVldWVEYXlSZXNwb25zZRJJCghBdWRpdERheRIdLm1wcC5xdWV1ZS52MS5BdWRpdERheVJlcXVlc3QaHi5tcHAucXVldWUudjEuQXVkaXREYXlSZXNwb25zZRJMCglMaXN0U2xvdHMSHi5tcHAucXVldWUudjEuTGlzdFNsb3RzUmVxdWVzdBofLm1wcC5xdWV1ZS52MS5MaXN0U2xvdHNSZXNwb25zZRI9CgRCb29rEhkubXBwLnF1ZXVlLnYxLkJvb2tSZXF1ZXN0GhoubXBwLnF1ZXVlLnYxLkJvb2tSZXNwb25zZRJYCg1DYW5jZWxCb29raW5nEiIubXBwLnF1ZXVlLnYxLkNhbmNlbEJvb2tpbmdSZXF1ZXN0GiMubXBwLnF1ZXVlLnYxLkNhbmNlbEJvb2tpbmdSZXNwb25zZRJGCgdDaGVja0luEhwubXBwLnF1ZXVlLnYxLkNoZWNrSW5SZXF1ZXN0Gh0ubXBwLnF1ZXVlLnYxLkNoZWNrSW5SZXNwb25zZRJPCgpHZXRCb29raW5nEh8ubXBwLnF1ZXVlLnYxLkdldEJvb2tpbmdSZXF1ZXN0GiAubXBwLnF1ZXVlLnYxLkdldEJvb2tpbmdSZXNwb25zZRJbCg5HZXRBcHBsaWNhdGlvbhIjLm1wcC5xdWV1ZS52MS5HZXRBcHBsaWNhdGlvblJlcXVlc3QaJC5tcHAucXVldWUudjEuR2V0QXBwbGljYXRpb25SZXNwb25zZRJtChRTZXRBcHBsaWNhdGlvblN0YXR1cxIpLm1wcC5xdWV1ZS52MS5TZXRBcHBsaWNhdGlvblN0YXR1c1JlcXVlc3QaKi5tcHAucXVldWUudjEuU2V0QXBwbGljYXRpb25TdGF0dXNSZXNwb25zZRJhChBMaXN0QXBwbGljYXRpb25zEiUubXBwLnF1ZXVlLnYxLkxpc3RBcHBsaWNhdGlvbnNSZXF1ZXN0GiYubXBwLnF1ZXVlLnYxLkxpc3RBcHBsaWNhdGlvbnNSZXNwb25zZWIGcHJvdG8z", [file_google_protobuf_timestamp, file_mpp_options_v1_personal_data, file_mpp_queue_v1_queue]);
 
 /**
  * @generated from message mpp.queue.v1.IssueTicketRequest
@@ -506,6 +506,63 @@ export const CloseQueueDayResponseSchema: GenMessage<CloseQueueDayResponse> = /*
   messageDesc(file_mpp_queue_v1_queue_service, 19);
 
 /**
+ * @generated from message mpp.queue.v1.AuditDayRequest
+ */
+export type AuditDayRequest = Message<"mpp.queue.v1.AuditDayRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * The mall's local date, `YYYY-MM-DD`.
+   *
+   * @generated from field: string date = 2;
+   */
+  date: string;
+};
+
+/**
+ * Describes the message mpp.queue.v1.AuditDayRequest.
+ * Use `create(AuditDayRequestSchema)` to create a new message.
+ */
+export const AuditDayRequestSchema: GenMessage<AuditDayRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 20);
+
+/**
+ * @generated from message mpp.queue.v1.AuditDayResponse
+ */
+export type AuditDayResponse = Message<"mpp.queue.v1.AuditDayResponse"> & {
+  /**
+   * Every call of the day, in the order made (per queue, in its day's order).
+   *
+   * @generated from field: repeated mpp.queue.v1.AuditedCall calls = 1;
+   */
+  calls: AuditedCall[];
+
+  /**
+   * How many calls the replay does not back.
+   *
+   * @generated from field: uint32 mismatches = 2;
+   */
+  mismatches: number;
+
+  /**
+   * Calls an officer chose out of turn.
+   *
+   * @generated from field: uint32 chosen_out_of_order = 3;
+   */
+  chosenOutOfOrder: number;
+};
+
+/**
+ * Describes the message mpp.queue.v1.AuditDayResponse.
+ * Use `create(AuditDayResponseSchema)` to create a new message.
+ */
+export const AuditDayResponseSchema: GenMessage<AuditDayResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_queue_v1_queue_service, 21);
+
+/**
  * @generated from message mpp.queue.v1.ListSlotsRequest
  */
 export type ListSlotsRequest = Message<"mpp.queue.v1.ListSlotsRequest"> & {
@@ -532,7 +589,7 @@ export type ListSlotsRequest = Message<"mpp.queue.v1.ListSlotsRequest"> & {
  * Use `create(ListSlotsRequestSchema)` to create a new message.
  */
 export const ListSlotsRequestSchema: GenMessage<ListSlotsRequest> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 20);
+  messageDesc(file_mpp_queue_v1_queue_service, 22);
 
 /**
  * @generated from message mpp.queue.v1.ListSlotsResponse
@@ -549,7 +606,7 @@ export type ListSlotsResponse = Message<"mpp.queue.v1.ListSlotsResponse"> & {
  * Use `create(ListSlotsResponseSchema)` to create a new message.
  */
 export const ListSlotsResponseSchema: GenMessage<ListSlotsResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 21);
+  messageDesc(file_mpp_queue_v1_queue_service, 23);
 
 /**
  * @generated from message mpp.queue.v1.BookRequest
@@ -593,7 +650,7 @@ export type BookRequest = Message<"mpp.queue.v1.BookRequest"> & {
  * Use `create(BookRequestSchema)` to create a new message.
  */
 export const BookRequestSchema: GenMessage<BookRequest> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 22);
+  messageDesc(file_mpp_queue_v1_queue_service, 24);
 
 /**
  * @generated from message mpp.queue.v1.CancelBookingRequest
@@ -610,7 +667,7 @@ export type CancelBookingRequest = Message<"mpp.queue.v1.CancelBookingRequest"> 
  * Use `create(CancelBookingRequestSchema)` to create a new message.
  */
 export const CancelBookingRequestSchema: GenMessage<CancelBookingRequest> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 23);
+  messageDesc(file_mpp_queue_v1_queue_service, 25);
 
 /**
  * @generated from message mpp.queue.v1.GetBookingRequest
@@ -627,7 +684,7 @@ export type GetBookingRequest = Message<"mpp.queue.v1.GetBookingRequest"> & {
  * Use `create(GetBookingRequestSchema)` to create a new message.
  */
 export const GetBookingRequestSchema: GenMessage<GetBookingRequest> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 24);
+  messageDesc(file_mpp_queue_v1_queue_service, 26);
 
 /**
  * @generated from message mpp.queue.v1.CheckInRequest
@@ -649,7 +706,7 @@ export type CheckInRequest = Message<"mpp.queue.v1.CheckInRequest"> & {
  * Use `create(CheckInRequestSchema)` to create a new message.
  */
 export const CheckInRequestSchema: GenMessage<CheckInRequest> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 25);
+  messageDesc(file_mpp_queue_v1_queue_service, 27);
 
 /**
  * @generated from message mpp.queue.v1.GetApplicationRequest
@@ -673,7 +730,7 @@ export type GetApplicationRequest = Message<"mpp.queue.v1.GetApplicationRequest"
  * Use `create(GetApplicationRequestSchema)` to create a new message.
  */
 export const GetApplicationRequestSchema: GenMessage<GetApplicationRequest> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 26);
+  messageDesc(file_mpp_queue_v1_queue_service, 28);
 
 /**
  * @generated from message mpp.queue.v1.ApplicationView
@@ -697,7 +754,7 @@ export type ApplicationView = Message<"mpp.queue.v1.ApplicationView"> & {
  * Use `create(ApplicationViewSchema)` to create a new message.
  */
 export const ApplicationViewSchema: GenMessage<ApplicationView> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 27);
+  messageDesc(file_mpp_queue_v1_queue_service, 29);
 
 /**
  * @generated from message mpp.queue.v1.SetApplicationStatusRequest
@@ -724,7 +781,7 @@ export type SetApplicationStatusRequest = Message<"mpp.queue.v1.SetApplicationSt
  * Use `create(SetApplicationStatusRequestSchema)` to create a new message.
  */
 export const SetApplicationStatusRequestSchema: GenMessage<SetApplicationStatusRequest> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 28);
+  messageDesc(file_mpp_queue_v1_queue_service, 30);
 
 /**
  * @generated from message mpp.queue.v1.ListApplicationsRequest
@@ -753,7 +810,7 @@ export type ListApplicationsRequest = Message<"mpp.queue.v1.ListApplicationsRequ
  * Use `create(ListApplicationsRequestSchema)` to create a new message.
  */
 export const ListApplicationsRequestSchema: GenMessage<ListApplicationsRequest> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 29);
+  messageDesc(file_mpp_queue_v1_queue_service, 31);
 
 /**
  * @generated from message mpp.queue.v1.ListApplicationsResponse
@@ -770,7 +827,7 @@ export type ListApplicationsResponse = Message<"mpp.queue.v1.ListApplicationsRes
  * Use `create(ListApplicationsResponseSchema)` to create a new message.
  */
 export const ListApplicationsResponseSchema: GenMessage<ListApplicationsResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 30);
+  messageDesc(file_mpp_queue_v1_queue_service, 32);
 
 /**
  * @generated from message mpp.queue.v1.IssueTicketResponse
@@ -787,7 +844,7 @@ export type IssueTicketResponse = Message<"mpp.queue.v1.IssueTicketResponse"> & 
  * Use `create(IssueTicketResponseSchema)` to create a new message.
  */
 export const IssueTicketResponseSchema: GenMessage<IssueTicketResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 31);
+  messageDesc(file_mpp_queue_v1_queue_service, 33);
 
 /**
  * @generated from message mpp.queue.v1.GetTicketResponse
@@ -804,7 +861,7 @@ export type GetTicketResponse = Message<"mpp.queue.v1.GetTicketResponse"> & {
  * Use `create(GetTicketResponseSchema)` to create a new message.
  */
 export const GetTicketResponseSchema: GenMessage<GetTicketResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 32);
+  messageDesc(file_mpp_queue_v1_queue_service, 34);
 
 /**
  * @generated from message mpp.queue.v1.CancelTicketResponse
@@ -821,7 +878,7 @@ export type CancelTicketResponse = Message<"mpp.queue.v1.CancelTicketResponse"> 
  * Use `create(CancelTicketResponseSchema)` to create a new message.
  */
 export const CancelTicketResponseSchema: GenMessage<CancelTicketResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 33);
+  messageDesc(file_mpp_queue_v1_queue_service, 35);
 
 /**
  * @generated from message mpp.queue.v1.OpenCounterResponse
@@ -838,7 +895,7 @@ export type OpenCounterResponse = Message<"mpp.queue.v1.OpenCounterResponse"> & 
  * Use `create(OpenCounterResponseSchema)` to create a new message.
  */
 export const OpenCounterResponseSchema: GenMessage<OpenCounterResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 34);
+  messageDesc(file_mpp_queue_v1_queue_service, 36);
 
 /**
  * @generated from message mpp.queue.v1.PauseCounterResponse
@@ -855,7 +912,7 @@ export type PauseCounterResponse = Message<"mpp.queue.v1.PauseCounterResponse"> 
  * Use `create(PauseCounterResponseSchema)` to create a new message.
  */
 export const PauseCounterResponseSchema: GenMessage<PauseCounterResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 35);
+  messageDesc(file_mpp_queue_v1_queue_service, 37);
 
 /**
  * @generated from message mpp.queue.v1.CloseCounterResponse
@@ -872,7 +929,7 @@ export type CloseCounterResponse = Message<"mpp.queue.v1.CloseCounterResponse"> 
  * Use `create(CloseCounterResponseSchema)` to create a new message.
  */
 export const CloseCounterResponseSchema: GenMessage<CloseCounterResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 36);
+  messageDesc(file_mpp_queue_v1_queue_service, 38);
 
 /**
  * @generated from message mpp.queue.v1.GetCounterResponse
@@ -889,7 +946,7 @@ export type GetCounterResponse = Message<"mpp.queue.v1.GetCounterResponse"> & {
  * Use `create(GetCounterResponseSchema)` to create a new message.
  */
 export const GetCounterResponseSchema: GenMessage<GetCounterResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 37);
+  messageDesc(file_mpp_queue_v1_queue_service, 39);
 
 /**
  * @generated from message mpp.queue.v1.CallNextResponse
@@ -906,7 +963,7 @@ export type CallNextResponse = Message<"mpp.queue.v1.CallNextResponse"> & {
  * Use `create(CallNextResponseSchema)` to create a new message.
  */
 export const CallNextResponseSchema: GenMessage<CallNextResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 38);
+  messageDesc(file_mpp_queue_v1_queue_service, 40);
 
 /**
  * @generated from message mpp.queue.v1.CallTicketResponse
@@ -923,7 +980,7 @@ export type CallTicketResponse = Message<"mpp.queue.v1.CallTicketResponse"> & {
  * Use `create(CallTicketResponseSchema)` to create a new message.
  */
 export const CallTicketResponseSchema: GenMessage<CallTicketResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 39);
+  messageDesc(file_mpp_queue_v1_queue_service, 41);
 
 /**
  * @generated from message mpp.queue.v1.RecallTicketResponse
@@ -940,7 +997,7 @@ export type RecallTicketResponse = Message<"mpp.queue.v1.RecallTicketResponse"> 
  * Use `create(RecallTicketResponseSchema)` to create a new message.
  */
 export const RecallTicketResponseSchema: GenMessage<RecallTicketResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 40);
+  messageDesc(file_mpp_queue_v1_queue_service, 42);
 
 /**
  * @generated from message mpp.queue.v1.StartServingResponse
@@ -957,7 +1014,7 @@ export type StartServingResponse = Message<"mpp.queue.v1.StartServingResponse"> 
  * Use `create(StartServingResponseSchema)` to create a new message.
  */
 export const StartServingResponseSchema: GenMessage<StartServingResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 41);
+  messageDesc(file_mpp_queue_v1_queue_service, 43);
 
 /**
  * @generated from message mpp.queue.v1.MarkNoShowResponse
@@ -974,7 +1031,7 @@ export type MarkNoShowResponse = Message<"mpp.queue.v1.MarkNoShowResponse"> & {
  * Use `create(MarkNoShowResponseSchema)` to create a new message.
  */
 export const MarkNoShowResponseSchema: GenMessage<MarkNoShowResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 42);
+  messageDesc(file_mpp_queue_v1_queue_service, 44);
 
 /**
  * @generated from message mpp.queue.v1.BookResponse
@@ -991,7 +1048,7 @@ export type BookResponse = Message<"mpp.queue.v1.BookResponse"> & {
  * Use `create(BookResponseSchema)` to create a new message.
  */
 export const BookResponseSchema: GenMessage<BookResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 43);
+  messageDesc(file_mpp_queue_v1_queue_service, 45);
 
 /**
  * @generated from message mpp.queue.v1.CancelBookingResponse
@@ -1008,7 +1065,7 @@ export type CancelBookingResponse = Message<"mpp.queue.v1.CancelBookingResponse"
  * Use `create(CancelBookingResponseSchema)` to create a new message.
  */
 export const CancelBookingResponseSchema: GenMessage<CancelBookingResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 44);
+  messageDesc(file_mpp_queue_v1_queue_service, 46);
 
 /**
  * @generated from message mpp.queue.v1.CheckInResponse
@@ -1025,7 +1082,7 @@ export type CheckInResponse = Message<"mpp.queue.v1.CheckInResponse"> & {
  * Use `create(CheckInResponseSchema)` to create a new message.
  */
 export const CheckInResponseSchema: GenMessage<CheckInResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 45);
+  messageDesc(file_mpp_queue_v1_queue_service, 47);
 
 /**
  * @generated from message mpp.queue.v1.GetBookingResponse
@@ -1042,7 +1099,7 @@ export type GetBookingResponse = Message<"mpp.queue.v1.GetBookingResponse"> & {
  * Use `create(GetBookingResponseSchema)` to create a new message.
  */
 export const GetBookingResponseSchema: GenMessage<GetBookingResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 46);
+  messageDesc(file_mpp_queue_v1_queue_service, 48);
 
 /**
  * @generated from message mpp.queue.v1.GetApplicationResponse
@@ -1066,7 +1123,7 @@ export type GetApplicationResponse = Message<"mpp.queue.v1.GetApplicationRespons
  * Use `create(GetApplicationResponseSchema)` to create a new message.
  */
 export const GetApplicationResponseSchema: GenMessage<GetApplicationResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 47);
+  messageDesc(file_mpp_queue_v1_queue_service, 49);
 
 /**
  * @generated from message mpp.queue.v1.SetApplicationStatusResponse
@@ -1090,7 +1147,7 @@ export type SetApplicationStatusResponse = Message<"mpp.queue.v1.SetApplicationS
  * Use `create(SetApplicationStatusResponseSchema)` to create a new message.
  */
 export const SetApplicationStatusResponseSchema: GenMessage<SetApplicationStatusResponse> = /*@__PURE__*/
-  messageDesc(file_mpp_queue_v1_queue_service, 48);
+  messageDesc(file_mpp_queue_v1_queue_service, 50);
 
 /**
  * @generated from enum mpp.queue.v1.CounterStatus
@@ -1260,6 +1317,16 @@ export const QueueService: GenService<{
     methodKind: "unary";
     input: typeof CloseQueueDayRequestSchema;
     output: typeof CloseQueueDayResponseSchema;
+  },
+  /**
+   * Replays a mall's day from its events and judges every call (auditor, mall-admin).
+   *
+   * @generated from rpc mpp.queue.v1.QueueService.AuditDay
+   */
+  auditDay: {
+    methodKind: "unary";
+    input: typeof AuditDayRequestSchema;
+    output: typeof AuditDayResponseSchema;
   },
   /**
    * Bookings (antrian online).
