@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, hostPorts, readConfig, url, type Env } from '@mpp/config';
 import { countKafkaDeadLetters, listDeadLetters, readKafkaDeadLetters, replayKafkaDeadLetters, requestDeadLetterReplay } from '@mpp/eventstore';
 import { createKafkaClient, type KafkaClient } from '@mpp/kafka';
-import { EXIT_CONFIG } from '@mpp/runtime';
+import { EXIT_CONFIG, kafkaTopicPrefix, topicOf } from '@mpp/runtime';
 import pg from 'pg';
 import { EXIT_USAGE, type Io } from './io.js';
 
@@ -25,6 +25,7 @@ function settings(env: Env, need: { db: boolean; kafka: boolean }) {
     {
       databaseUrl: { env: 'DATABASE_URL', parse: url, doc: 'PostgreSQL connection string', ...(need.db ? {} : { default: '' }) },
       kafkaBrokers: { env: 'KAFKA_BROKERS', parse: hostPorts, doc: 'Kafka bootstrap servers', ...(need.kafka ? {} : { default: [] as string[] }) },
+      kafkaTopicPrefix,
     },
     env,
   );
@@ -72,7 +73,7 @@ export async function dlq(args: string[], io: Io, env: Env = process.env): Promi
       return 0;
     }
     if (pool && !values.topic) await listTables(pool, values.schema, io);
-    if (kafka && !values.schema) await listTopics(kafka, values.topic ? [values.topic] : SERVICES.map((s) => `mpp.${s}.v1`), io);
+    if (kafka && !values.schema) await listTopics(kafka, values.topic ? [values.topic] : SERVICES.map((s) => topicOf(s, config.kafkaTopicPrefix)), io);
     return 0;
   } finally {
     await pool?.end();

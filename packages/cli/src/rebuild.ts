@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, hostPorts, readConfig, url, type Env } from '@mpp/config';
 import { rebuildProjection, type Consumer, type Projection } from '@mpp/eventstore';
 import { createKafkaClient } from '@mpp/kafka';
-import { consumerFactory, EXIT_CONFIG, type ProjectionSpec } from '@mpp/runtime';
+import { consumerFactory, EXIT_CONFIG, kafkaTopicPrefix, topicOf, type ProjectionSpec } from '@mpp/runtime';
 import pg from 'pg';
 import { EXIT_USAGE, type Io } from './io.js';
 import { progressBar } from './progress.js';
@@ -66,6 +66,7 @@ export async function rebuild(args: string[], io: Io & { isTTY?: boolean }, env:
       {
         databaseUrl: { env: 'DATABASE_URL', parse: url, doc: 'PostgreSQL connection string' },
         kafkaBrokers: { env: 'KAFKA_BROKERS', parse: hostPorts, default: [] as string[], doc: 'Kafka bootstrap servers' },
+        kafkaTopicPrefix,
       },
       env,
     );
@@ -76,9 +77,9 @@ export async function rebuild(args: string[], io: Io & { isTTY?: boolean }, env:
   }
   const { service: schema, spec } = found;
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 6 });
-  const consumers = consumerFactory({ schema, db: pool, kafkaBrokers: config.kafkaBrokers });
+  const consumers = consumerFactory({ schema, db: pool, kafkaBrokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix });
   const kafka = config.kafkaBrokers.length > 0 ? createKafkaClient({ brokers: config.kafkaBrokers, clientId: 'mpp-cli' }) : undefined;
-  const topics = spec.sources.map((s) => `mpp.${s}.v1`);
+  const topics = spec.sources.map((s) => topicOf(s, config.kafkaTopicPrefix));
   const bar = progressBar((t) => io.err(t), io.isTTY ?? false, spec.definition.name);
   try {
     const result = await rebuildProjection({

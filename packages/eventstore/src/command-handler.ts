@@ -55,6 +55,8 @@ export interface Alongside {
   /** The other stream's version the caller decided on; a stale one fails the command. */
   readonly expectedVersion: ExpectedVersion;
   readonly events: readonly EventDraft[];
+  /** Their metadata when it differs from the command's (another service's ticket, say). */
+  readonly metadata?: EventMetadata;
 }
 
 export interface HandleOptions<S> {
@@ -64,6 +66,11 @@ export interface HandleOptions<S> {
    * command. Such a command is appended alone, never grouped.
    */
   readonly alongside?: (state: S, events: readonly EventDraft[]) => readonly Alongside[];
+  /**
+   * The metadata of the command's own events once they are decided, from the stream's new state
+   * (the service of the ticket a "call next" chose, say); default: the context's.
+   */
+  readonly metadataFor?: (state: S, events: readonly EventDraft[], metadata: EventMetadata) => EventMetadata;
 }
 
 interface Queued<C, S> {
@@ -113,12 +120,14 @@ export function createCommandHandler<S, C>(options: CommandHandlerOptions<S, C>)
       for (const item of group) {
         try {
           const drafts = decider.decide(item.command, state);
-          const encode = (d: EventDraft, i: number) => ({ id: derivedEventId(item.ctx.commandId, i), ...types.encode(d.type, d.data), metadata: item.ctx.metadata });
-          const mine = drafts.map(encode);
-          const next = mine.reduce((s, e) => decider.evolve(s, types.decode(e)), state);
+          const encoded = drafts.map((d) => types.encode(d.type, d.data));
+          const next = encoded.reduce((s, e) => decider.evolve(s, types.decode(e)), state);
+          const metadata = item.options.metadataFor?.(next, drafts, item.ctx.metadata) ?? item.ctx.metadata;
+          const mine = encoded.map((e, i) => ({ id: derivedEventId(item.ctx.commandId, i), ...e, metadata }));
           let index = mine.length;
           for (const other of item.options.alongside?.(next, drafts) ?? []) {
-            if (other.events.length > 0) others.push({ streamId: other.streamId, expectedVersion: other.expectedVersion, events: other.events.map((d) => encode(d, index++)) });
+            const events = other.events.map((d) => ({ id: derivedEventId(item.ctx.commandId, index++), ...types.encode(d.type, d.data), metadata: other.metadata ?? metadata }));
+            if (events.length > 0) others.push({ streamId: other.streamId, expectedVersion: other.expectedVersion, events });
           }
           state = next;
           version += mine.length;

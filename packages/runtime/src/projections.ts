@@ -13,6 +13,7 @@ import {
 import { createKafkaClient, type KafkaClient } from '@mpp/kafka';
 import type { Logger } from '@mpp/telemetry';
 import type pg from 'pg';
+import { groupOf, topicOf } from './config.js';
 
 /** A read model a service keeps, and the services whose events feed it. */
 export interface ProjectionSpec {
@@ -30,8 +31,8 @@ export interface ConsumerFactory {
  * Kafka is configured, else one PostgreSQL-log consumer per source (single-node mode, all schemas
  * in one database). The service's own events are always read from its own log.
  */
-export function consumerFactory(options: { schema: string; db: pg.Pool; kafkaBrokers: readonly string[]; log?: Logger }): ConsumerFactory {
-  const { schema, db, kafkaBrokers, log } = options;
+export function consumerFactory(options: { schema: string; db: pg.Pool; kafkaBrokers: readonly string[]; topicPrefix?: string; log?: Logger }): ConsumerFactory {
+  const { schema, db, kafkaBrokers, log, topicPrefix = '' } = options;
   const kafka: KafkaClient | undefined = kafkaBrokers.length > 0 ? createKafkaClient({ brokers: kafkaBrokers, clientId: `mpp-${schema}` }) : undefined;
   const fromLog = (projection: Projection, source: string) => createLogConsumer({ pool: db, schema, source, projection, ...(log ? { log } : {}) });
   return (projection, sources) => {
@@ -42,7 +43,7 @@ export function consumerFactory(options: { schema: string; db: pg.Pool; kafkaBro
     return [
       ...own.map((source) => fromLog(projection, source)),
       ...(kafka && others.length > 0
-        ? [createKafkaConsumer({ pool: db, schema, kafka, groupId: `mpp-${schema}.${projection.name}`, topics: others.map((s) => `mpp.${s}.v1`), projection, ...(log ? { log } : {}) })]
+        ? [createKafkaConsumer({ pool: db, schema, kafka, groupId: groupOf(schema, projection.name, topicPrefix), topics: others.map((s) => topicOf(s, topicPrefix)), projection, ...(log ? { log } : {}) })]
         : others.map((source) => fromLog(projection, source))),
     ];
   };

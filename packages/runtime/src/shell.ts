@@ -15,6 +15,8 @@ export interface ShellConfig {
   readonly databaseUrl?: string;
   /** Where the outbox relay publishes; empty or absent: no relay. */
   readonly kafkaBrokers?: readonly string[];
+  /** Prefix of the topics and consumer groups (KAFKA_TOPIC_PREFIX). */
+  readonly kafkaTopicPrefix?: string;
 }
 
 export interface ShellOptions<S extends DescService> {
@@ -102,9 +104,9 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
           scheduler = createScheduler({ pool: db, schema: name, clock, handlers, log: log.child({ component: 'scheduler' }), ...(options.timerPollMs ? { pollIntervalMs: options.timerPollMs } : {}) });
           await scheduler.migrate();
         }
-        if (db) eventing = await startEventing({ name, db, kafkaBrokers: config.kafkaBrokers ?? [], log });
+        if (db) eventing = await startEventing({ name, db, kafkaBrokers: config.kafkaBrokers ?? [], topicPrefix: config.kafkaTopicPrefix ?? '', log });
         if (db && options.projections?.length) {
-          const consumers = consumerFactory({ schema: name, db, kafkaBrokers: config.kafkaBrokers ?? [], log: log.child({ component: 'consumer' }) });
+          const consumers = consumerFactory({ schema: name, db, kafkaBrokers: config.kafkaBrokers ?? [], topicPrefix: config.kafkaTopicPrefix ?? '', log: log.child({ component: 'consumer' }) });
           projections = await startProjections({ schema: name, db, specs: options.projections, consumers, log });
         }
         server = createGrpcServer({ name, log });

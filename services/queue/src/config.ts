@@ -1,5 +1,5 @@
 import { int, readConfig, str, url, type Env, type Setting } from '@mpp/config';
-import { databaseUrl, grpcHost, grpcPort, kafkaBrokers, logLevel } from '@mpp/runtime';
+import { databaseUrl, grpcHost, grpcPort, kafkaBrokers, kafkaTopicPrefix, logLevel } from '@mpp/runtime';
 
 const count = (min: number, max: number) => (raw: string) => {
   const n = int(raw);
@@ -27,6 +27,7 @@ export const configSpec = {
   logLevel,
   databaseUrl,
   kafkaBrokers,
+  kafkaTopicPrefix,
   holderKey: setting('QUEUE_HOLDER_KEY', secret, 'secret key of the hash that names who booked (phone or device) in events; at least 16 characters, the same on every replica'),
   recallsBeforeNoShow: setting('QUEUE_RECALLS_BEFORE_NO_SHOW', count(0, 10), 'recalls before a no-show when the mall’s queue policy sets none', 2),
   slotMinutes: setting('QUEUE_BOOKING_SLOT_MINUTES', count(5, 240), 'length of a booking slot (minutes)', 30),

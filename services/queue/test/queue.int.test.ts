@@ -1,80 +1,35 @@
 import { timestampMs } from '@bufbuild/protobuf/wkt';
-import { build as buildCatalog, demoMall, loadConfig as catalogConfig } from '@mpp/catalog';
-import { ApplicationStatus, CallRule, CatalogService, Outcome, QueueService, Role, Source, TicketStatus, type Actor } from '@mpp/contracts';
-import { createManualClock, readStream, type ManualClock } from '@mpp/eventstore';
-import { createClient, type Client } from '@mpp/grpc';
-import type { RunningService } from '@mpp/runtime';
-import { waitFor, type TestDatabase } from '@mpp/testing';
-import { testDatabase } from '@mpp/testing/fixtures';
-import pg from 'pg';
+import { demoMall } from '@mpp/catalog';
+import { ApplicationStatus, CallRule, Outcome, Role, Source, TicketStatus, type Actor } from '@mpp/contracts';
+import { readStream, type ManualClock } from '@mpp/eventstore';
+import { waitFor } from '@mpp/testing';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueApp } from '../src/app/queue-app.js';
 import { queueEvents } from '../src/domain/events.js';
-import { build, loadConfig } from '../src/index.js';
 import type { Notice } from '../src/infra/notify/notifier.js';
-import { createReplicaQueries } from '../src/infra/replica-queries.js';
+import { startQueueHarness, type QueueHarness } from './harness.js';
 
 // The queue over gRPC on a real PostgreSQL with the demo mall (Kendari, WITA = UTC+8), the
 // service clock at Monday 23 November 2026 09:00 WITA and moved by hand.
 const actor = (role: Role, subject = '', agencyCode = '', mallId = 'kendari'): Actor => ({ $typeName: 'mpp.common.v1.Actor', subject, role, agencyCode, mallId });
-const system = actor(Role.SYSTEM, 'import', '', '');
 const kiosk = actor(Role.KIOSK, 'kiosk-1');
 const officer = (n: number) => actor(Role.OFFICER, `demo-officer-00${n}`, 'disdukcapil-kendari');
 const KTP = 'kendari:ktp-el-perekaman';
-const notices: Notice[] = [];
-let db: TestDatabase;
-let catalog: RunningService;
-let queue: RunningService;
+let h: QueueHarness;
 let pool: pg.Pool;
 let clock: ManualClock;
 let app!: QueueApp;
-const clients: (() => void)[] = [];
-
-type Unwrapped<R> = R extends { view?: infer V } ? NonNullable<V> : R extends { counter?: infer C } ? NonNullable<C> : R extends { booking?: infer B } ? NonNullable<B> : R;
-type Calls = { [K in keyof Client<typeof QueueService>]: Client<typeof QueueService>[K] extends (req: infer Q, o?: infer O) => Promise<infer R> ? (req: Q, o?: O) => Promise<Unwrapped<R>> : never };
-
-/** A queue client whose answers are unwrapped from their response messages (`view`, `counter`, `booking`). */
-function client(as: Actor): Calls {
-  const c = createClient(QueueService, { address: `127.0.0.1:${queue.grpcPort}`, actor: as });
-  clients.push(c.close);
-  return new Proxy(c.client, {
-    get: (target, name) => async (...args: unknown[]) => {
-      const r = (await (target as unknown as Record<string | symbol, (...a: unknown[]) => Promise<Record<string, unknown>>>)[name]!(...args)) as Record<string, unknown>;
-      return r.view ?? r.counter ?? r.booking ?? r;
-    },
-  }) as unknown as Calls;
-}
+let notices: Notice[];
+const client = (as: Actor) => h.client(as);
 
 beforeAll(async () => {
-  db = await testDatabase();
-  const env = { DATABASE_URL: db.url, GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-  catalog = await buildCatalog(catalogConfig({ ...env, CATALOG_GRPC_PORT: '0' })).start();
-  clock = createManualClock(new Date('2026-11-23T01:00:00Z'));
-  queue = await build(loadConfig({ ...env, QUEUE_GRPC_PORT: '0', QUEUE_HOLDER_KEY: 'test-holder-key-0123456789', QUEUE_NOTIFY_FEW_AHEAD: '1' }), {
-    clock,
-    notifier: { send: async (n) => void notices.push(n) },
-    onApp: (a) => (app = a),
-    timerPollMs: 60_000,
-  }).start();
-  const { client: cat, close } = createClient(CatalogService, { address: `127.0.0.1:${catalog.grpcPort}`, actor: system });
-  try {
-    for await (const m of cat.importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demoMall())) })) {
-      if (m.event.case === 'report') expect(m.event.value.errors).toEqual([]);
-    }
-  } finally {
-    close();
-  }
-  pool = new pg.Pool({ connectionString: db.url, max: 4 });
-  const replica = createReplicaQueries(pool);
-  await waitFor(async () => (await replica.officer('demo-officer-007')) !== undefined && (await replica.serviceCount('kendari')) === demoMall().services!.length, { timeoutMs: 120_000, what: 'the demo mall in the queue replica' });
+  h = await startQueueHarness({ doc: demoMall(), mallId: 'kendari', readyOfficer: 'demo-officer-007', start: new Date('2026-11-23T01:00:00Z'), queueEnv: { QUEUE_NOTIFY_FEW_AHEAD: '1' }, timerPollMs: 60_000 });
+  ({ pool, clock, app, notices } = h);
 }, 240_000);
 
 afterAll(async () => {
-  clients.forEach((close) => close());
-  await pool?.end();
-  await queue?.stop();
-  await catalog?.stop();
-  await db?.drop();
+  await h?.stop();
 });
 
 const minutes = (n: number) => clock.advance(n * 60_000);

@@ -1,8 +1,8 @@
 import { readConfig, type Env } from '@mpp/config';
-import { databaseUrl, grpcHost, grpcPort, kafkaBrokers, logLevel } from '@mpp/runtime';
+import { databaseUrl, grpcHost, grpcPort, kafkaBrokers, kafkaTopicPrefix, logLevel } from '@mpp/runtime';
 
 /** Every setting of the survey service, read from the environment once at start. */
-export const configSpec = { grpcHost, grpcPort: grpcPort('survey', 50053), logLevel, databaseUrl, kafkaBrokers };
+export const configSpec = { grpcHost, grpcPort: grpcPort('survey', 50053), logLevel, databaseUrl, kafkaBrokers, kafkaTopicPrefix };
 
 export type SurveyConfig = ReturnType<typeof loadConfig>;
 

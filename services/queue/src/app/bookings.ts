@@ -82,7 +82,8 @@ export function createBookings(core: Core, tickets: Tickets) {
 
     async cancel(actor: Actor | undefined, bookingId: string): Promise<Booking> {
       const at = locateBooking(bookingId);
-      const r = await bookings(at.stream, { kind: 'cancel', bookingId, at: clock.now() }, commandContext(actor, { mallId: at.mallId }));
+      const booking = found((await bookings.read(at.stream)).state, bookingId);
+      const r = await bookings(at.stream, { kind: 'cancel', bookingId, at: clock.now() }, await core.contextFor(actor, { mallId: at.mallId, serviceId: booking.serviceId }));
       await core.timers.cancel(`${BOOKING_NO_SHOW}:${bookingId}`);
       return found(r.state, bookingId);
     },
@@ -122,7 +123,8 @@ export function createBookings(core: Core, tickets: Tickets) {
     /** The timer after a slot's grace: still booked → no-show; checked in or cancelled → nothing. */
     async noShow(bookingId: string): Promise<void> {
       const at = locateBooking(bookingId);
-      await bookings(at.stream, { kind: 'no-show', bookingId, at: clock.now() }, commandContext(undefined, { mallId: at.mallId }));
+      const booking = (await bookings.read(at.stream)).state.bookings.get(bookingId);
+      await bookings(at.stream, { kind: 'no-show', bookingId, at: clock.now() }, booking ? await core.contextFor(undefined, { mallId: at.mallId, serviceId: booking.serviceId }) : commandContext(undefined, { mallId: at.mallId }));
     },
   };
 }

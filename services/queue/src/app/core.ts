@@ -1,5 +1,6 @@
 import { AppError } from '@mpp/errors';
-import { createCommandHandler, isConcurrencyError, type Clock, type CommandHandler, type EventStore } from '@mpp/eventstore';
+import type { Actor } from '@mpp/contracts';
+import { createCommandHandler, isConcurrencyError, type Clock, type CommandContext, type CommandHandler, type EventStore } from '@mpp/eventstore';
 import type { Timers } from '@mpp/runtime';
 import type pg from 'pg';
 import { application, type ApplicationCommand, type ApplicationState } from '../domain/application/application.js';
@@ -9,6 +10,7 @@ import { queueDay, type DayCommand, type DayState } from '../domain/day/day.js';
 import { queueEvents } from '../domain/events.js';
 import type { ServiceFacts } from '../domain/rules.js';
 import type { createReplicaQueries } from '../infra/replica-queries.js';
+import { commandContext } from './authorize.js';
 import type { QueueSettings } from './settings.js';
 
 export type Replica = ReturnType<typeof createReplicaQueries>;
@@ -29,6 +31,11 @@ export interface Core {
   readonly applications: CommandHandler<ApplicationState, ApplicationCommand>;
   /** A service's facts from the replica, cached for `settings.factsCacheMs` (the hot path never waits on the catalog). */
   facts(serviceId: string): Promise<Facts>;
+  /**
+   * The context of a command about a service's ticket or booking: its events carry the mall, the
+   * service and the service's agency (partners follow their agency's tickets by it).
+   */
+  contextFor(actor: Actor | undefined, where: { mallId: string; serviceId: string }): Promise<CommandContext>;
   /** Runs `work` as the only user of a counter in this process, retrying when another replica moved it. */
   withCounter<T>(counterId: string, work: (c: { version: number; state: CounterState }) => Promise<T>): Promise<T>;
 }
@@ -52,6 +59,10 @@ export function createCore(deps: { store: EventStore; db: pg.Pool; schema: strin
       factsCache.set(serviceId, { at: now, facts });
       if (factsCache.size > 5000) factsCache.delete(factsCache.keys().next().value as string);
       return facts;
+    },
+    async contextFor(actor, where) {
+      const agencyCode = (await this.facts(where.serviceId).catch(() => undefined))?.service.agencyCode ?? '';
+      return commandContext(actor, { ...where, agencyCode });
     },
     async withCounter(counterId, work) {
       const previous = locks.get(counterId) ?? Promise.resolve();

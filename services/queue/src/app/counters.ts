@@ -32,6 +32,11 @@ const ticketIdOf = (events: readonly EventDraft[]) => (events[0]?.data as { tick
 export function createCounters(core: Core, tickets: Tickets) {
   const { days, counters, clock, replica } = core;
 
+  /** A counter command's context: the counter's agency from the catalog. */
+  async function counterContext(actor: Actor | undefined, counterId: string, mallId: string) {
+    return commandContext(actor, { mallId, agencyCode: (await replica.counter(counterId))?.agencyCode ?? '' });
+  }
+
   /** The counter, its agency, and the officer's right to work it (from the catalog's roster). */
   async function rosterCheck(counterId: string, officer: string) {
     const c = await replica.counter(counterId);
@@ -86,7 +91,7 @@ export function createCounters(core: Core, tickets: Tickets) {
     async pause(actor: Actor | undefined, counterId: string): Promise<CounterView> {
       const officer = officerOf(actor);
       return core.withCounter(counterId, async (c) => {
-        const r = await counters(streams.counter(counterId), { kind: 'pause', counterId, officer, at: clock.now() }, commandContext(actor, { mallId: c.state.mallId }));
+        const r = await counters(streams.counter(counterId), { kind: 'pause', counterId, officer, at: clock.now() }, await counterContext(actor, counterId, c.state.mallId));
         return counterView(counterId, r.state);
       });
     },
@@ -94,7 +99,7 @@ export function createCounters(core: Core, tickets: Tickets) {
     async close(actor: Actor | undefined, counterId: string): Promise<CounterView> {
       const officer = officerOf(actor);
       return core.withCounter(counterId, async (c) => {
-        const r = await counters(streams.counter(counterId), { kind: 'close', counterId, officer, at: clock.now() }, commandContext(actor, { mallId: c.state.mallId }));
+        const r = await counters(streams.counter(counterId), { kind: 'close', counterId, officer, at: clock.now() }, await counterContext(actor, counterId, c.state.mallId));
         return counterView(counterId, r.state);
       });
     },
@@ -129,7 +134,10 @@ export function createCounters(core: Core, tickets: Tickets) {
         if (!best) throw new AppError('illegal_state', `no one is waiting for the services of counter ${counterId}`);
         const stream = streams.day(best.queueId, date);
         let called = '';
-        const r = await days(stream, { kind: 'call-next', counterId, serviceIds: best.serviceIds, officer, policy, at }, commandContext(actor, { mallId: c.state.mallId }), {
+        const ctx = commandContext(actor, { mallId: c.state.mallId, agencyCode: facts.service.agencyCode });
+        const r = await days(stream, { kind: 'call-next', counterId, serviceIds: best.serviceIds, officer, policy, at }, ctx, {
+          // The ticket is chosen when the command is decided: its service goes in the metadata then.
+          metadataFor: (state, events, metadata) => ({ ...metadata, serviceId: state.tickets.get(ticketIdOf(events))?.serviceId ?? '' }),
           alongside: (_state, events) => {
             called = ticketIdOf(events);
             return [counterSide(counterId, c, { kind: 'take', counterId, officer, ticketId: called, queueDay: stream, at })];
@@ -151,7 +159,7 @@ export function createCounters(core: Core, tickets: Tickets) {
         if (!ticket) throw new AppError('not_found', 'no such ticket');
         if (!c.state.serviceIds.includes(ticket.serviceId)) throw new AppError('illegal_state', `counter ${counterId} is not open for ${ticket.serviceId}`);
         const at = clock.now();
-        const r = await days(where.stream, { kind: 'call', ticketId, counterId, officer, reason, at }, commandContext(actor, { mallId: c.state.mallId, serviceId: ticket.serviceId }), {
+        const r = await days(where.stream, { kind: 'call', ticketId, counterId, officer, reason, at }, await core.contextFor(actor, { mallId: c.state.mallId, serviceId: ticket.serviceId }), {
           alongside: () => [counterSide(counterId, c, { kind: 'take', counterId, officer, ticketId, queueDay: where.stream, at })],
         });
         return tickets.view(r.state, ticketId);
@@ -179,7 +187,7 @@ export function createCounters(core: Core, tickets: Tickets) {
       return core.withCounter(ticket.counterId, async (c) => {
         workedBy(c.state, ticket.counterId, officer);
         const at = clock.now();
-        const r = await days(where.stream, command(ticket.counterId, at), commandContext(actor, { mallId: ticket.mallId, serviceId: ticket.serviceId }), {
+        const r = await days(where.stream, command(ticket.counterId, at), await core.contextFor(actor, { mallId: ticket.mallId, serviceId: ticket.serviceId }), {
           ...(frees ? { alongside: () => [counterSide(ticket.counterId, c, { kind: 'free', counterId: ticket.counterId, ticketId, at })] } : {}),
         });
         return tickets.view(r.state, ticketId);
@@ -231,11 +239,13 @@ export function createCounters(core: Core, tickets: Tickets) {
         const toStream = streams.day(toQueue, date);
         const targetDay = sameQueue ? undefined : await days.read(toStream);
         const since = ticket.queuedSince ? new Date(timestampMs(ticket.queuedSince)) : at;
-        const ctx = commandContext(actor, { mallId: ticket.mallId, serviceId: ticket.serviceId });
+        const ctx = await core.contextFor(actor, { mallId: ticket.mallId, serviceId: ticket.serviceId });
+        // The new ticket's events name its own service and agency.
+        const targetMetadata = { ...ctx.metadata, agencyCode: target.service.agencyCode, serviceId: toServiceId };
         const r = await days(where.stream, { kind: 'transfer', ticketId, counterId: ticket.counterId, toServiceId, toTicketId, at, ...(sameQueue ? { reissue: relaxed } : {}) }, ctx, {
           alongside: () => [
             counterSide(ticket.counterId, c, { kind: 'free', counterId: ticket.counterId, ticketId, at }),
-            ...(targetDay ? [{ streamId: toStream, expectedVersion: targetDay.version, events: [...queueDay.decide({ ...relaxed, queuedSince: since }, targetDay.state)] }] : []),
+            ...(targetDay ? [{ streamId: toStream, expectedVersion: targetDay.version, events: [...queueDay.decide({ ...relaxed, queuedSince: since }, targetDay.state)], metadata: targetMetadata }] : []),
           ],
         });
         const to = sameQueue ? r.state : (await days.read(toStream)).state;

@@ -136,7 +136,7 @@ export function createTickets(core: Core) {
       const { state } = await days.read(at.stream);
       const ticket = state.tickets.get(ticketId);
       if (!ticket) throw new AppError('not_found', 'no such ticket');
-      const result = await days(at.stream, { kind: 'cancel', ticketId, at: clock.now() }, commandContext(actor, { mallId: ticket.mallId, serviceId: ticket.serviceId }));
+      const result = await days(at.stream, { kind: 'cancel', ticketId, at: clock.now() }, await core.contextFor(actor, { mallId: ticket.mallId, serviceId: ticket.serviceId }));
       return view(result.state, ticketId);
     },
 
