@@ -67,10 +67,11 @@ export interface HandleOptions<S> {
    */
   readonly alongside?: (state: S, events: readonly EventDraft[]) => readonly Alongside[];
   /**
-   * The metadata of the command's own events once they are decided, from the stream's new state
-   * (the service of the ticket a "call next" chose, say); default: the context's.
+   * The metadata of each of the command's own events once decided, from the stream's new state
+   * (the service of the ticket a "call next" chose, the new ticket of a transfer); default: the
+   * context's. What the command writes alongside takes its first event's, unless it names its own.
    */
-  readonly metadataFor?: (state: S, events: readonly EventDraft[], metadata: EventMetadata) => EventMetadata;
+  readonly metadataFor?: (state: S, event: EventDraft, metadata: EventMetadata) => EventMetadata;
 }
 
 interface Queued<C, S> {
@@ -122,8 +123,9 @@ export function createCommandHandler<S, C>(options: CommandHandlerOptions<S, C>)
           const drafts = decider.decide(item.command, state);
           const encoded = drafts.map((d) => types.encode(d.type, d.data));
           const next = encoded.reduce((s, e) => decider.evolve(s, types.decode(e)), state);
-          const metadata = item.options.metadataFor?.(next, drafts, item.ctx.metadata) ?? item.ctx.metadata;
-          const mine = encoded.map((e, i) => ({ id: derivedEventId(item.ctx.commandId, i), ...e, metadata }));
+          const described = drafts.map((d) => item.options.metadataFor?.(next, d, item.ctx.metadata) ?? item.ctx.metadata);
+          const metadata = described[0] ?? item.ctx.metadata;
+          const mine = encoded.map((e, i) => ({ id: derivedEventId(item.ctx.commandId, i), ...e, metadata: described[i]! }));
           let index = mine.length;
           for (const other of item.options.alongside?.(next, drafts) ?? []) {
             const events = other.events.map((d) => ({ id: derivedEventId(item.ctx.commandId, index++), ...types.encode(d.type, d.data), metadata: other.metadata ?? metadata }));

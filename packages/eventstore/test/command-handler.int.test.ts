@@ -128,15 +128,15 @@ describe('command handler', () => {
   it('records the metadata decided from the events, and another for what it writes alongside', async () => {
     const handle = createCommandHandler({ store, types, decider: counter });
     await handle('meta-1', { add: 'a' }, ctx(), {
-      metadataFor: (state, events, m) => ({ ...m, serviceId: `svc-${state.count}-${events.length}` }),
+      metadataFor: (state, event, m) => ({ ...m, serviceId: `svc-${state.count}-${(event.data as { writer: string }).writer}` }),
       alongside: (state) => [
         { streamId: 'meta-mirror-1', expectedVersion: 0, events: [draft(Counted, { writer: 'mirror', n: state.count } as never)], metadata: { ...metadata, agencyCode: 'bpjs-kesehatan' } },
         { streamId: 'meta-mirror-2', expectedVersion: 0, events: [draft(Counted, { writer: 'mirror', n: state.count } as never)] },
       ],
     });
-    expect((await store.readStream('meta-1'))[0]!.metadata).toMatchObject({ mallId: metadata.mallId, serviceId: 'svc-1-1' });
+    expect((await store.readStream('meta-1'))[0]!.metadata).toMatchObject({ mallId: metadata.mallId, serviceId: 'svc-1-a' });
     expect((await store.readStream('meta-mirror-1'))[0]!.metadata).toMatchObject({ agencyCode: 'bpjs-kesehatan', serviceId: metadata.serviceId });
-    expect((await store.readStream('meta-mirror-2'))[0]!.metadata).toMatchObject({ serviceId: 'svc-1-1' });
+    expect((await store.readStream('meta-mirror-2'))[0]!.metadata).toMatchObject({ serviceId: 'svc-1-a' });
   });
 
   it("reads a stream's current state, catching up with what another replica appended", async () => {

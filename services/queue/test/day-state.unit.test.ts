@@ -1,4 +1,5 @@
 import { Source, TicketStatus, type Ticket } from '@mpp/contracts';
+import { AppError } from '@mpp/errors';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { queueDay, type DayCommand, type DayState } from '../src/domain/day/day.js';
@@ -58,14 +59,19 @@ function apply(state: DayState, command: DayCommand): DayState {
   let next = state;
   try {
     for (const d of queueDay.decide(command, state)) next = queueDay.evolve(next, queueEvents.decode(queueEvents.encode(d.type, d.data as never)));
-  } catch {
-    return state; // refused: nothing happens
+  } catch (error) {
+    if (error instanceof AppError) return state; // refused: nothing happens
+    throw error;
   }
   return next;
 }
 
-function run(steps: readonly Step[]): DayState[] {
+/** What a state says, taken when it is made: evolving later states must never change it. */
+const snapshot = (s: DayState) => JSON.stringify({ waiting: [...s.waiting.keys()].sort(), tickets: [...s.tickets.values()].map((t) => [t.id, t.status, t.recalls]).sort(), issued: s.issuedPerService.toJS(), last: s.lastInLine });
+
+function run(steps: readonly Step[], snapshots: string[] = []): DayState[] {
   const states = [queueDay.initialState()];
+  snapshots.push(snapshot(states[0]!));
   let n = 0;
   let clock = 0;
   for (const s of steps) {
@@ -85,6 +91,7 @@ function run(steps: readonly Step[]): DayState[] {
       else command = { kind: 'transfer', ...common, toServiceId: SERVICES[1]!, toTicketId: `t${++n}`, reissue: issue(`t${n}`, clock, 1, false) };
     }
     states.push(command ? apply(state, command) : state);
+    snapshots.push(snapshot(states.at(-1)!));
   }
   return states;
 }
@@ -93,8 +100,8 @@ describe('the queue day’s indexes', () => {
   it('agree with every ticket after every event, and earlier states never change', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
-        const states = run(steps);
-        const before = states.map((s) => ({ waiting: s.waiting.size, tickets: s.tickets.size }));
+        const before: string[] = [];
+        const states = run(steps, before);
         for (const state of states) {
           const want = expected(state);
           expect([...state.waiting.keys()].sort()).toEqual(want.waiting.map((t) => t.id).sort());
@@ -104,10 +111,18 @@ describe('the queue day’s indexes', () => {
             expect(standing(state, t.id)).toEqual(t.status === TicketStatus.WAITING ? { position: ahead + 1, peopleAhead: ahead } : { position: 0, peopleAhead: 0 });
           }
         }
-        expect(states.map((s) => ({ waiting: s.waiting.size, tickets: s.tickets.size }))).toEqual(before);
+        expect(states.map(snapshot)).toEqual(before);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('expires what waits at the close in issue order, however many', () => {
+    let state = queueDay.initialState();
+    for (let i = 1; i <= 40; i++) state = apply(state, issue(`t${i}`, i, i % 2, false));
+    state = apply(state, { kind: 'cancel', ticketId: 't7', at: at(50) });
+    const [closed] = queueDay.decide({ kind: 'close', queueId: 'kendari:A', date: '2026-11-23', at: at(600) }, state);
+    expect((closed!.data as { expiredTicketIds: string[] }).expiredTicketIds).toEqual(Array.from({ length: 40 }, (_, i) => `t${i + 1}`).filter((id) => id !== 't7'));
   });
 
   it('counts the daily quota without the cancelled tickets', () => {

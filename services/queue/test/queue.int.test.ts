@@ -24,7 +24,7 @@ let notices: Notice[];
 const client = (as: Actor) => h.client(as);
 
 beforeAll(async () => {
-  h = await startQueueHarness({ doc: demoMall(), mallId: 'kendari', readyOfficer: 'demo-officer-007', start: new Date('2026-11-23T01:00:00Z'), queueEnv: { QUEUE_NOTIFY_FEW_AHEAD: '1' }, timerPollMs: 60_000 });
+  h = await startQueueHarness({ doc: demoMall(), mallId: 'kendari', start: new Date('2026-11-23T01:00:00Z'), queueEnv: { QUEUE_NOTIFY_FEW_AHEAD: '1' }, timerPollMs: 60_000 });
   ({ pool, clock, app, notices } = h);
 }, 240_000);
 
@@ -135,6 +135,25 @@ describe('tickets and counters', () => {
     const ready = await o1.setApplicationStatus({ applicationId: done.application!.id, status: ApplicationStatus.READY, note: 'siap diambil' });
     expect(ready.application!.status).toBe(ApplicationStatus.READY);
     await expect(o1.setApplicationStatus({ applicationId: done.application!.id, status: ApplicationStatus.IN_PROCESS })).rejects.toThrow(/back to in process/);
+  });
+
+  it('transfers within one queue: the new ticket keeps its place and its events name its own service and agency', async () => {
+    const k = client(kiosk);
+    const o1 = client(officer(1));
+    const moving = 'kendari:ktp-el-pindah-datang'; // queue A too
+    const t = await k.issueTicket({ mallId: 'kendari', serviceId: KTP, source: Source.KIOSK });
+    await o1.callTicket({ counterId: 'kendari:1', ticketId: t.ticket!.id, reason: 'salah pilih layanan di kiosk' });
+    await o1.startServing({ ticketId: t.ticket!.id });
+    const moved = await o1.transferTicket({ ticketId: t.ticket!.id, toServiceId: moving });
+    expect(moved.to!.ticket).toMatchObject({ serviceId: moving, queueId: 'kendari:A', status: TicketStatus.WAITING });
+    expect(timestampMs(moved.to!.ticket!.queuedSince!)).toBe(timestampMs(t.ticket!.queuedSince!));
+    const stored = await readStream(pool, 'queue', 'day-kendari:A-2026-11-23');
+    const of = (type: string, id: string) => stored.find((e) => e.type === `id.mpp.queue.${type}.v1` && JSON.stringify(queueEvents.decode(e).message, (_k, v) => (typeof v === 'bigint' ? String(v) : v)).includes(id))!;
+    expect(of('TicketTransferred', t.ticket!.id).metadata).toMatchObject({ serviceId: KTP, agencyCode: 'disdukcapil-kendari' });
+    expect(of('TicketIssued', moved.to!.ticket!.id).metadata).toMatchObject({ serviceId: moving, agencyCode: 'disdukcapil-kendari' });
+    expect(of('TicketCalled', t.ticket!.id).metadata).toMatchObject({ serviceId: KTP, agencyCode: 'disdukcapil-kendari' });
+    expect((await o1.getCounter({ counterId: 'kendari:1' })).ticketId).toBe('');
+    await k.cancelTicket({ ticketId: moved.to!.ticket!.id });
   });
 });
 

@@ -61,8 +61,9 @@ export function createCore(deps: { store: EventStore; db: pg.Pool; schema: strin
       return facts;
     },
     async contextFor(actor, where) {
-      const agencyCode = (await this.facts(where.serviceId).catch(() => undefined))?.service.agencyCode ?? '';
-      return commandContext(actor, { ...where, agencyCode });
+      // A ticket's service is always in the replica (services retire, never vanish): a failure here is real.
+      const { service } = await this.facts(where.serviceId);
+      return commandContext(actor, { ...where, agencyCode: service.agencyCode });
     },
     async withCounter(counterId, work) {
       const previous = locks.get(counterId) ?? Promise.resolve();

@@ -8,6 +8,7 @@ import { application, dueDate, trackingCode } from '../domain/application/applic
 import { counter, workedBy, type CounterState } from '../domain/counter/counter.js';
 import { queueDay, waitingFor, type DayCommand } from '../domain/day/day.js';
 import { chooseNext, type Choice } from '../domain/day/fairness.js';
+import { TicketIssued } from '../domain/events.js';
 import { dayOf, orderingPolicy, priorityGroupsFor } from '../domain/rules.js';
 import { commandContext, officerOf } from './authorize.js';
 import { isWorkingDay } from './calendar.js';
@@ -137,7 +138,7 @@ export function createCounters(core: Core, tickets: Tickets) {
         const ctx = commandContext(actor, { mallId: c.state.mallId, agencyCode: facts.service.agencyCode });
         const r = await days(stream, { kind: 'call-next', counterId, serviceIds: best.serviceIds, officer, policy, at }, ctx, {
           // The ticket is chosen when the command is decided: its service goes in the metadata then.
-          metadataFor: (state, events, metadata) => ({ ...metadata, serviceId: state.tickets.get(ticketIdOf(events))?.serviceId ?? '' }),
+          metadataFor: (state, event, metadata) => ({ ...metadata, serviceId: state.tickets.get(ticketIdOf([event]))?.serviceId ?? '' }),
           alongside: (_state, events) => {
             called = ticketIdOf(events);
             return [counterSide(counterId, c, { kind: 'take', counterId, officer, ticketId: called, queueDay: stream, at })];
@@ -243,6 +244,8 @@ export function createCounters(core: Core, tickets: Tickets) {
         // The new ticket's events name its own service and agency.
         const targetMetadata = { ...ctx.metadata, agencyCode: target.service.agencyCode, serviceId: toServiceId };
         const r = await days(where.stream, { kind: 'transfer', ticketId, counterId: ticket.counterId, toServiceId, toTicketId, at, ...(sameQueue ? { reissue: relaxed } : {}) }, ctx, {
+          // In the same queue the new ticket is one of this command's own events.
+          metadataFor: (_state, event, metadata) => (event.type === TicketIssued ? targetMetadata : metadata),
           alongside: () => [
             counterSide(ticket.counterId, c, { kind: 'free', counterId: ticket.counterId, ticketId, at }),
             ...(targetDay ? [{ streamId: toStream, expectedVersion: targetDay.version, events: [...queueDay.decide({ ...relaxed, queuedSince: since }, targetDay.state)], metadata: targetMetadata }] : []),

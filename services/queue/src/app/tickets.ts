@@ -145,7 +145,7 @@ export function createTickets(core: Core) {
       const stream = streams.day(queueId, date);
       const result = await days(stream, { kind: 'close', queueId, date, at: clock.now() }, commandContext(actor, { mallId }));
       await core.db.query(`delete from ${contactsTable(core.schema)} where day_stream = $1`, [stream]);
-      return [...result.state.tickets.values()].filter((t) => t.status === TicketStatus.EXPIRED).map((t) => t.id);
+      return [...result.state.tickets.values()].filter((t) => t.status === TicketStatus.EXPIRED).sort((a, b) => a.sequence - b.sequence).map((t) => t.id);
     },
   };
 }

@@ -223,7 +223,10 @@ export const queueDay: Decider<DayState, DayCommand> = {
       }
       case 'close': {
         if (state.closed) return [];
-        const open = [...state.tickets.values()].filter((t) => t.status === TicketStatus.WAITING || t.status === TicketStatus.CALLED).map((t) => t.id);
+        const open = [...state.tickets.values()]
+          .filter((t) => t.status === TicketStatus.WAITING || t.status === TicketStatus.CALLED)
+          .sort((a, b) => a.sequence - b.sequence)
+          .map((t) => t.id);
         return [draft(QueueDayClosed, { queueId: command.queueId, date: command.date, at: ts(command.at), expiredTicketIds: open })];
       }
       default: {
