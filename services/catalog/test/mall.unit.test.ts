@@ -1,4 +1,4 @@
-import { NoticeKind, SpecialDayKind } from '@mpp/contracts';
+import { NoticeKind, OrderingStep, SpecialDayKind } from '@mpp/contracts';
 import { draft } from '@mpp/eventstore';
 import { describe, expect, it } from 'vitest';
 import { MallRegistered } from '../src/domain/events.js';
@@ -46,7 +46,7 @@ describe('mall', () => {
   });
 
   it('sets a queue policy once; the same policy again records nothing', () => {
-    const policy = { $typeName: 'mpp.catalog.v1.QueuePolicy' as const, priorityGroups: [{ $typeName: 'mpp.catalog.v1.PriorityGroup' as const, code: 'lansia', labelId: 'Lansia', labelEn: 'Elderly', weight: 3 }], interleaveRatio: 3, recallsBeforeNoShow: 3 };
+    const policy = { $typeName: 'mpp.catalog.v1.QueuePolicy' as const, priorityGroups: [{ $typeName: 'mpp.catalog.v1.PriorityGroup' as const, code: 'lansia', labelId: 'Lansia', labelEn: 'Elderly', weight: 3 }], interleaveRatio: 3, recallsBeforeNoShow: 3, callOrder: [] };
     const first = given(mall, registered).when({ kind: 'set-policy', policy }).result();
     expect(first.map((e) => e.type.name)).toEqual(['id.mpp.catalog.QueuePolicySet.v1']);
     given(mall, [...registered, ...first]).when({ kind: 'set-policy', policy }).thenNothing();
@@ -55,8 +55,18 @@ describe('mall', () => {
   it('refuses a policy with a group listed twice and no recalls', () => {
     const group = { $typeName: 'mpp.catalog.v1.PriorityGroup' as const, code: 'lansia', labelId: 'Lansia', labelEn: '', weight: 3 };
     given(mall, registered)
-      .when({ kind: 'set-policy', policy: { $typeName: 'mpp.catalog.v1.QueuePolicy', priorityGroups: [group, group], interleaveRatio: 3, recallsBeforeNoShow: 0 } })
+      .when({ kind: 'set-policy', policy: { $typeName: 'mpp.catalog.v1.QueuePolicy', priorityGroups: [group, group], interleaveRatio: 3, recallsBeforeNoShow: 0, callOrder: [] } })
       .thenRefused([{ field: 'priority_groups[1].code', reason: 'listed twice' }, { field: 'recalls_before_no_show' }]);
+  });
+
+  it('takes a call order that names each step once and ends with first in line', () => {
+    const policy = (callOrder: OrderingStep[]) => ({ $typeName: 'mpp.catalog.v1.QueuePolicy' as const, priorityGroups: [], interleaveRatio: 2, recallsBeforeNoShow: 2, callOrder });
+    const { PRIORITY, BOOKING_DUE, FIRST_IN_LINE, UNSPECIFIED } = OrderingStep;
+    expect(given(mall, registered).when({ kind: 'set-policy', policy: policy([PRIORITY, BOOKING_DUE, FIRST_IN_LINE]) }).result()).toHaveLength(1);
+    expect(given(mall, registered).when({ kind: 'set-policy', policy: policy([FIRST_IN_LINE]) }).result()).toHaveLength(1);
+    given(mall, registered)
+      .when({ kind: 'set-policy', policy: policy([PRIORITY, PRIORITY, UNSPECIFIED, BOOKING_DUE]) })
+      .thenRefused([{ field: 'call_order[1]', reason: 'listed twice' }, { field: 'call_order[2]' }, { field: 'call_order', reason: 'must end with first_in_line' }]);
   });
 
   it('refuses an active emergency notice without text, and anything for a mall that does not exist', () => {

@@ -1,7 +1,7 @@
-import { MembershipStatus, ServiceStatus, type Booth, type Mall, type QueuePolicy, type Service } from '@mpp/contracts';
+import { CallRule, MembershipStatus, OrderingStep as CatalogStep, ServiceStatus, type Booth, type Mall, type QueuePolicy, type Service } from '@mpp/contracts';
 import { addDays, atLocal, isServiceOpen, localDate, scheduleFromContract, weeklyFromContract, type MallTimeZone } from '@mpp/opening-hours';
 import type { Closed } from './day/day.js';
-import type { OrderingPolicy } from './day/fairness.js';
+import { STANDARD_ORDER, type OrderingPolicy, type OrderingStep } from './day/fairness.js';
 
 /** What the catalog says about a service, as the queue's replica holds it. */
 export interface ServiceFacts {
@@ -41,8 +41,11 @@ export const dayOf = (mall: Mall, at: Date) => localDate(at, mall.timeZone as Ma
 export const dayEndsAt = (date: string, timeZone: string) => atLocal(addDays(date, 1), '00:00', timeZone as MallTimeZone);
 
 /** The mall's queue policy as ordering reads it (no policy: first in line, no priority). */
+const STEP: Partial<Record<CatalogStep, OrderingStep>> = { [CatalogStep.BOOKING_DUE]: CallRule.BOOKING_DUE, [CatalogStep.PRIORITY]: CallRule.PRIORITY, [CatalogStep.FIRST_IN_LINE]: CallRule.FIFO };
+
 export function orderingPolicy(policy: QueuePolicy | undefined): OrderingPolicy {
-  return { weights: new Map((policy?.priorityGroups ?? []).map((g) => [g.code, g.weight])), interleaveRatio: policy?.interleaveRatio ?? 0 };
+  const order = (policy?.callOrder ?? []).map((s) => STEP[s]).filter((s): s is OrderingStep => s !== undefined);
+  return { weights: new Map((policy?.priorityGroups ?? []).map((g) => [g.code, g.weight])), interleaveRatio: policy?.interleaveRatio ?? 0, order: order.length > 0 ? order : STANDARD_ORDER };
 }
 
 /** The groups a ticket for this service may claim: the mall's, narrowed to those the service honours. */

@@ -1,5 +1,5 @@
 import { create, equals } from '@bufbuild/protobuf';
-import { MallSchema, NoticeKind, NoticeSchema, QueuePolicySchema, SpecialDayKind, SpecialDaySchema, type Mall, type Notice, type QueuePolicy, type SpecialDay } from '@mpp/contracts';
+import { MallSchema, NoticeKind, NoticeSchema, OrderingStep, QueuePolicySchema, SpecialDayKind, SpecialDaySchema, type Mall, type Notice, type QueuePolicy, type SpecialDay } from '@mpp/contracts';
 import { draft, type Decider, type EventDraft } from '@mpp/eventstore';
 import { changedFields } from '../diff.js';
 import { MallChanged, MallRegistered, NoticeSet, QueuePolicySet } from '../events.js';
@@ -95,6 +95,18 @@ function addHolidays(holidays: readonly SpecialDay[], state: { mall: Mall }): Ev
   return [draft(MallChanged, { mall: { ...state.mall, specialDays: days }, changedFields: ['special_days'] })];
 }
 
+/** A call order names each known step once and ends with first in line (so a waiting ticket is always found). */
+function callOrder(v: Violations, order: readonly OrderingStep[]): void {
+  if (order.length === 0) return;
+  const seen = new Set<OrderingStep>();
+  order.forEach((step, i) => {
+    v.require(step !== OrderingStep.UNSPECIFIED && OrderingStep[step] !== undefined, `call_order[${i}]`, 'must be booking_due, priority or first_in_line');
+    v.require(!seen.has(step), `call_order[${i}]`, `${OrderingStep[step]?.toLowerCase() ?? step} is listed twice`);
+    seen.add(step);
+  });
+  v.require(order.at(-1) === OrderingStep.FIRST_IN_LINE, 'call_order', 'must end with first_in_line');
+}
+
 function setPolicy(policy: QueuePolicy, state: MallState & { mall: Mall }): EventDraft[] {
   const v = new Violations();
   const codes = new Set<string>();
@@ -107,6 +119,7 @@ function setPolicy(policy: QueuePolicy, state: MallState & { mall: Mall }): Even
   });
   v.require(policy.interleaveRatio <= 50, 'interleave_ratio', 'must be 0–50 (0: priority always first)');
   v.require(policy.recallsBeforeNoShow >= 1 && policy.recallsBeforeNoShow <= 10, 'recalls_before_no_show', 'must be 1–10');
+  callOrder(v, policy.callOrder);
   v.throwIfAny('queue policy refused');
   if (state.policy && equals(QueuePolicySchema, state.policy, policy)) return [];
   return [draft(QueuePolicySet, { mallId: state.mall.id, policy })];
