@@ -9,6 +9,8 @@ export * from './gen/mpp/catalog/v1/catalog_service_pb.js';
 export * from './gen/mpp/queue/v1/queue_pb.js';
 export * from './gen/mpp/queue/v1/events_pb.js';
 export * from './gen/mpp/queue/v1/queue_service_pb.js';
+export * from './gen/mpp/survey/v1/survey_pb.js';
+export * from './gen/mpp/survey/v1/events_pb.js';
 export * from './gen/mpp/survey/v1/survey_service_pb.js';
 export * from './gen/mpp/reporting/v1/reporting_service_pb.js';
 export * from './personal-data.js';

@@ -88,3 +88,4 @@ export function httpStatusOf(code: ErrorCode): number {
     }
   }
 }
+export { CONTROL, text, Violations } from './violations.js';
