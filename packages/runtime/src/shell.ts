@@ -105,10 +105,6 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
           await scheduler.migrate();
         }
         if (db) eventing = await startEventing({ name, db, kafkaBrokers: config.kafkaBrokers ?? [], topicPrefix: config.kafkaTopicPrefix ?? '', log });
-        if (db && options.projections?.length) {
-          const consumers = consumerFactory({ schema: name, db, kafkaBrokers: config.kafkaBrokers ?? [], topicPrefix: config.kafkaTopicPrefix ?? '', log: log.child({ component: 'consumer' }) });
-          projections = await startProjections({ schema: name, db, specs: options.projections, consumers, log });
-        }
         server = createGrpcServer({ name, log });
         const timers: Timers | undefined = scheduler && {
           handle: (kind, handler) => void (handlers[kind] = handler),
@@ -116,7 +112,13 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
           cancel: (id, on) => scheduler!.cancel(id, on),
           runDue: () => scheduler!.runDue(),
         };
+        // The handlers exist before any consumer runs: a projection that reacts to events with
+        // commands (the survey opening a ticket's survey) finds the application built.
         if (options.api) server.add(options.api.service, await implOf(options.api, { db, eventStore: eventing?.store, log, clock, timers }));
+        if (db && options.projections?.length) {
+          const consumers = consumerFactory({ schema: name, db, kafkaBrokers: config.kafkaBrokers ?? [], topicPrefix: config.kafkaTopicPrefix ?? '', log: log.child({ component: 'consumer' }) });
+          projections = await startProjections({ schema: name, db, specs: options.projections, consumers, log });
+        }
         // A service that registered no timer kind has nothing to poll for.
         if (Object.keys(handlers).length > 0) scheduler?.start();
         const grpcPort = await server.listen(`${config.grpcHost}:${config.grpcPort}`);

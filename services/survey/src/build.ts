@@ -1,12 +1,50 @@
 import { SurveyService } from '@mpp/contracts';
-import { createServiceShell, type ServiceShell } from '@mpp/runtime';
+import type { Clock } from '@mpp/eventstore';
+import { createLogger } from '@mpp/telemetry';
+import { createServiceShell, type ProjectionSpec, type ServiceShell } from '@mpp/runtime';
+import { surveyApi } from './api/survey-api.js';
+import { createSurveyApp, type SurveyApp } from './app/survey-app.js';
 import type { SurveyConfig } from './config.js';
+import { ticketsProjection, type CompletedTicket } from './infra/tickets.js';
+import { surveyView } from './infra/views.js';
 
-/** The survey service, ready to start. No business logic yet: health and reflection only. */
-export function build(config: SurveyConfig): ServiceShell {
+/** The read models the survey keeps from its own log (for `mpp rebuild`). */
+export const projections: readonly ProjectionSpec[] = [{ definition: surveyView, sources: ['survey'] }];
+
+export interface BuildOptions {
+  /** Tests: a manual clock for the handlers and the timers. */
+  readonly clock?: Clock;
+  /** Tests: the application, once built. */
+  readonly onApp?: (app: SurveyApp) => void;
+  readonly timerPollMs?: number;
+}
+
+/**
+ * The survey service: SKM surveys of completed tickets (PermenPANRB 14/2017), the IKM per unit
+ * and period, complaints with SP4N-LAPOR! deadlines. Reads `mpp.queue.v1` for completions.
+ */
+export function build(config: SurveyConfig, options: BuildOptions = {}): ServiceShell {
+  const log = createLogger({ service: 'survey', level: config.logLevel });
+  // The shell builds the API before any consumer starts, so the reaction always finds the app.
+  let app: SurveyApp | undefined;
+  const opened = async (ticket: CompletedTicket) => {
+    if (!app) throw new Error('the survey application is not built yet');
+    await app.surveys.open(ticket);
+  };
   return createServiceShell({
     name: 'survey',
     config,
-    api: { service: SurveyService, impl: {} },
+    log,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.timerPollMs ? { timerPollMs: options.timerPollMs } : {}),
+    projections: [...projections, { definition: ticketsProjection(opened), sources: ['queue'] }],
+    api: {
+      service: SurveyService,
+      create({ db, eventStore, clock, timers }) {
+        app = createSurveyApp({ store: eventStore, db, clock, timers, invitationDays: config.invitationDays });
+        options.onApp?.(app);
+        return surveyApi(app);
+      },
+    },
   });
 }

@@ -1,8 +1,16 @@
-import { readConfig, type Env } from '@mpp/config';
+import { int, readConfig, type Env, type Setting } from '@mpp/config';
 import { databaseUrl, grpcHost, grpcPort, kafkaBrokers, kafkaTopicPrefix, logLevel } from '@mpp/runtime';
 
+function days(raw: string): number {
+  const n = int(raw);
+  if (n < 1 || n > 90) throw new Error('expected a whole number of days from 1 to 90');
+  return n;
+}
+
+const invitationDays: Setting<number> = { env: 'SURVEY_INVITATION_DAYS', parse: days, default: 7, doc: 'days a completed ticket’s survey stays open' };
+
 /** Every setting of the survey service, read from the environment once at start. */
-export const configSpec = { grpcHost, grpcPort: grpcPort('survey', 50053), logLevel, databaseUrl, kafkaBrokers, kafkaTopicPrefix };
+export const configSpec = { grpcHost, grpcPort: grpcPort('survey', 50053), logLevel, databaseUrl, kafkaBrokers, kafkaTopicPrefix, invitationDays };
 
 export type SurveyConfig = ReturnType<typeof loadConfig>;
 

@@ -2,22 +2,757 @@
 // @generated from file mpp/survey/v1/survey_service.proto (package mpp.survey.v1, syntax proto3)
 /* eslint-disable */
 
-// The survey service's API. It has no RPCs yet: the service shell answers health and reflection
-// only; its issue adds the commands and queries.
+// The survey service's API: a citizen answers the SKM survey of a completed ticket (the token is
+// the ticket id, from its status page) and files complaints; staff read the IKM and handle
+// complaints. The actor travels in the `mpp-actor-bin` metadata (the gateway verifies it).
 
-import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import { file_mpp_options_v1_personal_data } from "../../options/v1/personal_data_pb.js";
+import type { Complaint, ComplaintChannel, ComplaintKind, ComplaintStatus, Contact, Invitation, RespondentProfile } from "./survey_pb.js";
+import { file_mpp_survey_v1_survey } from "./survey_pb.js";
+import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file mpp/survey/v1/survey_service.proto.
  */
 export const file_mpp_survey_v1_survey_service: GenFile = /*@__PURE__*/
-  fileDesc("CiJtcHAvc3VydmV5L3YxL3N1cnZleV9zZXJ2aWNlLnByb3RvEg1tcHAuc3VydmV5LnYxMg8KDVN1cnZleVNlcnZpY2ViBnByb3RvMw");
+  fileDesc("CiJtcHAvc3VydmV5L3YxL3N1cnZleV9zZXJ2aWNlLnByb3RvEg1tcHAuc3VydmV5LnYxImIKCFF1ZXN0aW9uEgwKBGNvZGUYASABKAkSDwoHdGV4dF9pZBgCIAEoCRIPCgd0ZXh0X2VuGAMgASgJEhIKCmNob2ljZXNfaWQYBCADKAkSEgoKY2hvaWNlc19lbhgFIAMoCSIhChBHZXRTdXJ2ZXlSZXF1ZXN0Eg0KBXRva2VuGAEgASgJIm4KEUdldFN1cnZleVJlc3BvbnNlEi0KCmludml0YXRpb24YASABKAsyGS5tcHAuc3VydmV5LnYxLkludml0YXRpb24SKgoJcXVlc3Rpb25zGAIgAygLMhcubXBwLnN1cnZleS52MS5RdWVzdGlvbiKgAQoVU3VibWl0UmVzcG9uc2VSZXF1ZXN0Eg0KBXRva2VuGAEgASgJEg8KB2Fuc3dlcnMYAiADKA0SMQoHcHJvZmlsZRgDIAEoCzIgLm1wcC5zdXJ2ZXkudjEuUmVzcG9uZGVudFByb2ZpbGUSNAoKc3VnZ2VzdGlvbhgEIAEoCUIgirUYHAgGEhNpbXByb3ZlIHRoZSBzZXJ2aWNlGgNQMlkiRwoWU3VibWl0UmVzcG9uc2VSZXNwb25zZRItCgppbnZpdGF0aW9uGAEgASgLMhkubXBwLnN1cnZleS52MS5JbnZpdGF0aW9uIm0KDUdldElrbVJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRIqCgl1bml0X2tpbmQYAiABKA4yFy5tcHAuc3VydmV5LnYxLlVuaXRLaW5kEg8KB3VuaXRfaWQYAyABKAkSDgoGcGVyaW9kGAQgASgJIksKDEVsZW1lbnRTY29yZRIMCgRjb2RlGAEgASgJEg8KB25hbWVfaWQYAiABKAkSDwoHbmFtZV9lbhgDIAEoCRILCgNucnIYBCABKAEi4QIKDkdldElrbVJlc3BvbnNlEg4KBnBlcmlvZBgBIAEoCRIMCgRmcm9tGAIgASgJEgoKAnRvGAMgASgJEhMKC3Jlc3BvbmRlbnRzGAQgASgNEi0KCGVsZW1lbnRzGAUgAygLMhsubXBwLnN1cnZleS52MS5FbGVtZW50U2NvcmUSCwoDaWttGAYgASgBEhMKC2lrbV9yb3VuZGVkGAcgASgBEg0KBWdyYWRlGAggASgJEhgKEGdyYWRlX21lYW5pbmdfaWQYCSABKAkSGAoQZ3JhZGVfbWVhbmluZ19lbhgKIAEoCRIsCgd3ZWFrZXN0GAsgAygLMhsubXBwLnN1cnZleS52MS5FbGVtZW50U2NvcmUSHgoWcHJldmlvdXNfcGVyaW9kX3NlcnZlZBgMIAEoDRIWCg5taW5pbXVtX3NhbXBsZRgNIAEoDRIWCg5zYW1wbGVfcmVhY2hlZBgOIAEoCCLeAgoWU3VibWl0Q29tcGxhaW50UmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEhIKCnNlcnZpY2VfaWQYAiABKAkSEwoLYWdlbmN5X2NvZGUYAyABKAkSEQoJdGlja2V0X2lkGAQgASgJEjAKB2NoYW5uZWwYBSABKA4yHy5tcHAuc3VydmV5LnYxLkNvbXBsYWludENoYW5uZWwSKgoEa2luZBgGIAEoDjIcLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50S2luZBIQCghjYXRlZ29yeRgHIAEoCRIvCgR0ZXh0GAggASgJQiGKtRgdCAYSFGhhbmRsZSB0aGUgY29tcGxhaW50GgNQMlkSJwoHY29udGFjdBgJIAEoCzIWLm1wcC5zdXJ2ZXkudjEuQ29udGFjdBIZChFuZWVkc19maWVsZF9jaGVjaxgKIAEoCBISCgpyZXF1ZXN0X2lkGAsgASgJIkYKF1N1Ym1pdENvbXBsYWludFJlc3BvbnNlEisKCWNvbXBsYWludBgBIAEoCzIYLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50IisKE0dldENvbXBsYWludFJlcXVlc3QSFAoMY29tcGxhaW50X2lkGAEgASgJIlQKFEdldENvbXBsYWludFJlc3BvbnNlEisKCWNvbXBsYWludBgBIAEoCzIYLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50Eg8KB292ZXJkdWUYAiADKAkiYgoXUmVzcG9uZENvbXBsYWludFJlcXVlc3QSFAoMY29tcGxhaW50X2lkGAEgASgJEjEKBHRleHQYAiABKAlCI4q1GB8IBhIWYW5zd2VyIHRoZSBjb21wbGFpbmFudBoDUDJZIkcKGFJlc3BvbmRDb21wbGFpbnRSZXNwb25zZRIrCgljb21wbGFpbnQYASABKAsyGC5tcHAuc3VydmV5LnYxLkNvbXBsYWludCJiChdSZXNvbHZlQ29tcGxhaW50UmVxdWVzdBIUCgxjb21wbGFpbnRfaWQYASABKAkSMQoEdGV4dBgCIAEoCUIjirUYHwgGEhZhbnN3ZXIgdGhlIGNvbXBsYWluYW50GgNQMlkiRwoYUmVzb2x2ZUNvbXBsYWludFJlc3BvbnNlEisKCWNvbXBsYWludBgBIAEoCzIYLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50IksKF0ZvcndhcmRDb21wbGFpbnRSZXF1ZXN0EhQKDGNvbXBsYWludF9pZBgBIAEoCRIKCgJ0bxgCIAEoCRIOCgZyZWFzb24YAyABKAkiRwoYRm9yd2FyZENvbXBsYWludFJlc3BvbnNlEisKCWNvbXBsYWludBgBIAEoCzIYLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50IoMBChVMaXN0Q29tcGxhaW50c1JlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRITCgthZ2VuY3lfY29kZRgCIAEoCRIuCgZzdGF0dXMYAyABKA4yHi5tcHAuc3VydmV5LnYxLkNvbXBsYWludFN0YXR1cxIUCgxvdmVyZHVlX29ubHkYBCABKAgiUAoQQ29tcGxhaW50U3VtbWFyeRIrCgljb21wbGFpbnQYASABKAsyGC5tcHAuc3VydmV5LnYxLkNvbXBsYWludBIPCgdvdmVyZHVlGAIgAygJIk0KFkxpc3RDb21wbGFpbnRzUmVzcG9uc2USMwoKY29tcGxhaW50cxgBIAMoCzIfLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50U3VtbWFyeSpmCghVbml0S2luZBIZChVVTklUX0tJTkRfVU5TUEVDSUZJRUQQABIVChFVTklUX0tJTkRfU0VSVklDRRABEhQKEFVOSVRfS0lORF9BR0VOQ1kQAhISCg5VTklUX0tJTkRfTUFMTBADMs4GCg1TdXJ2ZXlTZXJ2aWNlEk4KCUdldFN1cnZleRIfLm1wcC5zdXJ2ZXkudjEuR2V0U3VydmV5UmVxdWVzdBogLm1wcC5zdXJ2ZXkudjEuR2V0U3VydmV5UmVzcG9uc2USXQoOU3VibWl0UmVzcG9uc2USJC5tcHAuc3VydmV5LnYxLlN1Ym1pdFJlc3BvbnNlUmVxdWVzdBolLm1wcC5zdXJ2ZXkudjEuU3VibWl0UmVzcG9uc2VSZXNwb25zZRJFCgZHZXRJa20SHC5tcHAuc3VydmV5LnYxLkdldElrbVJlcXVlc3QaHS5tcHAuc3VydmV5LnYxLkdldElrbVJlc3BvbnNlEmAKD1N1Ym1pdENvbXBsYWludBIlLm1wcC5zdXJ2ZXkudjEuU3VibWl0Q29tcGxhaW50UmVxdWVzdBomLm1wcC5zdXJ2ZXkudjEuU3VibWl0Q29tcGxhaW50UmVzcG9uc2USVwoMR2V0Q29tcGxhaW50EiIubXBwLnN1cnZleS52MS5HZXRDb21wbGFpbnRSZXF1ZXN0GiMubXBwLnN1cnZleS52MS5HZXRDb21wbGFpbnRSZXNwb25zZRJjChBSZXNwb25kQ29tcGxhaW50EiYubXBwLnN1cnZleS52MS5SZXNwb25kQ29tcGxhaW50UmVxdWVzdBonLm1wcC5zdXJ2ZXkudjEuUmVzcG9uZENvbXBsYWludFJlc3BvbnNlEmMKEFJlc29sdmVDb21wbGFpbnQSJi5tcHAuc3VydmV5LnYxLlJlc29sdmVDb21wbGFpbnRSZXF1ZXN0GicubXBwLnN1cnZleS52MS5SZXNvbHZlQ29tcGxhaW50UmVzcG9uc2USYwoQRm9yd2FyZENvbXBsYWludBImLm1wcC5zdXJ2ZXkudjEuRm9yd2FyZENvbXBsYWludFJlcXVlc3QaJy5tcHAuc3VydmV5LnYxLkZvcndhcmRDb21wbGFpbnRSZXNwb25zZRJdCg5MaXN0Q29tcGxhaW50cxIkLm1wcC5zdXJ2ZXkudjEuTGlzdENvbXBsYWludHNSZXF1ZXN0GiUubXBwLnN1cnZleS52MS5MaXN0Q29tcGxhaW50c1Jlc3BvbnNlYgZwcm90bzM", [file_mpp_options_v1_personal_data, file_mpp_survey_v1_survey]);
+
+/**
+ * @generated from message mpp.survey.v1.Question
+ */
+export type Question = Message<"mpp.survey.v1.Question"> & {
+  /**
+   * U1…U9.
+   *
+   * @generated from field: string code = 1;
+   */
+  code: string;
+
+  /**
+   * @generated from field: string text_id = 2;
+   */
+  textId: string;
+
+  /**
+   * @generated from field: string text_en = 3;
+   */
+  textEn: string;
+
+  /**
+   * Labels of answers 1…4.
+   *
+   * @generated from field: repeated string choices_id = 4;
+   */
+  choicesId: string[];
+
+  /**
+   * @generated from field: repeated string choices_en = 5;
+   */
+  choicesEn: string[];
+};
+
+/**
+ * Describes the message mpp.survey.v1.Question.
+ * Use `create(QuestionSchema)` to create a new message.
+ */
+export const QuestionSchema: GenMessage<Question> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 0);
+
+/**
+ * @generated from message mpp.survey.v1.GetSurveyRequest
+ */
+export type GetSurveyRequest = Message<"mpp.survey.v1.GetSurveyRequest"> & {
+  /**
+   * The ticket id (from the ticket's status page).
+   *
+   * @generated from field: string token = 1;
+   */
+  token: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.GetSurveyRequest.
+ * Use `create(GetSurveyRequestSchema)` to create a new message.
+ */
+export const GetSurveyRequestSchema: GenMessage<GetSurveyRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 1);
+
+/**
+ * @generated from message mpp.survey.v1.GetSurveyResponse
+ */
+export type GetSurveyResponse = Message<"mpp.survey.v1.GetSurveyResponse"> & {
+  /**
+   * @generated from field: mpp.survey.v1.Invitation invitation = 1;
+   */
+  invitation?: Invitation | undefined;
+
+  /**
+   * @generated from field: repeated mpp.survey.v1.Question questions = 2;
+   */
+  questions: Question[];
+};
+
+/**
+ * Describes the message mpp.survey.v1.GetSurveyResponse.
+ * Use `create(GetSurveyResponseSchema)` to create a new message.
+ */
+export const GetSurveyResponseSchema: GenMessage<GetSurveyResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 2);
+
+/**
+ * @generated from message mpp.survey.v1.SubmitResponseRequest
+ */
+export type SubmitResponseRequest = Message<"mpp.survey.v1.SubmitResponseRequest"> & {
+  /**
+   * @generated from field: string token = 1;
+   */
+  token: string;
+
+  /**
+   * U1…U9 in order, each 1…4.
+   *
+   * @generated from field: repeated uint32 answers = 2;
+   */
+  answers: number[];
+
+  /**
+   * @generated from field: mpp.survey.v1.RespondentProfile profile = 3;
+   */
+  profile?: RespondentProfile | undefined;
+
+  /**
+   * @generated from field: string suggestion = 4;
+   */
+  suggestion: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.SubmitResponseRequest.
+ * Use `create(SubmitResponseRequestSchema)` to create a new message.
+ */
+export const SubmitResponseRequestSchema: GenMessage<SubmitResponseRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 3);
+
+/**
+ * @generated from message mpp.survey.v1.SubmitResponseResponse
+ */
+export type SubmitResponseResponse = Message<"mpp.survey.v1.SubmitResponseResponse"> & {
+  /**
+   * @generated from field: mpp.survey.v1.Invitation invitation = 1;
+   */
+  invitation?: Invitation | undefined;
+};
+
+/**
+ * Describes the message mpp.survey.v1.SubmitResponseResponse.
+ * Use `create(SubmitResponseResponseSchema)` to create a new message.
+ */
+export const SubmitResponseResponseSchema: GenMessage<SubmitResponseResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 4);
+
+/**
+ * @generated from message mpp.survey.v1.GetIkmRequest
+ */
+export type GetIkmRequest = Message<"mpp.survey.v1.GetIkmRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: mpp.survey.v1.UnitKind unit_kind = 2;
+   */
+  unitKind: UnitKind;
+
+  /**
+   * The service id or agency code; empty for the mall.
+   *
+   * @generated from field: string unit_id = 3;
+   */
+  unitId: string;
+
+  /**
+   * `2026-11`, `2026-Q4`, `2026-S2`, `2026`, or `2026-01-01..2026-03-31`.
+   *
+   * @generated from field: string period = 4;
+   */
+  period: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.GetIkmRequest.
+ * Use `create(GetIkmRequestSchema)` to create a new message.
+ */
+export const GetIkmRequestSchema: GenMessage<GetIkmRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 5);
+
+/**
+ * @generated from message mpp.survey.v1.ElementScore
+ */
+export type ElementScore = Message<"mpp.survey.v1.ElementScore"> & {
+  /**
+   * @generated from field: string code = 1;
+   */
+  code: string;
+
+  /**
+   * @generated from field: string name_id = 2;
+   */
+  nameId: string;
+
+  /**
+   * @generated from field: string name_en = 3;
+   */
+  nameEn: string;
+
+  /**
+   * Nilai rata-rata (1–4), full precision.
+   *
+   * @generated from field: double nrr = 4;
+   */
+  nrr: number;
+};
+
+/**
+ * Describes the message mpp.survey.v1.ElementScore.
+ * Use `create(ElementScoreSchema)` to create a new message.
+ */
+export const ElementScoreSchema: GenMessage<ElementScore> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 6);
+
+/**
+ * @generated from message mpp.survey.v1.GetIkmResponse
+ */
+export type GetIkmResponse = Message<"mpp.survey.v1.GetIkmResponse"> & {
+  /**
+   * @generated from field: string period = 1;
+   */
+  period: string;
+
+  /**
+   * @generated from field: string from = 2;
+   */
+  from: string;
+
+  /**
+   * @generated from field: string to = 3;
+   */
+  to: string;
+
+  /**
+   * @generated from field: uint32 respondents = 4;
+   */
+  respondents: number;
+
+  /**
+   * @generated from field: repeated mpp.survey.v1.ElementScore elements = 5;
+   */
+  elements: ElementScore[];
+
+  /**
+   * 25–100, full precision; 0 without respondents.
+   *
+   * @generated from field: double ikm = 6;
+   */
+  ikm: number;
+
+  /**
+   * Rounded to two decimals (the grade is read from it).
+   *
+   * @generated from field: double ikm_rounded = 7;
+   */
+  ikmRounded: number;
+
+  /**
+   * A, B, C or D; empty without respondents.
+   *
+   * @generated from field: string grade = 8;
+   */
+  grade: string;
+
+  /**
+   * @generated from field: string grade_meaning_id = 9;
+   */
+  gradeMeaningId: string;
+
+  /**
+   * @generated from field: string grade_meaning_en = 10;
+   */
+  gradeMeaningEn: string;
+
+  /**
+   * The three elements with the lowest NRR, lowest first.
+   *
+   * @generated from field: repeated mpp.survey.v1.ElementScore weakest = 11;
+   */
+  weakest: ElementScore[];
+
+  /**
+   * Krejcie–Morgan: the previous period's served tickets, the minimum sample, whether reached.
+   *
+   * @generated from field: uint32 previous_period_served = 12;
+   */
+  previousPeriodServed: number;
+
+  /**
+   * @generated from field: uint32 minimum_sample = 13;
+   */
+  minimumSample: number;
+
+  /**
+   * @generated from field: bool sample_reached = 14;
+   */
+  sampleReached: boolean;
+};
+
+/**
+ * Describes the message mpp.survey.v1.GetIkmResponse.
+ * Use `create(GetIkmResponseSchema)` to create a new message.
+ */
+export const GetIkmResponseSchema: GenMessage<GetIkmResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 7);
+
+/**
+ * @generated from message mpp.survey.v1.SubmitComplaintRequest
+ */
+export type SubmitComplaintRequest = Message<"mpp.survey.v1.SubmitComplaintRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * The service it concerns (its agency follows), or the agency, or neither (the mall itself).
+   *
+   * @generated from field: string service_id = 2;
+   */
+  serviceId: string;
+
+  /**
+   * @generated from field: string agency_code = 3;
+   */
+  agencyCode: string;
+
+  /**
+   * @generated from field: string ticket_id = 4;
+   */
+  ticketId: string;
+
+  /**
+   * @generated from field: mpp.survey.v1.ComplaintChannel channel = 5;
+   */
+  channel: ComplaintChannel;
+
+  /**
+   * @generated from field: mpp.survey.v1.ComplaintKind kind = 6;
+   */
+  kind: ComplaintKind;
+
+  /**
+   * @generated from field: string category = 7;
+   */
+  category: string;
+
+  /**
+   * @generated from field: string text = 8;
+   */
+  text: string;
+
+  /**
+   * @generated from field: mpp.survey.v1.Contact contact = 9;
+   */
+  contact?: Contact | undefined;
+
+  /**
+   * @generated from field: bool needs_field_check = 10;
+   */
+  needsFieldCheck: boolean;
+
+  /**
+   * A retried request with the same id files nothing new.
+   *
+   * @generated from field: string request_id = 11;
+   */
+  requestId: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.SubmitComplaintRequest.
+ * Use `create(SubmitComplaintRequestSchema)` to create a new message.
+ */
+export const SubmitComplaintRequestSchema: GenMessage<SubmitComplaintRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 8);
+
+/**
+ * @generated from message mpp.survey.v1.SubmitComplaintResponse
+ */
+export type SubmitComplaintResponse = Message<"mpp.survey.v1.SubmitComplaintResponse"> & {
+  /**
+   * @generated from field: mpp.survey.v1.Complaint complaint = 1;
+   */
+  complaint?: Complaint | undefined;
+};
+
+/**
+ * Describes the message mpp.survey.v1.SubmitComplaintResponse.
+ * Use `create(SubmitComplaintResponseSchema)` to create a new message.
+ */
+export const SubmitComplaintResponseSchema: GenMessage<SubmitComplaintResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 9);
+
+/**
+ * @generated from message mpp.survey.v1.GetComplaintRequest
+ */
+export type GetComplaintRequest = Message<"mpp.survey.v1.GetComplaintRequest"> & {
+  /**
+   * @generated from field: string complaint_id = 1;
+   */
+  complaintId: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.GetComplaintRequest.
+ * Use `create(GetComplaintRequestSchema)` to create a new message.
+ */
+export const GetComplaintRequestSchema: GenMessage<GetComplaintRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 10);
+
+/**
+ * @generated from message mpp.survey.v1.GetComplaintResponse
+ */
+export type GetComplaintResponse = Message<"mpp.survey.v1.GetComplaintResponse"> & {
+  /**
+   * @generated from field: mpp.survey.v1.Complaint complaint = 1;
+   */
+  complaint?: Complaint | undefined;
+
+  /**
+   * Deadlines passed without their step: `first_response`, `resolution`.
+   *
+   * @generated from field: repeated string overdue = 2;
+   */
+  overdue: string[];
+};
+
+/**
+ * Describes the message mpp.survey.v1.GetComplaintResponse.
+ * Use `create(GetComplaintResponseSchema)` to create a new message.
+ */
+export const GetComplaintResponseSchema: GenMessage<GetComplaintResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 11);
+
+/**
+ * @generated from message mpp.survey.v1.RespondComplaintRequest
+ */
+export type RespondComplaintRequest = Message<"mpp.survey.v1.RespondComplaintRequest"> & {
+  /**
+   * @generated from field: string complaint_id = 1;
+   */
+  complaintId: string;
+
+  /**
+   * @generated from field: string text = 2;
+   */
+  text: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.RespondComplaintRequest.
+ * Use `create(RespondComplaintRequestSchema)` to create a new message.
+ */
+export const RespondComplaintRequestSchema: GenMessage<RespondComplaintRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 12);
+
+/**
+ * @generated from message mpp.survey.v1.RespondComplaintResponse
+ */
+export type RespondComplaintResponse = Message<"mpp.survey.v1.RespondComplaintResponse"> & {
+  /**
+   * @generated from field: mpp.survey.v1.Complaint complaint = 1;
+   */
+  complaint?: Complaint | undefined;
+};
+
+/**
+ * Describes the message mpp.survey.v1.RespondComplaintResponse.
+ * Use `create(RespondComplaintResponseSchema)` to create a new message.
+ */
+export const RespondComplaintResponseSchema: GenMessage<RespondComplaintResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 13);
+
+/**
+ * @generated from message mpp.survey.v1.ResolveComplaintRequest
+ */
+export type ResolveComplaintRequest = Message<"mpp.survey.v1.ResolveComplaintRequest"> & {
+  /**
+   * @generated from field: string complaint_id = 1;
+   */
+  complaintId: string;
+
+  /**
+   * @generated from field: string text = 2;
+   */
+  text: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.ResolveComplaintRequest.
+ * Use `create(ResolveComplaintRequestSchema)` to create a new message.
+ */
+export const ResolveComplaintRequestSchema: GenMessage<ResolveComplaintRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 14);
+
+/**
+ * @generated from message mpp.survey.v1.ResolveComplaintResponse
+ */
+export type ResolveComplaintResponse = Message<"mpp.survey.v1.ResolveComplaintResponse"> & {
+  /**
+   * @generated from field: mpp.survey.v1.Complaint complaint = 1;
+   */
+  complaint?: Complaint | undefined;
+};
+
+/**
+ * Describes the message mpp.survey.v1.ResolveComplaintResponse.
+ * Use `create(ResolveComplaintResponseSchema)` to create a new message.
+ */
+export const ResolveComplaintResponseSchema: GenMessage<ResolveComplaintResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 15);
+
+/**
+ * @generated from message mpp.survey.v1.ForwardComplaintRequest
+ */
+export type ForwardComplaintRequest = Message<"mpp.survey.v1.ForwardComplaintRequest"> & {
+  /**
+   * @generated from field: string complaint_id = 1;
+   */
+  complaintId: string;
+
+  /**
+   * @generated from field: string to = 2;
+   */
+  to: string;
+
+  /**
+   * @generated from field: string reason = 3;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.ForwardComplaintRequest.
+ * Use `create(ForwardComplaintRequestSchema)` to create a new message.
+ */
+export const ForwardComplaintRequestSchema: GenMessage<ForwardComplaintRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 16);
+
+/**
+ * @generated from message mpp.survey.v1.ForwardComplaintResponse
+ */
+export type ForwardComplaintResponse = Message<"mpp.survey.v1.ForwardComplaintResponse"> & {
+  /**
+   * @generated from field: mpp.survey.v1.Complaint complaint = 1;
+   */
+  complaint?: Complaint | undefined;
+};
+
+/**
+ * Describes the message mpp.survey.v1.ForwardComplaintResponse.
+ * Use `create(ForwardComplaintResponseSchema)` to create a new message.
+ */
+export const ForwardComplaintResponseSchema: GenMessage<ForwardComplaintResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 17);
+
+/**
+ * @generated from message mpp.survey.v1.ListComplaintsRequest
+ */
+export type ListComplaintsRequest = Message<"mpp.survey.v1.ListComplaintsRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * An agency's complaints (agency-admins see only their own).
+   *
+   * @generated from field: string agency_code = 2;
+   */
+  agencyCode: string;
+
+  /**
+   * @generated from field: mpp.survey.v1.ComplaintStatus status = 3;
+   */
+  status: ComplaintStatus;
+
+  /**
+   * @generated from field: bool overdue_only = 4;
+   */
+  overdueOnly: boolean;
+};
+
+/**
+ * Describes the message mpp.survey.v1.ListComplaintsRequest.
+ * Use `create(ListComplaintsRequestSchema)` to create a new message.
+ */
+export const ListComplaintsRequestSchema: GenMessage<ListComplaintsRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 18);
+
+/**
+ * @generated from message mpp.survey.v1.ComplaintSummary
+ */
+export type ComplaintSummary = Message<"mpp.survey.v1.ComplaintSummary"> & {
+  /**
+   * @generated from field: mpp.survey.v1.Complaint complaint = 1;
+   */
+  complaint?: Complaint | undefined;
+
+  /**
+   * @generated from field: repeated string overdue = 2;
+   */
+  overdue: string[];
+};
+
+/**
+ * Describes the message mpp.survey.v1.ComplaintSummary.
+ * Use `create(ComplaintSummarySchema)` to create a new message.
+ */
+export const ComplaintSummarySchema: GenMessage<ComplaintSummary> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 19);
+
+/**
+ * @generated from message mpp.survey.v1.ListComplaintsResponse
+ */
+export type ListComplaintsResponse = Message<"mpp.survey.v1.ListComplaintsResponse"> & {
+  /**
+   * @generated from field: repeated mpp.survey.v1.ComplaintSummary complaints = 1;
+   */
+  complaints: ComplaintSummary[];
+};
+
+/**
+ * Describes the message mpp.survey.v1.ListComplaintsResponse.
+ * Use `create(ListComplaintsResponseSchema)` to create a new message.
+ */
+export const ListComplaintsResponseSchema: GenMessage<ListComplaintsResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 20);
+
+/**
+ * @generated from enum mpp.survey.v1.UnitKind
+ */
+export enum UnitKind {
+  /**
+   * @generated from enum value: UNIT_KIND_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * @generated from enum value: UNIT_KIND_SERVICE = 1;
+   */
+  SERVICE = 1,
+
+  /**
+   * @generated from enum value: UNIT_KIND_AGENCY = 2;
+   */
+  AGENCY = 2,
+
+  /**
+   * @generated from enum value: UNIT_KIND_MALL = 3;
+   */
+  MALL = 3,
+}
+
+/**
+ * Describes the enum mpp.survey.v1.UnitKind.
+ */
+export const UnitKindSchema: GenEnum<UnitKind> = /*@__PURE__*/
+  enumDesc(file_mpp_survey_v1_survey_service, 0);
 
 /**
  * @generated from service mpp.survey.v1.SurveyService
  */
 export const SurveyService: GenService<{
+  /**
+   * The survey of a ticket: whether it is open, and the nine questions.
+   *
+   * @generated from rpc mpp.survey.v1.SurveyService.GetSurvey
+   */
+  getSurvey: {
+    methodKind: "unary";
+    input: typeof GetSurveyRequestSchema;
+    output: typeof GetSurveyResponseSchema;
+  },
+  /**
+   * Answers a ticket's survey once (the same answers again change nothing).
+   *
+   * @generated from rpc mpp.survey.v1.SurveyService.SubmitResponse
+   */
+  submitResponse: {
+    methodKind: "unary";
+    input: typeof SubmitResponseRequestSchema;
+    output: typeof SubmitResponseResponseSchema;
+  },
+  /**
+   * The IKM of a unit (service, agency, mall) over a period (staff, auditors).
+   *
+   * @generated from rpc mpp.survey.v1.SurveyService.GetIkm
+   */
+  getIkm: {
+    methodKind: "unary";
+    input: typeof GetIkmRequestSchema;
+    output: typeof GetIkmResponseSchema;
+  },
+  /**
+   * Complaints (SP4N-LAPOR! deadlines).
+   *
+   * @generated from rpc mpp.survey.v1.SurveyService.SubmitComplaint
+   */
+  submitComplaint: {
+    methodKind: "unary";
+    input: typeof SubmitComplaintRequestSchema;
+    output: typeof SubmitComplaintResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.survey.v1.SurveyService.GetComplaint
+   */
+  getComplaint: {
+    methodKind: "unary";
+    input: typeof GetComplaintRequestSchema;
+    output: typeof GetComplaintResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.survey.v1.SurveyService.RespondComplaint
+   */
+  respondComplaint: {
+    methodKind: "unary";
+    input: typeof RespondComplaintRequestSchema;
+    output: typeof RespondComplaintResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.survey.v1.SurveyService.ResolveComplaint
+   */
+  resolveComplaint: {
+    methodKind: "unary";
+    input: typeof ResolveComplaintRequestSchema;
+    output: typeof ResolveComplaintResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.survey.v1.SurveyService.ForwardComplaint
+   */
+  forwardComplaint: {
+    methodKind: "unary";
+    input: typeof ForwardComplaintRequestSchema;
+    output: typeof ForwardComplaintResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.survey.v1.SurveyService.ListComplaints
+   */
+  listComplaints: {
+    methodKind: "unary";
+    input: typeof ListComplaintsRequestSchema;
+    output: typeof ListComplaintsResponseSchema;
+  },
 }> = /*@__PURE__*/
   serviceDesc(file_mpp_survey_v1_survey_service, 0);
 

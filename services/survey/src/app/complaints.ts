@@ -1,0 +1,102 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Role, type Actor, type Complaint, type ComplaintChannel, type ComplaintKind, type ComplaintStatus, type Contact } from '@mpp/contracts';
+import { AppError } from '@mpp/errors';
+import type { Clock, CommandHandler } from '@mpp/eventstore';
+import type { Timers } from '@mpp/runtime';
+import type pg from 'pg';
+import { overdueAt, type ComplaintCommand, type ComplaintState, type Deadline } from '../domain/complaint/complaint.js';
+import { fromRow } from '../infra/views.js';
+import { authorizeStaff, commandContext } from './authorize.js';
+
+export const COMPLAINT_DEADLINE = 'complaint-deadline';
+const ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+export const complaintStream = (id: string) => `complaint-${id}`;
+
+export interface ComplaintIntake {
+  readonly mallId: string;
+  readonly serviceId: string;
+  readonly agencyCode: string;
+  readonly ticketId: string;
+  readonly channel: ComplaintChannel;
+  readonly kind: ComplaintKind;
+  readonly category: string;
+  readonly text: string;
+  readonly contact: Omit<Contact, '$typeName'> | undefined;
+  readonly needsFieldCheck: boolean;
+  readonly requestId: string;
+}
+
+export function createComplaints(deps: { complaints: CommandHandler<ComplaintState, ComplaintCommand>; db: pg.Pool; schema: string; clock: Clock; timers: Timers }) {
+  const { complaints, db, clock, timers } = deps;
+  const table = `"${deps.schema}".survey_complaints`;
+
+  async function load(id: string): Promise<ComplaintState & { complaint: Complaint }> {
+    if (!ID.test(id)) throw new AppError('not_found', 'no such complaint', { violations: [{ field: 'complaint_id', reason: 'is not a complaint id' }] });
+    const { state } = await complaints.read(complaintStream(id));
+    if (!state.complaint) throw new AppError('not_found', 'no such complaint');
+    return state as ComplaintState & { complaint: Complaint };
+  }
+
+  /** A step by the complaint's agency (or the mall-admin): respond, resolve, forward. */
+  async function step(actor: Actor | undefined, id: string, doing: string, command: ComplaintCommand): Promise<Complaint> {
+    const { complaint } = await load(id);
+    authorizeStaff(actor, complaint.mallId, complaint.agencyCode, doing);
+    const r = await complaints(complaintStream(id), command, commandContext(actor, { mallId: complaint.mallId, agencyCode: complaint.agencyCode, serviceId: complaint.serviceId }));
+    return r.state.complaint!;
+  }
+
+  return {
+    /** Anyone may complain (a citizen, a kiosk, staff at the desk); the deadlines become timers. */
+    async submit(actor: Actor | undefined, intake: ComplaintIntake): Promise<Complaint> {
+      if (intake.requestId.length > 200) throw new AppError('invalid', 'request_id is too long', { violations: [{ field: 'request_id', reason: 'at most 200 characters' }] });
+      const id = intake.requestId ? createHash('sha256').update(`${intake.mallId}\n${intake.requestId}`).digest().subarray(0, 16).toString('base64url') : randomBytes(16).toString('base64url');
+      const agencyCode = intake.agencyCode || (intake.serviceId ? await agencyOf(intake.serviceId) : '');
+      const at = clock.now();
+      const ctx = commandContext(actor, { mallId: intake.mallId, agencyCode, serviceId: intake.serviceId }, intake.requestId ? `complaint:${id}` : undefined);
+      const { kind: complaintKind, requestId: _requestId, ...rest } = intake;
+      const r = await complaints(complaintStream(id), { ...rest, kind: 'receive', id, agencyCode, complaintKind, at }, ctx);
+      const c = r.state.complaint!;
+      for (const deadline of ['first_response', 'resolution'] as const) {
+        const due = deadline === 'first_response' ? c.respondBy! : c.resolveBy!;
+        await timers.schedule({ id: `${COMPLAINT_DEADLINE}:${id}:${deadline}`, kind: COMPLAINT_DEADLINE, dueAt: new Date(Number(due.seconds) * 1000), payload: { id, deadline } });
+      }
+      return c;
+    },
+
+    async get(actor: Actor | undefined, id: string): Promise<{ complaint: Complaint; overdue: Deadline[] }> {
+      const { complaint } = await load(id);
+      authorizeStaff(actor, complaint.mallId, complaint.agencyCode, 'read complaints', { officers: true });
+      return { complaint, overdue: overdueAt(complaint, clock.now()) };
+    },
+
+    respond: (actor: Actor | undefined, id: string, text: string) => step(actor, id, 'respond to complaints', { kind: 'respond', text, at: clock.now() }),
+    resolve: (actor: Actor | undefined, id: string, text: string) => step(actor, id, 'resolve complaints', { kind: 'resolve', text, at: clock.now() }),
+    forward: (actor: Actor | undefined, id: string, to: string, reason: string) => step(actor, id, 'forward complaints', { kind: 'forward', to, reason, at: clock.now() }),
+
+    /** A deadline's timer: the complaint is marked overdue if the step is still not taken. */
+    async checkDeadline(id: string, deadline: Deadline): Promise<void> {
+      const { complaint } = await load(id);
+      await complaints(complaintStream(id), { kind: 'check-deadline', deadline, at: clock.now() }, commandContext(undefined, { mallId: complaint.mallId, agencyCode: complaint.agencyCode, serviceId: complaint.serviceId }));
+    },
+
+    /** A mall's (or an agency's) complaints, newest first; agency staff see their agency's only. */
+    async list(actor: Actor | undefined, mallId: string, agencyCode: string, status: ComplaintStatus, overdueOnly: boolean): Promise<{ complaint: Complaint; overdue: Deadline[] }[]> {
+      if (mallId === '') throw new AppError('invalid', 'mall_id is required', { violations: [{ field: 'mall_id', reason: 'is required' }] });
+      const agency = agencyCode !== '' ? agencyCode : actor?.role === Role.AGENCY_ADMIN || actor?.role === Role.OFFICER ? actor.agencyCode : '';
+      authorizeStaff(actor, mallId, agency, 'list complaints', { officers: true });
+      const { rows } = await db.query<{ data: unknown }>(
+        `select data from ${table} where mall_id = $1 and ($2 = '' or agency_code = $2) and ($3::int = 0 or status = $3) order by received_at desc, id limit 1000`,
+        [mallId, agency, status],
+      );
+      const now = clock.now();
+      const all = rows.map((r) => fromRow(r.data)).map((complaint) => ({ complaint, overdue: overdueAt(complaint, now) }));
+      return overdueOnly ? all.filter((c) => c.overdue.length > 0) : all;
+    },
+  };
+
+  async function agencyOf(serviceId: string): Promise<string> {
+    const { rows } = await db.query<{ agency_code: string }>(`select agency_code from "${deps.schema}".survey_tickets where service_id = $1 limit 1`, [serviceId]);
+    return rows[0]?.agency_code ?? '';
+  }
+}

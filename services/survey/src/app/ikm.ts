@@ -1,0 +1,48 @@
+import { create } from '@bufbuild/protobuf';
+import { ElementScoreSchema, GetIkmResponseSchema, UnitKind, type Actor, type GetIkmResponse } from '@mpp/contracts';
+import { AppError } from '@mpp/errors';
+import { computeIkm, parsePeriod, previousPeriod, sampleAdequacy, type ElementScore } from '@mpp/ikm';
+import type pg from 'pg';
+import { authorizeStaff } from './authorize.js';
+
+const score = (e: ElementScore) => create(ElementScoreSchema, { code: e.code, nameId: e.id, nameEn: e.en, nrr: e.nrr });
+
+/** The IKM of a unit (service, agency, mall) over a period, from the survey's responses. */
+export function createIkm(db: pg.Pool, schema: string) {
+  const t = (name: string) => `"${schema}".${name}`;
+  return {
+    async report(actor: Actor | undefined, mallId: string, unitKind: UnitKind, unitId: string, label: string): Promise<GetIkmResponse> {
+      if (mallId === '') throw new AppError('invalid', 'mall_id is required', { violations: [{ field: 'mall_id', reason: 'is required' }] });
+      if (unitKind === UnitKind.UNSPECIFIED || UnitKind[unitKind] === undefined) throw new AppError('invalid', 'say which unit', { violations: [{ field: 'unit_kind', reason: 'must be service, agency or mall' }] });
+      if (unitKind !== UnitKind.MALL && unitId === '') throw new AppError('invalid', 'unit_id is required for a service or an agency', { violations: [{ field: 'unit_id', reason: 'is required' }] });
+      const period = parsePeriod(label);
+      if (!period) throw new AppError('invalid', 'period must be 2026-11, 2026-Q4, 2026-S2, 2026 or 2026-01-01..2026-03-31', { violations: [{ field: 'period', reason: 'is not a period' }] });
+      const agency = unitKind === UnitKind.AGENCY ? unitId : unitKind === UnitKind.SERVICE ? await agencyOf(unitId) : '';
+      authorizeStaff(actor, mallId, agency, 'read the IKM', { officers: true });
+      const unit = unitKind === UnitKind.SERVICE ? 'and service_id = $4' : unitKind === UnitKind.AGENCY ? 'and agency_code = $4' : '';
+      const of = (from: string, to: string) => (unit ? [mallId, from, to, unitId] : [mallId, from, to]);
+      const { rows } = await db.query<{ answers: number[] }>(`select answers from ${t('survey_responses')} where mall_id = $1 and date between $2 and $3 ${unit}`, of(period.from, period.to));
+      const before = previousPeriod(period);
+      const served = await db.query<{ n: number }>(`select count(*)::int as n from ${t('survey_tickets')} where mall_id = $1 and date between $2 and $3 and completed_at is not null ${unit}`, of(before.from, before.to));
+      const result = computeIkm(rows.map((r) => r.answers));
+      const sample = sampleAdequacy(rows.length, served.rows[0]!.n);
+      return create(GetIkmResponseSchema, {
+        period: period.label,
+        from: period.from,
+        to: period.to,
+        respondents: rows.length,
+        previousPeriodServed: sample.population,
+        minimumSample: sample.minimum,
+        sampleReached: sample.reached,
+        ...(result
+          ? { elements: result.elements.map(score), ikm: result.ikm, ikmRounded: result.ikmRounded, grade: result.grade, gradeMeaningId: result.meaning.id, gradeMeaningEn: result.meaning.en, weakest: result.weakest.map(score) }
+          : {}),
+      });
+    },
+  };
+
+  async function agencyOf(serviceId: string): Promise<string> {
+    const { rows } = await db.query<{ agency_code: string }>(`select agency_code from ${t('survey_tickets')} where service_id = $1 limit 1`, [serviceId]);
+    return rows[0]?.agency_code ?? '';
+  }
+}

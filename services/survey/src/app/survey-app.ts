@@ -1,0 +1,29 @@
+import { createCommandHandler, type Clock, type EventStore } from '@mpp/eventstore';
+import type { Timers } from '@mpp/runtime';
+import type pg from 'pg';
+import { complaint } from '../domain/complaint/complaint.js';
+import { surveyEvents } from '../domain/events.js';
+import { ticketSurvey } from '../domain/survey/ticket-survey.js';
+import { COMPLAINT_DEADLINE, createComplaints } from './complaints.js';
+import { createIkm } from './ikm.js';
+import { createSurveys, EXPIRE_SURVEY } from './surveys.js';
+
+/**
+ * The survey service's application: tickets' surveys (opened by completions, answered once,
+ * expired by timer), the IKM per unit and period, and complaints with their deadlines.
+ */
+export function createSurveyApp(deps: { store: EventStore; db: pg.Pool; schema?: string; clock: Clock; timers: Timers; invitationDays: number }) {
+  const schema = deps.schema ?? 'survey';
+  const { store, clock, timers } = deps;
+  const surveys = createSurveys({ surveys: createCommandHandler({ store, types: surveyEvents, decider: ticketSurvey }), clock, timers, invitationDays: deps.invitationDays });
+  const complaints = createComplaints({ complaints: createCommandHandler({ store, types: surveyEvents, decider: complaint }), db: deps.db, schema, clock, timers });
+  const ikm = createIkm(deps.db, schema);
+  timers.handle(EXPIRE_SURVEY, async (timer) => surveys.expire((timer.payload as { ticketId: string }).ticketId));
+  timers.handle(COMPLAINT_DEADLINE, async (timer) => {
+    const p = timer.payload as { id: string; deadline: 'first_response' | 'resolution' };
+    await complaints.checkDeadline(p.id, p.deadline);
+  });
+  return { surveys, complaints, ikm };
+}
+
+export type SurveyApp = ReturnType<typeof createSurveyApp>;
