@@ -173,6 +173,42 @@ describe('SKM surveys of completed tickets', () => {
   });
 });
 
+describe('publication and follow-up', () => {
+  it('publishes an ended period once (the public reads only published periods) and follows up its findings', async () => {
+    const admin = surveyAs(actor(Role.MALL_ADMIN, 'admin-1'));
+    expect((await surveyAs(citizen).getPublishedResults({ mallId: 'kendari' })).results).toEqual([]);
+    await expect(admin.publishResults({ mallId: 'kendari', period: '2026-11' })).rejects.toMatchObject({ code: 'illegal_state', message: expect.stringMatching(/not ended/) });
+    await expect(surveyAs(actor(Role.AGENCY_ADMIN, 'admin-dukcapil', 'disdukcapil-kendari')).publishResults({ mallId: 'kendari', period: '2026-11' })).rejects.toMatchObject({ code: 'forbidden' });
+    const now = clock.now();
+    clock.set(new Date('2026-12-01T01:00:00Z'));
+    try {
+      const { results } = await admin.publishResults({ mallId: 'kendari', period: '2026-11' });
+      expect(results!.results[0]).toMatchObject({ unitKind: 'mall', respondents: 1, ikm: 86.11, grade: 'B', weakest: ['U2', 'U3', 'U5'] });
+      expect(results!.results[1]).toMatchObject({ unitKind: 'agency', unitId: 'disdukcapil-kendari', respondents: 1 });
+      await expect(admin.publishResults({ mallId: 'kendari', period: '2026-11' })).rejects.toMatchObject({ code: 'already_exists' });
+      await waitFor(async () => (await surveyAs(citizen).getPublishedResults({ mallId: 'kendari' })).results.length === 1, { timeoutMs: 60_000, what: 'the published period readable' });
+      expect((await surveyAs(citizen).getPublishedResults({ mallId: 'kendari', period: '2026-11' })).results[0]!.results[0]!.ikm).toBe(86.11);
+
+      const dukcapil = surveyAs(actor(Role.AGENCY_ADMIN, 'admin-dukcapil', 'disdukcapil-kendari'));
+      const plan = { mallId: 'kendari', period: '2026-11', agencyCode: 'disdukcapil-kendari', owner: 'Kepala Seksi Pelayanan', dueDate: '2026-12-15' };
+      const a = (await dukcapil.planFollowUp({ ...plan, element: 'U2', action: 'Sederhanakan alur berkas KTP' })).action!;
+      const b = (await dukcapil.planFollowUp({ ...plan, element: 'U3', action: 'Tambah loket pada jam sibuk', dueDate: '2026-12-05' })).action!;
+      await expect(surveyAs(actor(Role.AGENCY_ADMIN, 'admin-bpjs', 'bpjs-kesehatan')).planFollowUp({ ...plan, element: 'U2', action: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(dukcapil.planFollowUp({ ...plan, element: 'U12', action: 'x' })).rejects.toMatchObject({ code: 'invalid' });
+      clock.set(new Date('2026-12-04T01:00:00Z'));
+      await dukcapil.setFollowUpStatus({ actionId: a.id, status: 3, note: 'Formulir digabung' });
+      clock.set(new Date('2026-12-08T01:00:00Z'));
+      await waitFor(async () => (await admin.listFollowUps({ mallId: 'kendari', period: '2026-11' })).done === 1, { timeoutMs: 60_000, what: 'the follow-up done in the list' });
+      const report = await admin.listFollowUps({ mallId: 'kendari', period: '2026-11' });
+      expect(report).toMatchObject({ done: 1, shareDone: 0.5, overdue: 1 });
+      expect(report.meanDaysToDone).toBeCloseTo(3, 5);
+      expect(report.actions.find((x) => x.id === b.id)!.status).toBe(1);
+    } finally {
+      clock.set(now);
+    }
+  });
+});
+
 describe('complaints', () => {
   const desk = surveyAs;
   const base = { mallId: 'kendari', serviceId: KTP, agencyCode: 'disdukcapil-kendari', channel: ComplaintChannel.WEB, kind: ComplaintKind.COMPLAINT, category: 'time', text: 'Antrian KTP sangat lama, lebih dari tiga jam.' };

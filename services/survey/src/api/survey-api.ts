@@ -10,11 +10,18 @@ function present(value: string, field: string): string {
 
 /** The survey's gRPC API: requests to the application's commands and queries, nothing more. */
 export function surveyApi(app: SurveyApp): ServiceImpl<typeof SurveyService> {
-  const { surveys, complaints, ikm } = app;
+  const { surveys, complaints, ikm, publications } = app;
   return {
     getSurvey: (req) => surveys.get(present(req.token, 'token')),
     submitResponse: async (req, ctx) => ({ invitation: await surveys.respond(ctx.actor, present(req.token, 'token'), req.answers, req.profile, req.suggestion) }),
     getIkm: (req, ctx) => ikm.report(ctx.actor, req.mallId, req.unitKind, req.unitId, req.period),
+    publishResults: async (req, ctx) => ({ results: await publications.publish(ctx.actor, present(req.mallId, 'mall_id'), present(req.period, 'period')) }),
+    getPublishedResults: async (req) => ({ results: await publications.published(req.mallId, req.period) }),
+    planFollowUp: async (req, ctx) => ({
+      action: await publications.plan(ctx.actor, { mallId: req.mallId, period: req.period, element: req.element, agencyCode: req.agencyCode, action: req.action, owner: req.owner, dueDate: req.dueDate }, ''),
+    }),
+    setFollowUpStatus: async (req, ctx) => ({ action: await publications.setStatus(ctx.actor, present(req.actionId, 'action_id'), req.status, req.note) }),
+    listFollowUps: (req, ctx) => publications.list(ctx.actor, req.mallId, present(req.period, 'period')),
     submitComplaint: async (req, ctx) => ({
       complaint: await complaints.submit(ctx.actor, {
         mallId: req.mallId,

@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
-import { ElementScoreSchema, GetIkmResponseSchema, UnitKind, type Actor, type GetIkmResponse } from '@mpp/contracts';
+import { ElementScoreSchema, GetIkmResponseSchema, UnitKind, type Actor, type GetIkmResponse, type UnitResult } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
-import { computeIkm, parsePeriod, previousPeriod, sampleAdequacy, type ElementScore } from '@mpp/ikm';
+import { computeIkm, parsePeriod, previousPeriod, sampleAdequacy, type ElementScore, type Period } from '@mpp/ikm';
 import type pg from 'pg';
 import { authorizeStaff } from './authorize.js';
 
@@ -11,6 +11,7 @@ const score = (e: ElementScore) => create(ElementScoreSchema, { code: e.code, na
 export function createIkm(db: pg.Pool, schema: string) {
   const t = (name: string) => `"${schema}".${name}`;
   return {
+    unitResults,
     async report(actor: Actor | undefined, mallId: string, unitKind: UnitKind, unitId: string, label: string): Promise<GetIkmResponse> {
       if (mallId === '') throw new AppError('invalid', 'mall_id is required', { violations: [{ field: 'mall_id', reason: 'is required' }] });
       if (unitKind === UnitKind.UNSPECIFIED || UnitKind[unitKind] === undefined) throw new AppError('invalid', 'say which unit', { violations: [{ field: 'unit_kind', reason: 'must be service, agency or mall' }] });
@@ -40,6 +41,26 @@ export function createIkm(db: pg.Pool, schema: string) {
       });
     },
   };
+
+  /** The mall's result for a period, then each agency's with respondents (what a publication freezes). */
+  async function unitResults(mallId: string, period: Period): Promise<Omit<UnitResult, '$typeName'>[]> {
+    const before = previousPeriod(period);
+    const { rows } = await db.query<{ agency_code: string; answers: number[] }>(`select agency_code, answers from ${t('survey_responses')} where mall_id = $1 and date between $2 and $3 order by agency_code`, [mallId, period.from, period.to]);
+    const served = await db.query<{ agency_code: string; n: number }>(
+      `select agency_code, count(*)::int as n from ${t('survey_tickets')} where mall_id = $1 and date between $2 and $3 and completed_at is not null group by agency_code`,
+      [mallId, before.from, before.to],
+    );
+    const servedBy = new Map(served.rows.map((r) => [r.agency_code, r.n]));
+    const result = (kind: string, id: string, answers: number[][], population: number) => {
+      const r = computeIkm(answers);
+      const sample = sampleAdequacy(answers.length, population);
+      return { unitKind: kind, unitId: id, respondents: answers.length, ikm: r?.ikmRounded ?? 0, grade: r?.grade ?? '', weakest: r?.weakest.map((e) => e.code) ?? [], minimumSample: sample.minimum, sampleReached: sample.reached };
+    };
+    const byAgency = new Map<string, number[][]>();
+    for (const row of rows) byAgency.set(row.agency_code, [...(byAgency.get(row.agency_code) ?? []), row.answers]);
+    const total = [...servedBy.values()].reduce((a, b) => a + b, 0);
+    return [result('mall', '', rows.map((r) => r.answers), total), ...[...byAgency].map(([agency, answers]) => result('agency', agency, answers, servedBy.get(agency) ?? 0))];
+  }
 
   async function agencyOf(serviceId: string): Promise<string> {
     const { rows } = await db.query<{ agency_code: string }>(`select agency_code from ${t('survey_tickets')} where service_id = $1 limit 1`, [serviceId]);

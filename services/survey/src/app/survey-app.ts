@@ -6,6 +6,9 @@ import { surveyEvents } from '../domain/events.js';
 import { ticketSurvey } from '../domain/survey/ticket-survey.js';
 import { COMPLAINT_DEADLINE, createComplaints } from './complaints.js';
 import { createIkm } from './ikm.js';
+import { createPublications } from './publications.js';
+import { followUp } from '../domain/publication/follow-up.js';
+import { publication } from '../domain/publication/publication.js';
 import { createSurveys, EXPIRE_SURVEY } from './surveys.js';
 
 /**
@@ -18,12 +21,20 @@ export function createSurveyApp(deps: { store: EventStore; db: pg.Pool; schema?:
   const surveys = createSurveys({ surveys: createCommandHandler({ store, types: surveyEvents, decider: ticketSurvey }), clock, timers, invitationDays: deps.invitationDays });
   const complaints = createComplaints({ complaints: createCommandHandler({ store, types: surveyEvents, decider: complaint }), db: deps.db, schema, clock, timers });
   const ikm = createIkm(deps.db, schema);
+  const publications = createPublications({
+    publications: createCommandHandler({ store, types: surveyEvents, decider: publication }),
+    followUps: createCommandHandler({ store, types: surveyEvents, decider: followUp }),
+    ikm,
+    db: deps.db,
+    schema,
+    clock,
+  });
   timers.handle(EXPIRE_SURVEY, async (timer) => surveys.expire((timer.payload as { ticketId: string }).ticketId));
   timers.handle(COMPLAINT_DEADLINE, async (timer) => {
     const p = timer.payload as { id: string; deadline: 'first_response' | 'resolution' };
     await complaints.checkDeadline(p.id, p.deadline);
   });
-  return { surveys, complaints, ikm };
+  return { surveys, complaints, ikm, publications };
 }
 
 export type SurveyApp = ReturnType<typeof createSurveyApp>;

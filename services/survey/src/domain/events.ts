@@ -5,9 +5,12 @@ import {
   ComplaintResolvedSchema,
   ComplaintRespondedSchema,
   ComplaintSentToLaporSchema,
+  FollowUpPlannedSchema,
+  FollowUpStatusChangedSchema,
   InvitationExpiredSchema,
   InvitationOpenedSchema,
   ResponseSubmittedSchema,
+  ResultsPublishedSchema,
 } from '@mpp/contracts';
 import { EventTypes } from '@mpp/eventstore';
 
@@ -23,3 +26,6 @@ export const ComplaintResolved = surveyEvents.register(ComplaintResolvedSchema);
 export const ComplaintForwarded = surveyEvents.register(ComplaintForwardedSchema);
 export const ComplaintOverdue = surveyEvents.register(ComplaintOverdueSchema);
 export const ComplaintSentToLapor = surveyEvents.register(ComplaintSentToLaporSchema);
+export const ResultsPublished = surveyEvents.register(ResultsPublishedSchema);
+export const FollowUpPlanned = surveyEvents.register(FollowUpPlannedSchema);
+export const FollowUpStatusChanged = surveyEvents.register(FollowUpStatusChangedSchema);

@@ -1,12 +1,13 @@
 import { fromJson, toJson, type JsonValue } from '@bufbuild/protobuf';
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
-import { ComplaintSchema, type Complaint, type SurveyResponse } from '@mpp/contracts';
+import { ComplaintSchema, FollowUpActionSchema, PublishedResultsSchema, type Complaint, type FollowUpAction, type PublishedResults, type SurveyResponse } from '@mpp/contracts';
+import { followUp } from '../domain/publication/follow-up.js';
 import { upsert, type ProjectionDefinition } from '@mpp/eventstore';
 import * as E from '../domain/events.js';
 import { complaint as complaintDecider, type ComplaintState } from '../domain/complaint/complaint.js';
 import { surveyEvents } from '../domain/events.js';
 
-const TABLES = ['survey_responses', 'survey_complaints'] as const;
+const TABLES = ['survey_responses', 'survey_complaints', 'survey_published', 'survey_follow_ups'] as const;
 export type ViewTables = Readonly<Record<(typeof TABLES)[number], string>>;
 
 const date = (t: Timestamp | undefined) => (t ? timestampDate(t) : null);
@@ -28,6 +29,10 @@ export const surveyView: ProjectionDefinition = {
       create table if not exists ${t.survey_complaints} (
         id text primary key, mall_id text not null, agency_code text not null, status integer not null,
         received_at timestamptz not null, respond_by timestamptz not null, resolve_by timestamptz not null, data jsonb not null);
+      create table if not exists ${t.survey_published} (mall_id text not null, period text not null, published_at timestamptz not null, data jsonb not null, primary key (mall_id, period));
+      create table if not exists ${t.survey_follow_ups} (
+        id text primary key, mall_id text not null, period text not null, agency_code text not null, status integer not null,
+        due_date text not null, created_at timestamptz not null, done_at timestamptz, data jsonb not null);
     `);
   },
   async apply(event, tx, names) {
@@ -37,6 +42,23 @@ export const surveyView: ProjectionDefinition = {
     if (decoded.type === E.ResponseSubmitted) {
       const r = (decoded.message as unknown as { response: SurveyResponse }).response;
       await upsert(tx, t.survey_responses, { ticket_id: r.ticketId, mall_id: r.mallId, agency_code: r.agencyCode, service_id: r.serviceId, date: r.date, answers: r.answers, submitted_at: date(r.submittedAt) }, ['ticket_id']);
+      return;
+    }
+    if (decoded.type === E.ResultsPublished) {
+      const r = (decoded.message as unknown as { results: PublishedResults }).results;
+      await upsert(tx, t.survey_published, { mall_id: r.mallId, period: r.period, published_at: date(r.publishedAt), data: JSON.stringify(toJson(PublishedResultsSchema, r)) }, ['mall_id', 'period']);
+      return;
+    }
+    if (decoded.type === E.FollowUpPlanned || decoded.type === E.FollowUpStatusChanged) {
+      const id = (decoded.message as unknown as { action?: FollowUpAction; actionId?: string }).action?.id ?? (decoded.message as unknown as { actionId: string }).actionId;
+      const { rows } = await tx.query<{ data: unknown }>(`select data from ${t.survey_follow_ups} where id = $1`, [id]);
+      const before = { action: rows[0] ? fromJson(FollowUpActionSchema, rows[0].data as JsonValue, { ignoreUnknownFields: true }) : undefined };
+      const a = followUp.evolve(before, decoded).action;
+      if (!a) return;
+      await upsert(tx, t.survey_follow_ups, {
+        id: a.id, mall_id: a.mallId, period: a.period, agency_code: a.agencyCode, status: a.status, due_date: a.dueDate,
+        created_at: date(a.createdAt), done_at: date(a.doneAt), data: JSON.stringify(toJson(FollowUpActionSchema, a)),
+      });
       return;
     }
     if (!decoded.type.name.startsWith('id.mpp.survey.Complaint')) return;

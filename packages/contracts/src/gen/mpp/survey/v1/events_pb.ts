@@ -10,7 +10,7 @@ import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import { file_mpp_options_v1_personal_data } from "../../options/v1/personal_data_pb.js";
-import type { Complaint, Invitation, SurveyResponse } from "./survey_pb.js";
+import type { Complaint, FollowUpAction, FollowUpStatus, Invitation, PublishedResults, SurveyResponse } from "./survey_pb.js";
 import { file_mpp_survey_v1_survey } from "./survey_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -18,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mpp/survey/v1/events.proto.
  */
 export const file_mpp_survey_v1_events: GenFile = /*@__PURE__*/
-  fileDesc("ChptcHAvc3VydmV5L3YxL2V2ZW50cy5wcm90bxINbXBwLnN1cnZleS52MSJBChBJbnZpdGF0aW9uT3BlbmVkEi0KCmludml0YXRpb24YASABKAsyGS5tcHAuc3VydmV5LnYxLkludml0YXRpb24iTgoRSW52aXRhdGlvbkV4cGlyZWQSEQoJdGlja2V0X2lkGAEgASgJEiYKAmF0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJEChFSZXNwb25zZVN1Ym1pdHRlZBIvCghyZXNwb25zZRgBIAEoCzIdLm1wcC5zdXJ2ZXkudjEuU3VydmV5UmVzcG9uc2UiQAoRQ29tcGxhaW50UmVjZWl2ZWQSKwoJY29tcGxhaW50GAEgASgLMhgubXBwLnN1cnZleS52MS5Db21wbGFpbnQihQEKEkNvbXBsYWludFJlc3BvbmRlZBIUCgxjb21wbGFpbnRfaWQYASABKAkSJgoCYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjEKBHRleHQYAyABKAlCI4q1GB8IBhIWYW5zd2VyIHRoZSBjb21wbGFpbmFudBoDUDJZIoQBChFDb21wbGFpbnRSZXNvbHZlZBIUCgxjb21wbGFpbnRfaWQYASABKAkSJgoCYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjEKBHRleHQYAyABKAlCI4q1GB8IBhIWYW5zd2VyIHRoZSBjb21wbGFpbmFudBoDUDJZIm4KEkNvbXBsYWludEZvcndhcmRlZBIUCgxjb21wbGFpbnRfaWQYASABKAkSJgoCYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEgoKAnRvGAMgASgJEg4KBnJlYXNvbhgEIAEoCSJiChBDb21wbGFpbnRPdmVyZHVlEhQKDGNvbXBsYWludF9pZBgBIAEoCRImCgJhdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEAoIZGVhZGxpbmUYAyABKAkiZwoUQ29tcGxhaW50U2VudFRvTGFwb3ISFAoMY29tcGxhaW50X2lkGAEgASgJEiYKAmF0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCglyZWZlcmVuY2UYAyABKAliBnByb3RvMw", [file_google_protobuf_timestamp, file_mpp_options_v1_personal_data, file_mpp_survey_v1_survey]);
+  fileDesc("ChptcHAvc3VydmV5L3YxL2V2ZW50cy5wcm90bxINbXBwLnN1cnZleS52MSJBChBJbnZpdGF0aW9uT3BlbmVkEi0KCmludml0YXRpb24YASABKAsyGS5tcHAuc3VydmV5LnYxLkludml0YXRpb24iTgoRSW52aXRhdGlvbkV4cGlyZWQSEQoJdGlja2V0X2lkGAEgASgJEiYKAmF0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJEChFSZXNwb25zZVN1Ym1pdHRlZBIvCghyZXNwb25zZRgBIAEoCzIdLm1wcC5zdXJ2ZXkudjEuU3VydmV5UmVzcG9uc2UiQAoRQ29tcGxhaW50UmVjZWl2ZWQSKwoJY29tcGxhaW50GAEgASgLMhgubXBwLnN1cnZleS52MS5Db21wbGFpbnQihQEKEkNvbXBsYWludFJlc3BvbmRlZBIUCgxjb21wbGFpbnRfaWQYASABKAkSJgoCYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjEKBHRleHQYAyABKAlCI4q1GB8IBhIWYW5zd2VyIHRoZSBjb21wbGFpbmFudBoDUDJZIoQBChFDb21wbGFpbnRSZXNvbHZlZBIUCgxjb21wbGFpbnRfaWQYASABKAkSJgoCYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjEKBHRleHQYAyABKAlCI4q1GB8IBhIWYW5zd2VyIHRoZSBjb21wbGFpbmFudBoDUDJZIm4KEkNvbXBsYWludEZvcndhcmRlZBIUCgxjb21wbGFpbnRfaWQYASABKAkSJgoCYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEgoKAnRvGAMgASgJEg4KBnJlYXNvbhgEIAEoCSJiChBDb21wbGFpbnRPdmVyZHVlEhQKDGNvbXBsYWludF9pZBgBIAEoCRImCgJhdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEAoIZGVhZGxpbmUYAyABKAkiZwoUQ29tcGxhaW50U2VudFRvTGFwb3ISFAoMY29tcGxhaW50X2lkGAEgASgJEiYKAmF0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCglyZWZlcmVuY2UYAyABKAkiRAoQUmVzdWx0c1B1Ymxpc2hlZBIwCgdyZXN1bHRzGAEgASgLMh8ubXBwLnN1cnZleS52MS5QdWJsaXNoZWRSZXN1bHRzIkAKD0ZvbGxvd1VwUGxhbm5lZBItCgZhY3Rpb24YASABKAsyHS5tcHAuc3VydmV5LnYxLkZvbGxvd1VwQWN0aW9uIo8BChVGb2xsb3dVcFN0YXR1c0NoYW5nZWQSEQoJYWN0aW9uX2lkGAEgASgJEi0KBnN0YXR1cxgCIAEoDjIdLm1wcC5zdXJ2ZXkudjEuRm9sbG93VXBTdGF0dXMSJgoCYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEgwKBG5vdGUYBCABKAliBnByb3RvMw", [file_google_protobuf_timestamp, file_mpp_options_v1_personal_data, file_mpp_survey_v1_survey]);
 
 /**
  * A completed service opened its ticket's survey.
@@ -240,4 +240,72 @@ export type ComplaintSentToLapor = Message<"mpp.survey.v1.ComplaintSentToLapor">
  */
 export const ComplaintSentToLaporSchema: GenMessage<ComplaintSentToLapor> = /*@__PURE__*/
   messageDesc(file_mpp_survey_v1_events, 8);
+
+/**
+ * A mall-admin published a period's results: from now on the public reads them.
+ *
+ * @generated from message mpp.survey.v1.ResultsPublished
+ */
+export type ResultsPublished = Message<"mpp.survey.v1.ResultsPublished"> & {
+  /**
+   * @generated from field: mpp.survey.v1.PublishedResults results = 1;
+   */
+  results?: PublishedResults | undefined;
+};
+
+/**
+ * Describes the message mpp.survey.v1.ResultsPublished.
+ * Use `create(ResultsPublishedSchema)` to create a new message.
+ */
+export const ResultsPublishedSchema: GenMessage<ResultsPublished> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_events, 9);
+
+/**
+ * @generated from message mpp.survey.v1.FollowUpPlanned
+ */
+export type FollowUpPlanned = Message<"mpp.survey.v1.FollowUpPlanned"> & {
+  /**
+   * @generated from field: mpp.survey.v1.FollowUpAction action = 1;
+   */
+  action?: FollowUpAction | undefined;
+};
+
+/**
+ * Describes the message mpp.survey.v1.FollowUpPlanned.
+ * Use `create(FollowUpPlannedSchema)` to create a new message.
+ */
+export const FollowUpPlannedSchema: GenMessage<FollowUpPlanned> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_events, 10);
+
+/**
+ * @generated from message mpp.survey.v1.FollowUpStatusChanged
+ */
+export type FollowUpStatusChanged = Message<"mpp.survey.v1.FollowUpStatusChanged"> & {
+  /**
+   * @generated from field: string action_id = 1;
+   */
+  actionId: string;
+
+  /**
+   * @generated from field: mpp.survey.v1.FollowUpStatus status = 2;
+   */
+  status: FollowUpStatus;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp at = 3;
+   */
+  at?: Timestamp | undefined;
+
+  /**
+   * @generated from field: string note = 4;
+   */
+  note: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.FollowUpStatusChanged.
+ * Use `create(FollowUpStatusChangedSchema)` to create a new message.
+ */
+export const FollowUpStatusChangedSchema: GenMessage<FollowUpStatusChanged> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_events, 11);
 

@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mpp/survey/v1/survey.proto.
  */
 export const file_mpp_survey_v1_survey: GenFile = /*@__PURE__*/
-  fileDesc("ChptcHAvc3VydmV5L3YxL3N1cnZleS5wcm90bxINbXBwLnN1cnZleS52MSK8AQoRUmVzcG9uZGVudFByb2ZpbGUSKgoJYWdlX2dyb3VwGAEgASgOMhcubXBwLnN1cnZleS52MS5BZ2VHcm91cBIfCgNzZXgYAiABKA4yEi5tcHAuc3VydmV5LnYxLlNleBIrCgllZHVjYXRpb24YAyABKA4yGC5tcHAuc3VydmV5LnYxLkVkdWNhdGlvbhItCgpvY2N1cGF0aW9uGAQgASgOMhkubXBwLnN1cnZleS52MS5PY2N1cGF0aW9uIvoBCgpJbnZpdGF0aW9uEhEKCXRpY2tldF9pZBgBIAEoCRIPCgdtYWxsX2lkGAIgASgJEhMKC2FnZW5jeV9jb2RlGAMgASgJEhIKCnNlcnZpY2VfaWQYBCABKAkSDAoEZGF0ZRgFIAEoCRIwCgxjb21wbGV0ZWRfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCmV4cGlyZXNfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi8KBnN0YXR1cxgIIAEoDjIfLm1wcC5zdXJ2ZXkudjEuSW52aXRhdGlvblN0YXR1cyKXAgoOU3VydmV5UmVzcG9uc2USEQoJdGlja2V0X2lkGAEgASgJEg8KB21hbGxfaWQYAiABKAkSEwoLYWdlbmN5X2NvZGUYAyABKAkSEgoKc2VydmljZV9pZBgEIAEoCRIMCgRkYXRlGAUgASgJEg8KB2Fuc3dlcnMYBiADKA0SMQoHcHJvZmlsZRgHIAEoCzIgLm1wcC5zdXJ2ZXkudjEuUmVzcG9uZGVudFByb2ZpbGUSNAoKc3VnZ2VzdGlvbhgIIAEoCUIgirUYHAgGEhNpbXByb3ZlIHRoZSBzZXJ2aWNlGgNQMlkSMAoMc3VibWl0dGVkX2F0GAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKeAQoHQ29udGFjdBIvCgRuYW1lGAEgASgJQiGKtRgdCAISFGFuc3dlciB0aGUgY29tcGxhaW50GgNQMlkSMAoFcGhvbmUYAiABKAlCIYq1GB0IAxIUYW5zd2VyIHRoZSBjb21wbGFpbnQaA1AyWRIwCgVlbWFpbBgDIAEoCUIhirUYHQgFEhRhbnN3ZXIgdGhlIGNvbXBsYWludBoDUDJZIpwFCglDb21wbGFpbnQSCgoCaWQYASABKAkSDwoHbWFsbF9pZBgCIAEoCRITCgthZ2VuY3lfY29kZRgDIAEoCRISCgpzZXJ2aWNlX2lkGAQgASgJEhEKCXRpY2tldF9pZBgFIAEoCRIwCgdjaGFubmVsGAYgASgOMh8ubXBwLnN1cnZleS52MS5Db21wbGFpbnRDaGFubmVsEioKBGtpbmQYByABKA4yHC5tcHAuc3VydmV5LnYxLkNvbXBsYWludEtpbmQSEAoIY2F0ZWdvcnkYCCABKAkSLwoEdGV4dBgJIAEoCUIhirUYHQgGEhRoYW5kbGUgdGhlIGNvbXBsYWludBoDUDJZEicKB2NvbnRhY3QYCiABKAsyFi5tcHAuc3VydmV5LnYxLkNvbnRhY3QSGQoRbmVlZHNfZmllbGRfY2hlY2sYCyABKAgSLwoLcmVjZWl2ZWRfYXQYDCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCnJlc3BvbmRfYnkYDSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCnJlc29sdmVfYnkYDiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KBnN0YXR1cxgPIAEoDjIeLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50U3RhdHVzEjAKDHJlc3BvbmRlZF9hdBgQIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLwoLcmVzb2x2ZWRfYXQYESABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhQKDGZvcndhcmRlZF90bxgSIAEoCRIXCg9sYXBvcl9yZWZlcmVuY2UYEyABKAkquAEKCEFnZUdyb3VwEhkKFUFHRV9HUk9VUF9VTlNQRUNJRklFRBAAEhYKEkFHRV9HUk9VUF9VTkRFUl8yMBABEhYKEkFHRV9HUk9VUF8yMF9UT18yORACEhYKEkFHRV9HUk9VUF8zMF9UT18zORADEhYKEkFHRV9HUk9VUF80MF9UT180ORAEEhYKEkFHRV9HUk9VUF81MF9UT181ORAFEhkKFUFHRV9HUk9VUF82MF9BTkRfT1ZFUhAGKjgKA1NleBITCg9TRVhfVU5TUEVDSUZJRUQQABIMCghTRVhfTUFMRRABEg4KClNFWF9GRU1BTEUQAircAQoJRWR1Y2F0aW9uEhkKFUVEVUNBVElPTl9VTlNQRUNJRklFRBAAEhIKDkVEVUNBVElPTl9OT05FEAESFQoRRURVQ0FUSU9OX1BSSU1BUlkQAhIeChpFRFVDQVRJT05fSlVOSU9SX1NFQ09OREFSWRADEh4KGkVEVUNBVElPTl9TRU5JT1JfU0VDT05EQVJZEAQSFQoRRURVQ0FUSU9OX0RJUExPTUEQBRIWChJFRFVDQVRJT05fQkFDSEVMT1IQBhIaChZFRFVDQVRJT05fUE9TVEdSQURVQVRFEAcqigIKCk9jY3VwYXRpb24SGgoWT0NDVVBBVElPTl9VTlNQRUNJRklFRBAAEhwKGE9DQ1VQQVRJT05fQ0lWSUxfU0VSVkFOVBABEh4KGk9DQ1VQQVRJT05fTUlMSVRBUllfUE9MSUNFEAISHwobT0NDVVBBVElPTl9QUklWQVRFX0VNUExPWUVFEAMSGwoXT0NDVVBBVElPTl9FTlRSRVBSRU5FVVIQBBIWChJPQ0NVUEFUSU9OX1NUVURFTlQQBRIcChhPQ0NVUEFUSU9OX0ZBUk1FUl9GSVNIRVIQBhIYChRPQ0NVUEFUSU9OX0hPTUVNQUtFUhAHEhQKEE9DQ1VQQVRJT05fT1RIRVIQCCqQAQoQSW52aXRhdGlvblN0YXR1cxIhCh1JTlZJVEFUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEhoKFklOVklUQVRJT05fU1RBVFVTX09QRU4QARIeChpJTlZJVEFUSU9OX1NUQVRVU19BTlNXRVJFRBACEh0KGUlOVklUQVRJT05fU1RBVFVTX0VYUElSRUQQAyqRAQoNQ29tcGxhaW50S2luZBIeChpDT01QTEFJTlRfS0lORF9VTlNQRUNJRklFRBAAEiYKIkNPTVBMQUlOVF9LSU5EX0lORk9STUFUSU9OX1JFUVVFU1QQARIcChhDT01QTEFJTlRfS0lORF9DT01QTEFJTlQQAhIaChZDT01QTEFJTlRfS0lORF9ESVNQVVRFEAMq7AEKEENvbXBsYWludENoYW5uZWwSIQodQ09NUExBSU5UX0NIQU5ORUxfVU5TUEVDSUZJRUQQABIfChtDT01QTEFJTlRfQ0hBTk5FTF9JTl9QRVJTT04QARIZChVDT01QTEFJTlRfQ0hBTk5FTF9XRUIQAhIbChdDT01QTEFJTlRfQ0hBTk5FTF9LSU9TSxADEhsKF0NPTVBMQUlOVF9DSEFOTkVMX1BIT05FEAQSIgoeQ09NUExBSU5UX0NIQU5ORUxfU09DSUFMX01FRElBEAUSGwoXQ09NUExBSU5UX0NIQU5ORUxfTEFQT1IQBiqxAQoPQ29tcGxhaW50U3RhdHVzEiAKHENPTVBMQUlOVF9TVEFUVVNfVU5TUEVDSUZJRUQQABIdChlDT01QTEFJTlRfU1RBVFVTX1JFQ0VJVkVEEAESHgoaQ09NUExBSU5UX1NUQVRVU19SRVNQT05ERUQQAhIdChlDT01QTEFJTlRfU1RBVFVTX1JFU09MVkVEEAMSHgoaQ09NUExBSU5UX1NUQVRVU19GT1JXQVJERUQQBGIGcHJvdG8z", [file_google_protobuf_timestamp, file_mpp_options_v1_personal_data]);
+  fileDesc("ChptcHAvc3VydmV5L3YxL3N1cnZleS5wcm90bxINbXBwLnN1cnZleS52MSK8AQoRUmVzcG9uZGVudFByb2ZpbGUSKgoJYWdlX2dyb3VwGAEgASgOMhcubXBwLnN1cnZleS52MS5BZ2VHcm91cBIfCgNzZXgYAiABKA4yEi5tcHAuc3VydmV5LnYxLlNleBIrCgllZHVjYXRpb24YAyABKA4yGC5tcHAuc3VydmV5LnYxLkVkdWNhdGlvbhItCgpvY2N1cGF0aW9uGAQgASgOMhkubXBwLnN1cnZleS52MS5PY2N1cGF0aW9uIvoBCgpJbnZpdGF0aW9uEhEKCXRpY2tldF9pZBgBIAEoCRIPCgdtYWxsX2lkGAIgASgJEhMKC2FnZW5jeV9jb2RlGAMgASgJEhIKCnNlcnZpY2VfaWQYBCABKAkSDAoEZGF0ZRgFIAEoCRIwCgxjb21wbGV0ZWRfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCmV4cGlyZXNfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi8KBnN0YXR1cxgIIAEoDjIfLm1wcC5zdXJ2ZXkudjEuSW52aXRhdGlvblN0YXR1cyKXAgoOU3VydmV5UmVzcG9uc2USEQoJdGlja2V0X2lkGAEgASgJEg8KB21hbGxfaWQYAiABKAkSEwoLYWdlbmN5X2NvZGUYAyABKAkSEgoKc2VydmljZV9pZBgEIAEoCRIMCgRkYXRlGAUgASgJEg8KB2Fuc3dlcnMYBiADKA0SMQoHcHJvZmlsZRgHIAEoCzIgLm1wcC5zdXJ2ZXkudjEuUmVzcG9uZGVudFByb2ZpbGUSNAoKc3VnZ2VzdGlvbhgIIAEoCUIgirUYHAgGEhNpbXByb3ZlIHRoZSBzZXJ2aWNlGgNQMlkSMAoMc3VibWl0dGVkX2F0GAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKeAQoHQ29udGFjdBIvCgRuYW1lGAEgASgJQiGKtRgdCAISFGFuc3dlciB0aGUgY29tcGxhaW50GgNQMlkSMAoFcGhvbmUYAiABKAlCIYq1GB0IAxIUYW5zd2VyIHRoZSBjb21wbGFpbnQaA1AyWRIwCgVlbWFpbBgDIAEoCUIhirUYHQgFEhRhbnN3ZXIgdGhlIGNvbXBsYWludBoDUDJZIpwFCglDb21wbGFpbnQSCgoCaWQYASABKAkSDwoHbWFsbF9pZBgCIAEoCRITCgthZ2VuY3lfY29kZRgDIAEoCRISCgpzZXJ2aWNlX2lkGAQgASgJEhEKCXRpY2tldF9pZBgFIAEoCRIwCgdjaGFubmVsGAYgASgOMh8ubXBwLnN1cnZleS52MS5Db21wbGFpbnRDaGFubmVsEioKBGtpbmQYByABKA4yHC5tcHAuc3VydmV5LnYxLkNvbXBsYWludEtpbmQSEAoIY2F0ZWdvcnkYCCABKAkSLwoEdGV4dBgJIAEoCUIhirUYHQgGEhRoYW5kbGUgdGhlIGNvbXBsYWludBoDUDJZEicKB2NvbnRhY3QYCiABKAsyFi5tcHAuc3VydmV5LnYxLkNvbnRhY3QSGQoRbmVlZHNfZmllbGRfY2hlY2sYCyABKAgSLwoLcmVjZWl2ZWRfYXQYDCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCnJlc3BvbmRfYnkYDSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KCnJlc29sdmVfYnkYDiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi4KBnN0YXR1cxgPIAEoDjIeLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50U3RhdHVzEjAKDHJlc3BvbmRlZF9hdBgQIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLwoLcmVzb2x2ZWRfYXQYESABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhQKDGZvcndhcmRlZF90bxgSIAEoCRIXCg9sYXBvcl9yZWZlcmVuY2UYEyABKAkiogEKClVuaXRSZXN1bHQSEQoJdW5pdF9raW5kGAEgASgJEg8KB3VuaXRfaWQYAiABKAkSEwoLcmVzcG9uZGVudHMYAyABKA0SCwoDaWttGAQgASgBEg0KBWdyYWRlGAUgASgJEg8KB3dlYWtlc3QYBiADKAkSFgoObWluaW11bV9zYW1wbGUYByABKA0SFgoOc2FtcGxlX3JlYWNoZWQYCCABKAgiqwEKEFB1Ymxpc2hlZFJlc3VsdHMSDwoHbWFsbF9pZBgBIAEoCRIOCgZwZXJpb2QYAiABKAkSDAoEZnJvbRgDIAEoCRIKCgJ0bxgEIAEoCRIwCgxwdWJsaXNoZWRfYXQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEioKB3Jlc3VsdHMYBiADKAsyGS5tcHAuc3VydmV5LnYxLlVuaXRSZXN1bHQirgIKDkZvbGxvd1VwQWN0aW9uEgoKAmlkGAEgASgJEg8KB21hbGxfaWQYAiABKAkSDgoGcGVyaW9kGAMgASgJEg8KB2VsZW1lbnQYBCABKAkSEwoLYWdlbmN5X2NvZGUYBSABKAkSDgoGYWN0aW9uGAYgASgJEg0KBW93bmVyGAcgASgJEhAKCGR1ZV9kYXRlGAggASgJEi0KBnN0YXR1cxgJIAEoDjIdLm1wcC5zdXJ2ZXkudjEuRm9sbG93VXBTdGF0dXMSLgoKY3JlYXRlZF9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKwoHZG9uZV9hdBgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDAoEbm90ZRgMIAEoCSq4AQoIQWdlR3JvdXASGQoVQUdFX0dST1VQX1VOU1BFQ0lGSUVEEAASFgoSQUdFX0dST1VQX1VOREVSXzIwEAESFgoSQUdFX0dST1VQXzIwX1RPXzI5EAISFgoSQUdFX0dST1VQXzMwX1RPXzM5EAMSFgoSQUdFX0dST1VQXzQwX1RPXzQ5EAQSFgoSQUdFX0dST1VQXzUwX1RPXzU5EAUSGQoVQUdFX0dST1VQXzYwX0FORF9PVkVSEAYqOAoDU2V4EhMKD1NFWF9VTlNQRUNJRklFRBAAEgwKCFNFWF9NQUxFEAESDgoKU0VYX0ZFTUFMRRACKtwBCglFZHVjYXRpb24SGQoVRURVQ0FUSU9OX1VOU1BFQ0lGSUVEEAASEgoORURVQ0FUSU9OX05PTkUQARIVChFFRFVDQVRJT05fUFJJTUFSWRACEh4KGkVEVUNBVElPTl9KVU5JT1JfU0VDT05EQVJZEAMSHgoaRURVQ0FUSU9OX1NFTklPUl9TRUNPTkRBUlkQBBIVChFFRFVDQVRJT05fRElQTE9NQRAFEhYKEkVEVUNBVElPTl9CQUNIRUxPUhAGEhoKFkVEVUNBVElPTl9QT1NUR1JBRFVBVEUQByqKAgoKT2NjdXBhdGlvbhIaChZPQ0NVUEFUSU9OX1VOU1BFQ0lGSUVEEAASHAoYT0NDVVBBVElPTl9DSVZJTF9TRVJWQU5UEAESHgoaT0NDVVBBVElPTl9NSUxJVEFSWV9QT0xJQ0UQAhIfChtPQ0NVUEFUSU9OX1BSSVZBVEVfRU1QTE9ZRUUQAxIbChdPQ0NVUEFUSU9OX0VOVFJFUFJFTkVVUhAEEhYKEk9DQ1VQQVRJT05fU1RVREVOVBAFEhwKGE9DQ1VQQVRJT05fRkFSTUVSX0ZJU0hFUhAGEhgKFE9DQ1VQQVRJT05fSE9NRU1BS0VSEAcSFAoQT0NDVVBBVElPTl9PVEhFUhAIKpABChBJbnZpdGF0aW9uU3RhdHVzEiEKHUlOVklUQVRJT05fU1RBVFVTX1VOU1BFQ0lGSUVEEAASGgoWSU5WSVRBVElPTl9TVEFUVVNfT1BFThABEh4KGklOVklUQVRJT05fU1RBVFVTX0FOU1dFUkVEEAISHQoZSU5WSVRBVElPTl9TVEFUVVNfRVhQSVJFRBADKpEBCg1Db21wbGFpbnRLaW5kEh4KGkNPTVBMQUlOVF9LSU5EX1VOU1BFQ0lGSUVEEAASJgoiQ09NUExBSU5UX0tJTkRfSU5GT1JNQVRJT05fUkVRVUVTVBABEhwKGENPTVBMQUlOVF9LSU5EX0NPTVBMQUlOVBACEhoKFkNPTVBMQUlOVF9LSU5EX0RJU1BVVEUQAyrsAQoQQ29tcGxhaW50Q2hhbm5lbBIhCh1DT01QTEFJTlRfQ0hBTk5FTF9VTlNQRUNJRklFRBAAEh8KG0NPTVBMQUlOVF9DSEFOTkVMX0lOX1BFUlNPThABEhkKFUNPTVBMQUlOVF9DSEFOTkVMX1dFQhACEhsKF0NPTVBMQUlOVF9DSEFOTkVMX0tJT1NLEAMSGwoXQ09NUExBSU5UX0NIQU5ORUxfUEhPTkUQBBIiCh5DT01QTEFJTlRfQ0hBTk5FTF9TT0NJQUxfTUVESUEQBRIbChdDT01QTEFJTlRfQ0hBTk5FTF9MQVBPUhAGKrEBCg9Db21wbGFpbnRTdGF0dXMSIAocQ09NUExBSU5UX1NUQVRVU19VTlNQRUNJRklFRBAAEh0KGUNPTVBMQUlOVF9TVEFUVVNfUkVDRUlWRUQQARIeChpDT01QTEFJTlRfU1RBVFVTX1JFU1BPTkRFRBACEh0KGUNPTVBMQUlOVF9TVEFUVVNfUkVTT0xWRUQQAxIeChpDT01QTEFJTlRfU1RBVFVTX0ZPUldBUkRFRBAEKo0BCg5Gb2xsb3dVcFN0YXR1cxIgChxGT0xMT1dfVVBfU1RBVFVTX1VOU1BFQ0lGSUVEEAASHAoYRk9MTE9XX1VQX1NUQVRVU19QTEFOTkVEEAESIAocRk9MTE9XX1VQX1NUQVRVU19JTl9QUk9HUkVTUxACEhkKFUZPTExPV19VUF9TVEFUVVNfRE9ORRADYgZwcm90bzM", [file_google_protobuf_timestamp, file_mpp_options_v1_personal_data]);
 
 /**
  * Who answered, as the regulation asks (no name needed, none kept).
@@ -315,6 +315,199 @@ export type Complaint = Message<"mpp.survey.v1.Complaint"> & {
  */
 export const ComplaintSchema: GenMessage<Complaint> = /*@__PURE__*/
   messageDesc(file_mpp_survey_v1_survey, 4);
+
+/**
+ * One unit's published result for a period.
+ *
+ * @generated from message mpp.survey.v1.UnitResult
+ */
+export type UnitResult = Message<"mpp.survey.v1.UnitResult"> & {
+  /**
+   * `mall`, `agency` or `service`.
+   *
+   * @generated from field: string unit_kind = 1;
+   */
+  unitKind: string;
+
+  /**
+   * The agency code or service id; empty for the mall.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * @generated from field: uint32 respondents = 3;
+   */
+  respondents: number;
+
+  /**
+   * Rounded to two decimals, as published.
+   *
+   * @generated from field: double ikm = 4;
+   */
+  ikm: number;
+
+  /**
+   * @generated from field: string grade = 5;
+   */
+  grade: string;
+
+  /**
+   * The elements with the lowest NRR (U-codes), lowest first.
+   *
+   * @generated from field: repeated string weakest = 6;
+   */
+  weakest: string[];
+
+  /**
+   * @generated from field: uint32 minimum_sample = 7;
+   */
+  minimumSample: number;
+
+  /**
+   * @generated from field: bool sample_reached = 8;
+   */
+  sampleReached: boolean;
+};
+
+/**
+ * Describes the message mpp.survey.v1.UnitResult.
+ * Use `create(UnitResultSchema)` to create a new message.
+ */
+export const UnitResultSchema: GenMessage<UnitResult> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey, 5);
+
+/**
+ * A period's SKM results as the mall-admin published them (frozen at publication).
+ *
+ * @generated from message mpp.survey.v1.PublishedResults
+ */
+export type PublishedResults = Message<"mpp.survey.v1.PublishedResults"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * `2026-Q4` and the like.
+   *
+   * @generated from field: string period = 2;
+   */
+  period: string;
+
+  /**
+   * @generated from field: string from = 3;
+   */
+  from: string;
+
+  /**
+   * @generated from field: string to = 4;
+   */
+  to: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp published_at = 5;
+   */
+  publishedAt?: Timestamp | undefined;
+
+  /**
+   * The mall first, then each agency with respondents.
+   *
+   * @generated from field: repeated mpp.survey.v1.UnitResult results = 6;
+   */
+  results: UnitResult[];
+};
+
+/**
+ * Describes the message mpp.survey.v1.PublishedResults.
+ * Use `create(PublishedResultsSchema)` to create a new message.
+ */
+export const PublishedResultsSchema: GenMessage<PublishedResults> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey, 6);
+
+/**
+ * An action on a finding of a period's SKM (rencana tindak lanjut): the evaluation scores how
+ * many findings are followed up, and how fast.
+ *
+ * @generated from message mpp.survey.v1.FollowUpAction
+ */
+export type FollowUpAction = Message<"mpp.survey.v1.FollowUpAction"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * @generated from field: string mall_id = 2;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string period = 3;
+   */
+  period: string;
+
+  /**
+   * The element it answers (U1…U9).
+   *
+   * @generated from field: string element = 4;
+   */
+  element: string;
+
+  /**
+   * The agency that owns it, or empty for the mall.
+   *
+   * @generated from field: string agency_code = 5;
+   */
+  agencyCode: string;
+
+  /**
+   * @generated from field: string action = 6;
+   */
+  action: string;
+
+  /**
+   * Who carries it out (a role or unit, e.g. "Kepala Seksi Pelayanan").
+   *
+   * @generated from field: string owner = 7;
+   */
+  owner: string;
+
+  /**
+   * The mall's local date, `YYYY-MM-DD`.
+   *
+   * @generated from field: string due_date = 8;
+   */
+  dueDate: string;
+
+  /**
+   * @generated from field: mpp.survey.v1.FollowUpStatus status = 9;
+   */
+  status: FollowUpStatus;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp created_at = 10;
+   */
+  createdAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp done_at = 11;
+   */
+  doneAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: string note = 12;
+   */
+  note: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.FollowUpAction.
+ * Use `create(FollowUpActionSchema)` to create a new message.
+ */
+export const FollowUpActionSchema: GenMessage<FollowUpAction> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey, 7);
 
 /**
  * @generated from enum mpp.survey.v1.AgeGroup
@@ -690,4 +883,35 @@ export enum ComplaintStatus {
  */
 export const ComplaintStatusSchema: GenEnum<ComplaintStatus> = /*@__PURE__*/
   enumDesc(file_mpp_survey_v1_survey, 7);
+
+/**
+ * @generated from enum mpp.survey.v1.FollowUpStatus
+ */
+export enum FollowUpStatus {
+  /**
+   * @generated from enum value: FOLLOW_UP_STATUS_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * @generated from enum value: FOLLOW_UP_STATUS_PLANNED = 1;
+   */
+  PLANNED = 1,
+
+  /**
+   * @generated from enum value: FOLLOW_UP_STATUS_IN_PROGRESS = 2;
+   */
+  IN_PROGRESS = 2,
+
+  /**
+   * @generated from enum value: FOLLOW_UP_STATUS_DONE = 3;
+   */
+  DONE = 3,
+}
+
+/**
+ * Describes the enum mpp.survey.v1.FollowUpStatus.
+ */
+export const FollowUpStatusSchema: GenEnum<FollowUpStatus> = /*@__PURE__*/
+  enumDesc(file_mpp_survey_v1_survey, 8);
 

@@ -9,7 +9,7 @@
 import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_mpp_options_v1_personal_data } from "../../options/v1/personal_data_pb.js";
-import type { Complaint, ComplaintChannel, ComplaintKind, ComplaintStatus, Contact, Invitation, RespondentProfile } from "./survey_pb.js";
+import type { Complaint, ComplaintChannel, ComplaintKind, ComplaintStatus, Contact, FollowUpAction, FollowUpStatus, Invitation, PublishedResults, RespondentProfile } from "./survey_pb.js";
 import { file_mpp_survey_v1_survey } from "./survey_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -17,7 +17,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mpp/survey/v1/survey_service.proto.
  */
 export const file_mpp_survey_v1_survey_service: GenFile = /*@__PURE__*/
-  fileDesc("CiJtcHAvc3VydmV5L3YxL3N1cnZleV9zZXJ2aWNlLnByb3RvEg1tcHAuc3VydmV5LnYxImIKCFF1ZXN0aW9uEgwKBGNvZGUYASABKAkSDwoHdGV4dF9pZBgCIAEoCRIPCgd0ZXh0X2VuGAMgASgJEhIKCmNob2ljZXNfaWQYBCADKAkSEgoKY2hvaWNlc19lbhgFIAMoCSIhChBHZXRTdXJ2ZXlSZXF1ZXN0Eg0KBXRva2VuGAEgASgJIm4KEUdldFN1cnZleVJlc3BvbnNlEi0KCmludml0YXRpb24YASABKAsyGS5tcHAuc3VydmV5LnYxLkludml0YXRpb24SKgoJcXVlc3Rpb25zGAIgAygLMhcubXBwLnN1cnZleS52MS5RdWVzdGlvbiKgAQoVU3VibWl0UmVzcG9uc2VSZXF1ZXN0Eg0KBXRva2VuGAEgASgJEg8KB2Fuc3dlcnMYAiADKA0SMQoHcHJvZmlsZRgDIAEoCzIgLm1wcC5zdXJ2ZXkudjEuUmVzcG9uZGVudFByb2ZpbGUSNAoKc3VnZ2VzdGlvbhgEIAEoCUIgirUYHAgGEhNpbXByb3ZlIHRoZSBzZXJ2aWNlGgNQMlkiRwoWU3VibWl0UmVzcG9uc2VSZXNwb25zZRItCgppbnZpdGF0aW9uGAEgASgLMhkubXBwLnN1cnZleS52MS5JbnZpdGF0aW9uIm0KDUdldElrbVJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRIqCgl1bml0X2tpbmQYAiABKA4yFy5tcHAuc3VydmV5LnYxLlVuaXRLaW5kEg8KB3VuaXRfaWQYAyABKAkSDgoGcGVyaW9kGAQgASgJIksKDEVsZW1lbnRTY29yZRIMCgRjb2RlGAEgASgJEg8KB25hbWVfaWQYAiABKAkSDwoHbmFtZV9lbhgDIAEoCRILCgNucnIYBCABKAEi4QIKDkdldElrbVJlc3BvbnNlEg4KBnBlcmlvZBgBIAEoCRIMCgRmcm9tGAIgASgJEgoKAnRvGAMgASgJEhMKC3Jlc3BvbmRlbnRzGAQgASgNEi0KCGVsZW1lbnRzGAUgAygLMhsubXBwLnN1cnZleS52MS5FbGVtZW50U2NvcmUSCwoDaWttGAYgASgBEhMKC2lrbV9yb3VuZGVkGAcgASgBEg0KBWdyYWRlGAggASgJEhgKEGdyYWRlX21lYW5pbmdfaWQYCSABKAkSGAoQZ3JhZGVfbWVhbmluZ19lbhgKIAEoCRIsCgd3ZWFrZXN0GAsgAygLMhsubXBwLnN1cnZleS52MS5FbGVtZW50U2NvcmUSHgoWcHJldmlvdXNfcGVyaW9kX3NlcnZlZBgMIAEoDRIWCg5taW5pbXVtX3NhbXBsZRgNIAEoDRIWCg5zYW1wbGVfcmVhY2hlZBgOIAEoCCLeAgoWU3VibWl0Q29tcGxhaW50UmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEhIKCnNlcnZpY2VfaWQYAiABKAkSEwoLYWdlbmN5X2NvZGUYAyABKAkSEQoJdGlja2V0X2lkGAQgASgJEjAKB2NoYW5uZWwYBSABKA4yHy5tcHAuc3VydmV5LnYxLkNvbXBsYWludENoYW5uZWwSKgoEa2luZBgGIAEoDjIcLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50S2luZBIQCghjYXRlZ29yeRgHIAEoCRIvCgR0ZXh0GAggASgJQiGKtRgdCAYSFGhhbmRsZSB0aGUgY29tcGxhaW50GgNQMlkSJwoHY29udGFjdBgJIAEoCzIWLm1wcC5zdXJ2ZXkudjEuQ29udGFjdBIZChFuZWVkc19maWVsZF9jaGVjaxgKIAEoCBISCgpyZXF1ZXN0X2lkGAsgASgJIkYKF1N1Ym1pdENvbXBsYWludFJlc3BvbnNlEisKCWNvbXBsYWludBgBIAEoCzIYLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50IisKE0dldENvbXBsYWludFJlcXVlc3QSFAoMY29tcGxhaW50X2lkGAEgASgJIlQKFEdldENvbXBsYWludFJlc3BvbnNlEisKCWNvbXBsYWludBgBIAEoCzIYLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50Eg8KB292ZXJkdWUYAiADKAkiYgoXUmVzcG9uZENvbXBsYWludFJlcXVlc3QSFAoMY29tcGxhaW50X2lkGAEgASgJEjEKBHRleHQYAiABKAlCI4q1GB8IBhIWYW5zd2VyIHRoZSBjb21wbGFpbmFudBoDUDJZIkcKGFJlc3BvbmRDb21wbGFpbnRSZXNwb25zZRIrCgljb21wbGFpbnQYASABKAsyGC5tcHAuc3VydmV5LnYxLkNvbXBsYWludCJiChdSZXNvbHZlQ29tcGxhaW50UmVxdWVzdBIUCgxjb21wbGFpbnRfaWQYASABKAkSMQoEdGV4dBgCIAEoCUIjirUYHwgGEhZhbnN3ZXIgdGhlIGNvbXBsYWluYW50GgNQMlkiRwoYUmVzb2x2ZUNvbXBsYWludFJlc3BvbnNlEisKCWNvbXBsYWludBgBIAEoCzIYLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50IksKF0ZvcndhcmRDb21wbGFpbnRSZXF1ZXN0EhQKDGNvbXBsYWludF9pZBgBIAEoCRIKCgJ0bxgCIAEoCRIOCgZyZWFzb24YAyABKAkiRwoYRm9yd2FyZENvbXBsYWludFJlc3BvbnNlEisKCWNvbXBsYWludBgBIAEoCzIYLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50IoMBChVMaXN0Q29tcGxhaW50c1JlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRITCgthZ2VuY3lfY29kZRgCIAEoCRIuCgZzdGF0dXMYAyABKA4yHi5tcHAuc3VydmV5LnYxLkNvbXBsYWludFN0YXR1cxIUCgxvdmVyZHVlX29ubHkYBCABKAgiUAoQQ29tcGxhaW50U3VtbWFyeRIrCgljb21wbGFpbnQYASABKAsyGC5tcHAuc3VydmV5LnYxLkNvbXBsYWludBIPCgdvdmVyZHVlGAIgAygJIk0KFkxpc3RDb21wbGFpbnRzUmVzcG9uc2USMwoKY29tcGxhaW50cxgBIAMoCzIfLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50U3VtbWFyeSpmCghVbml0S2luZBIZChVVTklUX0tJTkRfVU5TUEVDSUZJRUQQABIVChFVTklUX0tJTkRfU0VSVklDRRABEhQKEFVOSVRfS0lORF9BR0VOQ1kQAhISCg5VTklUX0tJTkRfTUFMTBADMs4GCg1TdXJ2ZXlTZXJ2aWNlEk4KCUdldFN1cnZleRIfLm1wcC5zdXJ2ZXkudjEuR2V0U3VydmV5UmVxdWVzdBogLm1wcC5zdXJ2ZXkudjEuR2V0U3VydmV5UmVzcG9uc2USXQoOU3VibWl0UmVzcG9uc2USJC5tcHAuc3VydmV5LnYxLlN1Ym1pdFJlc3BvbnNlUmVxdWVzdBolLm1wcC5zdXJ2ZXkudjEuU3VibWl0UmVzcG9uc2VSZXNwb25zZRJFCgZHZXRJa20SHC5tcHAuc3VydmV5LnYxLkdldElrbVJlcXVlc3QaHS5tcHAuc3VydmV5LnYxLkdldElrbVJlc3BvbnNlEmAKD1N1Ym1pdENvbXBsYWludBIlLm1wcC5zdXJ2ZXkudjEuU3VibWl0Q29tcGxhaW50UmVxdWVzdBomLm1wcC5zdXJ2ZXkudjEuU3VibWl0Q29tcGxhaW50UmVzcG9uc2USVwoMR2V0Q29tcGxhaW50EiIubXBwLnN1cnZleS52MS5HZXRDb21wbGFpbnRSZXF1ZXN0GiMubXBwLnN1cnZleS52MS5HZXRDb21wbGFpbnRSZXNwb25zZRJjChBSZXNwb25kQ29tcGxhaW50EiYubXBwLnN1cnZleS52MS5SZXNwb25kQ29tcGxhaW50UmVxdWVzdBonLm1wcC5zdXJ2ZXkudjEuUmVzcG9uZENvbXBsYWludFJlc3BvbnNlEmMKEFJlc29sdmVDb21wbGFpbnQSJi5tcHAuc3VydmV5LnYxLlJlc29sdmVDb21wbGFpbnRSZXF1ZXN0GicubXBwLnN1cnZleS52MS5SZXNvbHZlQ29tcGxhaW50UmVzcG9uc2USYwoQRm9yd2FyZENvbXBsYWludBImLm1wcC5zdXJ2ZXkudjEuRm9yd2FyZENvbXBsYWludFJlcXVlc3QaJy5tcHAuc3VydmV5LnYxLkZvcndhcmRDb21wbGFpbnRSZXNwb25zZRJdCg5MaXN0Q29tcGxhaW50cxIkLm1wcC5zdXJ2ZXkudjEuTGlzdENvbXBsYWludHNSZXF1ZXN0GiUubXBwLnN1cnZleS52MS5MaXN0Q29tcGxhaW50c1Jlc3BvbnNlYgZwcm90bzM", [file_mpp_options_v1_personal_data, file_mpp_survey_v1_survey]);
+  fileDesc("CiJtcHAvc3VydmV5L3YxL3N1cnZleV9zZXJ2aWNlLnByb3RvEg1tcHAuc3VydmV5LnYxImIKCFF1ZXN0aW9uEgwKBGNvZGUYASABKAkSDwoHdGV4dF9pZBgCIAEoCRIPCgd0ZXh0X2VuGAMgASgJEhIKCmNob2ljZXNfaWQYBCADKAkSEgoKY2hvaWNlc19lbhgFIAMoCSIhChBHZXRTdXJ2ZXlSZXF1ZXN0Eg0KBXRva2VuGAEgASgJIm4KEUdldFN1cnZleVJlc3BvbnNlEi0KCmludml0YXRpb24YASABKAsyGS5tcHAuc3VydmV5LnYxLkludml0YXRpb24SKgoJcXVlc3Rpb25zGAIgAygLMhcubXBwLnN1cnZleS52MS5RdWVzdGlvbiKgAQoVU3VibWl0UmVzcG9uc2VSZXF1ZXN0Eg0KBXRva2VuGAEgASgJEg8KB2Fuc3dlcnMYAiADKA0SMQoHcHJvZmlsZRgDIAEoCzIgLm1wcC5zdXJ2ZXkudjEuUmVzcG9uZGVudFByb2ZpbGUSNAoKc3VnZ2VzdGlvbhgEIAEoCUIgirUYHAgGEhNpbXByb3ZlIHRoZSBzZXJ2aWNlGgNQMlkiRwoWU3VibWl0UmVzcG9uc2VSZXNwb25zZRItCgppbnZpdGF0aW9uGAEgASgLMhkubXBwLnN1cnZleS52MS5JbnZpdGF0aW9uIm0KDUdldElrbVJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRIqCgl1bml0X2tpbmQYAiABKA4yFy5tcHAuc3VydmV5LnYxLlVuaXRLaW5kEg8KB3VuaXRfaWQYAyABKAkSDgoGcGVyaW9kGAQgASgJIksKDEVsZW1lbnRTY29yZRIMCgRjb2RlGAEgASgJEg8KB25hbWVfaWQYAiABKAkSDwoHbmFtZV9lbhgDIAEoCRILCgNucnIYBCABKAEi4QIKDkdldElrbVJlc3BvbnNlEg4KBnBlcmlvZBgBIAEoCRIMCgRmcm9tGAIgASgJEgoKAnRvGAMgASgJEhMKC3Jlc3BvbmRlbnRzGAQgASgNEi0KCGVsZW1lbnRzGAUgAygLMhsubXBwLnN1cnZleS52MS5FbGVtZW50U2NvcmUSCwoDaWttGAYgASgBEhMKC2lrbV9yb3VuZGVkGAcgASgBEg0KBWdyYWRlGAggASgJEhgKEGdyYWRlX21lYW5pbmdfaWQYCSABKAkSGAoQZ3JhZGVfbWVhbmluZ19lbhgKIAEoCRIsCgd3ZWFrZXN0GAsgAygLMhsubXBwLnN1cnZleS52MS5FbGVtZW50U2NvcmUSHgoWcHJldmlvdXNfcGVyaW9kX3NlcnZlZBgMIAEoDRIWCg5taW5pbXVtX3NhbXBsZRgNIAEoDRIWCg5zYW1wbGVfcmVhY2hlZBgOIAEoCCLeAgoWU3VibWl0Q29tcGxhaW50UmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEhIKCnNlcnZpY2VfaWQYAiABKAkSEwoLYWdlbmN5X2NvZGUYAyABKAkSEQoJdGlja2V0X2lkGAQgASgJEjAKB2NoYW5uZWwYBSABKA4yHy5tcHAuc3VydmV5LnYxLkNvbXBsYWludENoYW5uZWwSKgoEa2luZBgGIAEoDjIcLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50S2luZBIQCghjYXRlZ29yeRgHIAEoCRIvCgR0ZXh0GAggASgJQiGKtRgdCAYSFGhhbmRsZSB0aGUgY29tcGxhaW50GgNQMlkSJwoHY29udGFjdBgJIAEoCzIWLm1wcC5zdXJ2ZXkudjEuQ29udGFjdBIZChFuZWVkc19maWVsZF9jaGVjaxgKIAEoCBISCgpyZXF1ZXN0X2lkGAsgASgJIkYKF1N1Ym1pdENvbXBsYWludFJlc3BvbnNlEisKCWNvbXBsYWludBgBIAEoCzIYLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50IisKE0dldENvbXBsYWludFJlcXVlc3QSFAoMY29tcGxhaW50X2lkGAEgASgJIlQKFEdldENvbXBsYWludFJlc3BvbnNlEisKCWNvbXBsYWludBgBIAEoCzIYLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50Eg8KB292ZXJkdWUYAiADKAkiYgoXUmVzcG9uZENvbXBsYWludFJlcXVlc3QSFAoMY29tcGxhaW50X2lkGAEgASgJEjEKBHRleHQYAiABKAlCI4q1GB8IBhIWYW5zd2VyIHRoZSBjb21wbGFpbmFudBoDUDJZIkcKGFJlc3BvbmRDb21wbGFpbnRSZXNwb25zZRIrCgljb21wbGFpbnQYASABKAsyGC5tcHAuc3VydmV5LnYxLkNvbXBsYWludCJiChdSZXNvbHZlQ29tcGxhaW50UmVxdWVzdBIUCgxjb21wbGFpbnRfaWQYASABKAkSMQoEdGV4dBgCIAEoCUIjirUYHwgGEhZhbnN3ZXIgdGhlIGNvbXBsYWluYW50GgNQMlkiRwoYUmVzb2x2ZUNvbXBsYWludFJlc3BvbnNlEisKCWNvbXBsYWludBgBIAEoCzIYLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50IksKF0ZvcndhcmRDb21wbGFpbnRSZXF1ZXN0EhQKDGNvbXBsYWludF9pZBgBIAEoCRIKCgJ0bxgCIAEoCRIOCgZyZWFzb24YAyABKAkiRwoYRm9yd2FyZENvbXBsYWludFJlc3BvbnNlEisKCWNvbXBsYWludBgBIAEoCzIYLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50IoMBChVMaXN0Q29tcGxhaW50c1JlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRITCgthZ2VuY3lfY29kZRgCIAEoCRIuCgZzdGF0dXMYAyABKA4yHi5tcHAuc3VydmV5LnYxLkNvbXBsYWludFN0YXR1cxIUCgxvdmVyZHVlX29ubHkYBCABKAgiUAoQQ29tcGxhaW50U3VtbWFyeRIrCgljb21wbGFpbnQYASABKAsyGC5tcHAuc3VydmV5LnYxLkNvbXBsYWludBIPCgdvdmVyZHVlGAIgAygJIk0KFkxpc3RDb21wbGFpbnRzUmVzcG9uc2USMwoKY29tcGxhaW50cxgBIAMoCzIfLm1wcC5zdXJ2ZXkudjEuQ29tcGxhaW50U3VtbWFyeSI4ChVQdWJsaXNoUmVzdWx0c1JlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCRIOCgZwZXJpb2QYAiABKAkiSgoWUHVibGlzaFJlc3VsdHNSZXNwb25zZRIwCgdyZXN1bHRzGAEgASgLMh8ubXBwLnN1cnZleS52MS5QdWJsaXNoZWRSZXN1bHRzIj0KGkdldFB1Ymxpc2hlZFJlc3VsdHNSZXF1ZXN0Eg8KB21hbGxfaWQYASABKAkSDgoGcGVyaW9kGAIgASgJIk8KG0dldFB1Ymxpc2hlZFJlc3VsdHNSZXNwb25zZRIwCgdyZXN1bHRzGAEgAygLMh8ubXBwLnN1cnZleS52MS5QdWJsaXNoZWRSZXN1bHRzIo0BChNQbGFuRm9sbG93VXBSZXF1ZXN0Eg8KB21hbGxfaWQYASABKAkSDgoGcGVyaW9kGAIgASgJEg8KB2VsZW1lbnQYAyABKAkSEwoLYWdlbmN5X2NvZGUYBCABKAkSDgoGYWN0aW9uGAUgASgJEg0KBW93bmVyGAYgASgJEhAKCGR1ZV9kYXRlGAcgASgJIkUKFFBsYW5Gb2xsb3dVcFJlc3BvbnNlEi0KBmFjdGlvbhgBIAEoCzIdLm1wcC5zdXJ2ZXkudjEuRm9sbG93VXBBY3Rpb24iagoYU2V0Rm9sbG93VXBTdGF0dXNSZXF1ZXN0EhEKCWFjdGlvbl9pZBgBIAEoCRItCgZzdGF0dXMYAiABKA4yHS5tcHAuc3VydmV5LnYxLkZvbGxvd1VwU3RhdHVzEgwKBG5vdGUYAyABKAkiSgoZU2V0Rm9sbG93VXBTdGF0dXNSZXNwb25zZRItCgZhY3Rpb24YASABKAsyHS5tcHAuc3VydmV5LnYxLkZvbGxvd1VwQWN0aW9uIjcKFExpc3RGb2xsb3dVcHNSZXF1ZXN0Eg8KB21hbGxfaWQYASABKAkSDgoGcGVyaW9kGAIgASgJIpUBChVMaXN0Rm9sbG93VXBzUmVzcG9uc2USLgoHYWN0aW9ucxgBIAMoCzIdLm1wcC5zdXJ2ZXkudjEuRm9sbG93VXBBY3Rpb24SDAoEZG9uZRgCIAEoDRISCgpzaGFyZV9kb25lGAMgASgBEg8KB292ZXJkdWUYBCABKA0SGQoRbWVhbl9kYXlzX3RvX2RvbmUYBSABKAEqZgoIVW5pdEtpbmQSGQoVVU5JVF9LSU5EX1VOU1BFQ0lGSUVEEAASFQoRVU5JVF9LSU5EX1NFUlZJQ0UQARIUChBVTklUX0tJTkRfQUdFTkNZEAISEgoOVU5JVF9LSU5EX01BTEwQAzK4CgoNU3VydmV5U2VydmljZRJOCglHZXRTdXJ2ZXkSHy5tcHAuc3VydmV5LnYxLkdldFN1cnZleVJlcXVlc3QaIC5tcHAuc3VydmV5LnYxLkdldFN1cnZleVJlc3BvbnNlEl0KDlN1Ym1pdFJlc3BvbnNlEiQubXBwLnN1cnZleS52MS5TdWJtaXRSZXNwb25zZVJlcXVlc3QaJS5tcHAuc3VydmV5LnYxLlN1Ym1pdFJlc3BvbnNlUmVzcG9uc2USRQoGR2V0SWttEhwubXBwLnN1cnZleS52MS5HZXRJa21SZXF1ZXN0Gh0ubXBwLnN1cnZleS52MS5HZXRJa21SZXNwb25zZRJdCg5QdWJsaXNoUmVzdWx0cxIkLm1wcC5zdXJ2ZXkudjEuUHVibGlzaFJlc3VsdHNSZXF1ZXN0GiUubXBwLnN1cnZleS52MS5QdWJsaXNoUmVzdWx0c1Jlc3BvbnNlEmwKE0dldFB1Ymxpc2hlZFJlc3VsdHMSKS5tcHAuc3VydmV5LnYxLkdldFB1Ymxpc2hlZFJlc3VsdHNSZXF1ZXN0GioubXBwLnN1cnZleS52MS5HZXRQdWJsaXNoZWRSZXN1bHRzUmVzcG9uc2USVwoMUGxhbkZvbGxvd1VwEiIubXBwLnN1cnZleS52MS5QbGFuRm9sbG93VXBSZXF1ZXN0GiMubXBwLnN1cnZleS52MS5QbGFuRm9sbG93VXBSZXNwb25zZRJmChFTZXRGb2xsb3dVcFN0YXR1cxInLm1wcC5zdXJ2ZXkudjEuU2V0Rm9sbG93VXBTdGF0dXNSZXF1ZXN0GigubXBwLnN1cnZleS52MS5TZXRGb2xsb3dVcFN0YXR1c1Jlc3BvbnNlEloKDUxpc3RGb2xsb3dVcHMSIy5tcHAuc3VydmV5LnYxLkxpc3RGb2xsb3dVcHNSZXF1ZXN0GiQubXBwLnN1cnZleS52MS5MaXN0Rm9sbG93VXBzUmVzcG9uc2USYAoPU3VibWl0Q29tcGxhaW50EiUubXBwLnN1cnZleS52MS5TdWJtaXRDb21wbGFpbnRSZXF1ZXN0GiYubXBwLnN1cnZleS52MS5TdWJtaXRDb21wbGFpbnRSZXNwb25zZRJXCgxHZXRDb21wbGFpbnQSIi5tcHAuc3VydmV5LnYxLkdldENvbXBsYWludFJlcXVlc3QaIy5tcHAuc3VydmV5LnYxLkdldENvbXBsYWludFJlc3BvbnNlEmMKEFJlc3BvbmRDb21wbGFpbnQSJi5tcHAuc3VydmV5LnYxLlJlc3BvbmRDb21wbGFpbnRSZXF1ZXN0GicubXBwLnN1cnZleS52MS5SZXNwb25kQ29tcGxhaW50UmVzcG9uc2USYwoQUmVzb2x2ZUNvbXBsYWludBImLm1wcC5zdXJ2ZXkudjEuUmVzb2x2ZUNvbXBsYWludFJlcXVlc3QaJy5tcHAuc3VydmV5LnYxLlJlc29sdmVDb21wbGFpbnRSZXNwb25zZRJjChBGb3J3YXJkQ29tcGxhaW50EiYubXBwLnN1cnZleS52MS5Gb3J3YXJkQ29tcGxhaW50UmVxdWVzdBonLm1wcC5zdXJ2ZXkudjEuRm9yd2FyZENvbXBsYWludFJlc3BvbnNlEl0KDkxpc3RDb21wbGFpbnRzEiQubXBwLnN1cnZleS52MS5MaXN0Q29tcGxhaW50c1JlcXVlc3QaJS5tcHAuc3VydmV5LnYxLkxpc3RDb21wbGFpbnRzUmVzcG9uc2ViBnByb3RvMw", [file_mpp_options_v1_personal_data, file_mpp_survey_v1_survey]);
 
 /**
  * @generated from message mpp.survey.v1.Question
@@ -639,6 +639,256 @@ export const ListComplaintsResponseSchema: GenMessage<ListComplaintsResponse> = 
   messageDesc(file_mpp_survey_v1_survey_service, 20);
 
 /**
+ * @generated from message mpp.survey.v1.PublishResultsRequest
+ */
+export type PublishResultsRequest = Message<"mpp.survey.v1.PublishResultsRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string period = 2;
+   */
+  period: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.PublishResultsRequest.
+ * Use `create(PublishResultsRequestSchema)` to create a new message.
+ */
+export const PublishResultsRequestSchema: GenMessage<PublishResultsRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 21);
+
+/**
+ * @generated from message mpp.survey.v1.PublishResultsResponse
+ */
+export type PublishResultsResponse = Message<"mpp.survey.v1.PublishResultsResponse"> & {
+  /**
+   * @generated from field: mpp.survey.v1.PublishedResults results = 1;
+   */
+  results?: PublishedResults | undefined;
+};
+
+/**
+ * Describes the message mpp.survey.v1.PublishResultsResponse.
+ * Use `create(PublishResultsResponseSchema)` to create a new message.
+ */
+export const PublishResultsResponseSchema: GenMessage<PublishResultsResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 22);
+
+/**
+ * @generated from message mpp.survey.v1.GetPublishedResultsRequest
+ */
+export type GetPublishedResultsRequest = Message<"mpp.survey.v1.GetPublishedResultsRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * One period, or empty for every published one.
+   *
+   * @generated from field: string period = 2;
+   */
+  period: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.GetPublishedResultsRequest.
+ * Use `create(GetPublishedResultsRequestSchema)` to create a new message.
+ */
+export const GetPublishedResultsRequestSchema: GenMessage<GetPublishedResultsRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 23);
+
+/**
+ * @generated from message mpp.survey.v1.GetPublishedResultsResponse
+ */
+export type GetPublishedResultsResponse = Message<"mpp.survey.v1.GetPublishedResultsResponse"> & {
+  /**
+   * @generated from field: repeated mpp.survey.v1.PublishedResults results = 1;
+   */
+  results: PublishedResults[];
+};
+
+/**
+ * Describes the message mpp.survey.v1.GetPublishedResultsResponse.
+ * Use `create(GetPublishedResultsResponseSchema)` to create a new message.
+ */
+export const GetPublishedResultsResponseSchema: GenMessage<GetPublishedResultsResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 24);
+
+/**
+ * @generated from message mpp.survey.v1.PlanFollowUpRequest
+ */
+export type PlanFollowUpRequest = Message<"mpp.survey.v1.PlanFollowUpRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string period = 2;
+   */
+  period: string;
+
+  /**
+   * @generated from field: string element = 3;
+   */
+  element: string;
+
+  /**
+   * @generated from field: string agency_code = 4;
+   */
+  agencyCode: string;
+
+  /**
+   * @generated from field: string action = 5;
+   */
+  action: string;
+
+  /**
+   * @generated from field: string owner = 6;
+   */
+  owner: string;
+
+  /**
+   * @generated from field: string due_date = 7;
+   */
+  dueDate: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.PlanFollowUpRequest.
+ * Use `create(PlanFollowUpRequestSchema)` to create a new message.
+ */
+export const PlanFollowUpRequestSchema: GenMessage<PlanFollowUpRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 25);
+
+/**
+ * @generated from message mpp.survey.v1.PlanFollowUpResponse
+ */
+export type PlanFollowUpResponse = Message<"mpp.survey.v1.PlanFollowUpResponse"> & {
+  /**
+   * @generated from field: mpp.survey.v1.FollowUpAction action = 1;
+   */
+  action?: FollowUpAction | undefined;
+};
+
+/**
+ * Describes the message mpp.survey.v1.PlanFollowUpResponse.
+ * Use `create(PlanFollowUpResponseSchema)` to create a new message.
+ */
+export const PlanFollowUpResponseSchema: GenMessage<PlanFollowUpResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 26);
+
+/**
+ * @generated from message mpp.survey.v1.SetFollowUpStatusRequest
+ */
+export type SetFollowUpStatusRequest = Message<"mpp.survey.v1.SetFollowUpStatusRequest"> & {
+  /**
+   * @generated from field: string action_id = 1;
+   */
+  actionId: string;
+
+  /**
+   * @generated from field: mpp.survey.v1.FollowUpStatus status = 2;
+   */
+  status: FollowUpStatus;
+
+  /**
+   * @generated from field: string note = 3;
+   */
+  note: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.SetFollowUpStatusRequest.
+ * Use `create(SetFollowUpStatusRequestSchema)` to create a new message.
+ */
+export const SetFollowUpStatusRequestSchema: GenMessage<SetFollowUpStatusRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 27);
+
+/**
+ * @generated from message mpp.survey.v1.SetFollowUpStatusResponse
+ */
+export type SetFollowUpStatusResponse = Message<"mpp.survey.v1.SetFollowUpStatusResponse"> & {
+  /**
+   * @generated from field: mpp.survey.v1.FollowUpAction action = 1;
+   */
+  action?: FollowUpAction | undefined;
+};
+
+/**
+ * Describes the message mpp.survey.v1.SetFollowUpStatusResponse.
+ * Use `create(SetFollowUpStatusResponseSchema)` to create a new message.
+ */
+export const SetFollowUpStatusResponseSchema: GenMessage<SetFollowUpStatusResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 28);
+
+/**
+ * @generated from message mpp.survey.v1.ListFollowUpsRequest
+ */
+export type ListFollowUpsRequest = Message<"mpp.survey.v1.ListFollowUpsRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string period = 2;
+   */
+  period: string;
+};
+
+/**
+ * Describes the message mpp.survey.v1.ListFollowUpsRequest.
+ * Use `create(ListFollowUpsRequestSchema)` to create a new message.
+ */
+export const ListFollowUpsRequestSchema: GenMessage<ListFollowUpsRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 29);
+
+/**
+ * @generated from message mpp.survey.v1.ListFollowUpsResponse
+ */
+export type ListFollowUpsResponse = Message<"mpp.survey.v1.ListFollowUpsResponse"> & {
+  /**
+   * @generated from field: repeated mpp.survey.v1.FollowUpAction actions = 1;
+   */
+  actions: FollowUpAction[];
+
+  /**
+   * Of the period's actions: how many are done, the share done, how many are past due and not
+   * done, and the mean days from planning to done.
+   *
+   * @generated from field: uint32 done = 2;
+   */
+  done: number;
+
+  /**
+   * @generated from field: double share_done = 3;
+   */
+  shareDone: number;
+
+  /**
+   * @generated from field: uint32 overdue = 4;
+   */
+  overdue: number;
+
+  /**
+   * @generated from field: double mean_days_to_done = 5;
+   */
+  meanDaysToDone: number;
+};
+
+/**
+ * Describes the message mpp.survey.v1.ListFollowUpsResponse.
+ * Use `create(ListFollowUpsResponseSchema)` to create a new message.
+ */
+export const ListFollowUpsResponseSchema: GenMessage<ListFollowUpsResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_survey_v1_survey_service, 30);
+
+/**
  * @generated from enum mpp.survey.v1.UnitKind
  */
 export enum UnitKind {
@@ -702,6 +952,50 @@ export const SurveyService: GenService<{
     methodKind: "unary";
     input: typeof GetIkmRequestSchema;
     output: typeof GetIkmResponseSchema;
+  },
+  /**
+   * Publishes a period's results, frozen as they are now (mall-admin); the public reads only published periods.
+   *
+   * @generated from rpc mpp.survey.v1.SurveyService.PublishResults
+   */
+  publishResults: {
+    methodKind: "unary";
+    input: typeof PublishResultsRequestSchema;
+    output: typeof PublishResultsResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.survey.v1.SurveyService.GetPublishedResults
+   */
+  getPublishedResults: {
+    methodKind: "unary";
+    input: typeof GetPublishedResultsRequestSchema;
+    output: typeof GetPublishedResultsResponseSchema;
+  },
+  /**
+   * Follow-up actions on a period's findings (mall-admin, agency-admin for its agency).
+   *
+   * @generated from rpc mpp.survey.v1.SurveyService.PlanFollowUp
+   */
+  planFollowUp: {
+    methodKind: "unary";
+    input: typeof PlanFollowUpRequestSchema;
+    output: typeof PlanFollowUpResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.survey.v1.SurveyService.SetFollowUpStatus
+   */
+  setFollowUpStatus: {
+    methodKind: "unary";
+    input: typeof SetFollowUpStatusRequestSchema;
+    output: typeof SetFollowUpStatusResponseSchema;
+  },
+  /**
+   * @generated from rpc mpp.survey.v1.SurveyService.ListFollowUps
+   */
+  listFollowUps: {
+    methodKind: "unary";
+    input: typeof ListFollowUpsRequestSchema;
+    output: typeof ListFollowUpsResponseSchema;
   },
   /**
    * Complaints (SP4N-LAPOR! deadlines).
