@@ -5,6 +5,7 @@ import { createServiceShell, type ProjectionSpec, type ServiceShell } from '@mpp
 import { surveyApi } from './api/survey-api.js';
 import { createSurveyApp, type SurveyApp } from './app/survey-app.js';
 import type { SurveyConfig } from './config.js';
+import { createHttpLapor, type Lapor } from './infra/lapor.js';
 import { ticketsProjection, type CompletedTicket } from './infra/tickets.js';
 import { surveyView } from './infra/views.js';
 
@@ -17,6 +18,8 @@ export interface BuildOptions {
   /** Tests: the application, once built. */
   readonly onApp?: (app: SurveyApp) => void;
   readonly timerPollMs?: number;
+  /** Tests: where complaints go instead of SURVEY_LAPOR_URL. */
+  readonly lapor?: Lapor;
 }
 
 /**
@@ -41,7 +44,8 @@ export function build(config: SurveyConfig, options: BuildOptions = {}): Service
     api: {
       service: SurveyService,
       create({ db, eventStore, clock, timers }) {
-        app = createSurveyApp({ store: eventStore, db, clock, timers, invitationDays: config.invitationDays });
+        const lapor = options.lapor ?? (config.laporUrl ? createHttpLapor({ url: config.laporUrl, ...(config.laporToken ? { token: config.laporToken } : {}) }) : undefined);
+        app = createSurveyApp({ store: eventStore, db, clock, timers, invitationDays: config.invitationDays, ...(lapor ? { lapor } : {}) });
         options.onApp?.(app);
         return surveyApi(app);
       },

@@ -26,6 +26,7 @@ import { build as buildQueue, loadConfig as queueConfig } from '@mpp/queue';
 import type { RunningService } from '@mpp/runtime';
 import { waitFor, type TestDatabase } from '@mpp/testing';
 import { kafkaBrokers, testDatabase, uniqueTopic } from '@mpp/testing/fixtures';
+import { createServer, type Server } from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, loadConfig } from '../src/index.js';
@@ -49,6 +50,9 @@ let queue: RunningService;
 let survey: RunningService;
 let clock: ManualClock;
 const closers: (() => void)[] = [];
+// The city's SP4N-LAPOR! integration, standing in: refuses the first complaint once, then files each.
+const lapor: { id: string; contact?: unknown }[] = [];
+let laporServer: Server;
 
 const queueAs = (as: Actor) => {
   const c = createClient(QueueService, { address: `127.0.0.1:${queue.grpcPort}`, actor: as });
@@ -63,11 +67,24 @@ const surveyAs = (as: Actor) => {
 
 beforeAll(async () => {
   db = await testDatabase('survey');
+  laporServer = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      const complaint = JSON.parse(body) as { id: string; contact?: unknown };
+      const first = lapor.length === 0;
+      lapor.push(complaint);
+      if (first) res.writeHead(503).end('sedang pemeliharaan');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ reference: `LAPOR-${lapor.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => laporServer.listen(0, '127.0.0.1', resolve));
+  const laporUrl = `http://127.0.0.1:${(laporServer.address() as { port: number }).port}/complaints`;
   const env = { DATABASE_URL: db.url, GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent', KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix };
   clock = createManualClock(new Date('2026-11-23T01:00:00Z')); // Monday 09:00 WITA
   catalog = await buildCatalog(catalogConfig({ ...env, CATALOG_GRPC_PORT: '0' })).start();
   queue = await buildQueue(queueConfig({ ...env, QUEUE_GRPC_PORT: '0', QUEUE_HOLDER_KEY: 'test-holder-key-0123456789' }), { clock, timerPollMs: 3_600_000 }).start();
-  survey = await build(loadConfig({ ...env, SURVEY_GRPC_PORT: '0' }), { clock, timerPollMs: 3_600_000 }).start();
+  survey = await build(loadConfig({ ...env, SURVEY_GRPC_PORT: '0', SURVEY_LAPOR_URL: laporUrl, SURVEY_LAPOR_TOKEN: 'lapor-token' }), { clock, timerPollMs: 3_600_000 }).start();
   const { client: cat, close } = createClient(CatalogService, { address: `127.0.0.1:${catalog.grpcPort}`, actor: actor(Role.SYSTEM, 'import', '', '') });
   try {
     for await (const m of cat.importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demoMall())) })) {
@@ -92,6 +109,7 @@ afterAll(async () => {
   await queue?.stop();
   await catalog?.stop();
   await db?.drop();
+  await new Promise<void>((resolve) => (laporServer ? laporServer.close(() => resolve()) : resolve()));
 });
 
 /** A ticket taken, called, served and completed at loket 1; its id. */
@@ -211,6 +229,7 @@ describe('publication and follow-up', () => {
 
 describe('complaints', () => {
   const desk = surveyAs;
+  let firstComplaint = '';
   const base = { mallId: 'kendari', serviceId: KTP, agencyCode: 'disdukcapil-kendari', channel: ComplaintChannel.WEB, kind: ComplaintKind.COMPLAINT, category: 'time', text: 'Antrian KTP sangat lama, lebih dari tiga jam.' };
 
   it('takes a complaint with its deadlines, refuses one without a category, and lets only its agency answer', async () => {
@@ -222,6 +241,20 @@ describe('complaints', () => {
     const dukcapil = desk(actor(Role.AGENCY_ADMIN, 'admin-dukcapil', 'disdukcapil-kendari'));
     expect((await dukcapil.respondComplaint({ complaintId: complaint!.id, text: 'Mohon maaf, kami menambah loket.' })).complaint!.status).toBe(ComplaintStatus.RESPONDED);
     expect((await dukcapil.resolveComplaint({ complaintId: complaint!.id, text: 'Loket tambahan dibuka.' })).complaint!.status).toBe(ComplaintStatus.RESOLVED);
+    firstComplaint = complaint!.id;
+  });
+
+  it('hands every complaint to SP4N-LAPOR! once, retrying a refusal, and keeps its reference', async () => {
+    await survey.scheduler!.runDue(); // the first attempt: refused (503)
+    expect(lapor.map((c) => c.id)).toEqual([firstComplaint]);
+    clock.advance(60_000); // past the retry's backoff
+    await survey.scheduler!.runDue();
+    expect(lapor.map((c) => c.id)).toEqual([firstComplaint, firstComplaint]);
+    expect(lapor[1]!.contact).toEqual({ name: 'La Ode', phone: '0812 5555 6666' });
+    const dukcapil = desk(actor(Role.AGENCY_ADMIN, 'admin-dukcapil', 'disdukcapil-kendari'));
+    expect((await dukcapil.getComplaint({ complaintId: firstComplaint })).complaint!.laporReference).toBe('LAPOR-2');
+    await survey.scheduler!.runDue();
+    expect(lapor).toHaveLength(2); // sent once
   });
 
   it('marks a complaint overdue by the scheduler when no first response came in three days', async () => {
@@ -230,7 +263,7 @@ describe('complaints', () => {
     clock.set(new Date('2026-11-26T04:00:00Z')); // three days and an hour later
     await survey.scheduler!.runDue();
     const events = (await readStream(pool, 'survey', `complaint-${complaint!.id}`)).map((e) => e.type);
-    expect(events).toEqual(['id.mpp.survey.ComplaintReceived.v1', 'id.mpp.survey.ComplaintOverdue.v1']);
+    expect(events).toEqual(['id.mpp.survey.ComplaintReceived.v1', 'id.mpp.survey.ComplaintSentToLapor.v1', 'id.mpp.survey.ComplaintOverdue.v1']);
     await waitFor(async () => (await dukcapil.listComplaints({ mallId: 'kendari', overdueOnly: true })).complaints.some((c) => c.complaint!.id === complaint!.id), { timeoutMs: 60_000, what: 'the overdue complaint listed' });
     const listed = (await dukcapil.listComplaints({ mallId: 'kendari', overdueOnly: true })).complaints;
     expect(listed.map((c) => c.complaint!.id)).toEqual([complaint!.id]);

@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Role, type Actor, type Complaint, type ComplaintChannel, type ComplaintKind, type ComplaintStatus, type Contact } from '@mpp/contracts';
+import { ComplaintChannel, Role, type Actor, type Complaint, type ComplaintKind, type ComplaintStatus, type Contact } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
 import type { Clock, CommandHandler } from '@mpp/eventstore';
 import type { Timers } from '@mpp/runtime';
 import type pg from 'pg';
 import { overdueAt, type ComplaintCommand, type ComplaintState, type Deadline } from '../domain/complaint/complaint.js';
+import type { Lapor } from '../infra/lapor.js';
 import { fromRow } from '../infra/views.js';
 import { authorizeStaff, commandContext } from './authorize.js';
 
 export const COMPLAINT_DEADLINE = 'complaint-deadline';
+export const SEND_TO_LAPOR = 'send-to-lapor';
 const ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 export const complaintStream = (id: string) => `complaint-${id}`;
@@ -27,7 +29,7 @@ export interface ComplaintIntake {
   readonly requestId: string;
 }
 
-export function createComplaints(deps: { complaints: CommandHandler<ComplaintState, ComplaintCommand>; db: pg.Pool; schema: string; clock: Clock; timers: Timers }) {
+export function createComplaints(deps: { complaints: CommandHandler<ComplaintState, ComplaintCommand>; db: pg.Pool; schema: string; clock: Clock; timers: Timers; lapor: Lapor | undefined }) {
   const { complaints, db, clock, timers } = deps;
   const table = `"${deps.schema}".survey_complaints`;
 
@@ -61,7 +63,18 @@ export function createComplaints(deps: { complaints: CommandHandler<ComplaintSta
         const due = deadline === 'first_response' ? c.respondBy! : c.resolveBy!;
         await timers.schedule({ id: `${COMPLAINT_DEADLINE}:${id}:${deadline}`, kind: COMPLAINT_DEADLINE, dueAt: new Date(Number(due.seconds) * 1000), payload: { id, deadline } });
       }
+      // Every complaint feeds SP4N-LAPOR! (except what came from there): a timer, so a failure retries.
+      if (deps.lapor && c.channel !== ComplaintChannel.LAPOR) await timers.schedule({ id: `${SEND_TO_LAPOR}:${id}`, kind: SEND_TO_LAPOR, dueAt: at, payload: { id } });
       return c;
+    },
+
+    /** The SP4N-LAPOR! timer: hand the complaint over once and keep its reference. */
+    async sendToLapor(id: string): Promise<void> {
+      if (!deps.lapor) return;
+      const { complaint } = await load(id);
+      if (complaint.laporReference !== '') return;
+      const reference = await deps.lapor.submit(complaint);
+      await complaints(complaintStream(id), { kind: 'sent-to-lapor', reference, at: clock.now() }, commandContext(undefined, { mallId: complaint.mallId, agencyCode: complaint.agencyCode, serviceId: complaint.serviceId }));
     },
 
     async get(actor: Actor | undefined, id: string): Promise<{ complaint: Complaint; overdue: Deadline[] }> {
