@@ -64,7 +64,8 @@ export function createHttpLapor(options: HttpLaporOptions): Lapor {
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
-        throw new Error(`SP4N-LAPOR! did not answer for complaint ${complaint.id}: ${(error as Error).name}`);
+        // A network error or the timeout: it carries the URL, never the request body.
+        throw new Error(`SP4N-LAPOR! did not answer for complaint ${complaint.id}: ${(error as Error).name}`, { cause: error });
       }
       const body = await response.text().catch(() => '');
       if (!response.ok) throw new Error(`SP4N-LAPOR! refused complaint ${complaint.id}: ${response.status} ${body.slice(0, BODY_QUOTE)}`);
