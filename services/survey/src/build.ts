@@ -7,10 +7,14 @@ import { createSurveyApp, type SurveyApp } from './app/survey-app.js';
 import type { SurveyConfig } from './config.js';
 import { createHttpLapor, type Lapor } from './infra/lapor.js';
 import { ticketsProjection, type CompletedTicket } from './infra/tickets.js';
+import { boothsProjection } from './infra/catalog-events.js';
 import { surveyView } from './infra/views.js';
 
 /** The read models the survey keeps from its own log (for `mpp rebuild`). */
-export const projections: readonly ProjectionSpec[] = [{ definition: surveyView, sources: ['survey'] }];
+export const projections: readonly ProjectionSpec[] = [
+  { definition: surveyView, sources: ['survey'] },
+  { definition: boothsProjection, sources: ['catalog'] },
+];
 
 export interface BuildOptions {
   /** Tests: a manual clock for the handlers and the timers. */

@@ -177,7 +177,21 @@ describe('SKM surveys of completed tickets', () => {
     clock.set(new Date('2026-11-23T03:00:00Z'));
   });
 
-  it('reports the IKM of the mall, the agency and the service for a period, with the sample', async () => {
+  it('has no survey for a no-show', async () => {
+    const t = await queueAs(kiosk).issueTicket({ mallId: 'kendari', serviceId: KTP, source: Source.KIOSK });
+    const id = t.view!.ticket!.id;
+    const o = queueAs(officer);
+    await o.callTicket({ counterId: 'kendari:1', ticketId: id, reason: 'uji no-show' });
+    for (let i = 0; i < 3; i++) await o.recallTicket({ ticketId: id });
+    await o.markNoShow({ ticketId: id });
+    // The completion of another ticket after it shows the survey has read past the no-show.
+    const later = await served();
+    await open(later);
+    await expect(surveyAs(citizen).getSurvey({ token: id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(surveyAs(citizen).submitResponse({ token: id, answers, profile })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('reports the IKM of the mall, the agency, the service and the booth for a period, with the sample', async () => {
     const admin = surveyAs(actor(Role.MALL_ADMIN, 'admin-1'));
     await waitFor(async () => (await admin.getIkm({ mallId: 'kendari', unitKind: UnitKind.MALL, period: '2026-11' })).respondents === 1, { timeoutMs: 60_000, what: 'the response in the IKM' });
     const mall = await admin.getIkm({ mallId: 'kendari', unitKind: UnitKind.MALL, period: '2026-11' });
@@ -188,6 +202,10 @@ describe('SKM surveys of completed tickets', () => {
     await expect(surveyAs(actor(Role.AGENCY_ADMIN, 'admin-bpjs', 'bpjs-kesehatan')).getIkm({ mallId: 'kendari', unitKind: UnitKind.AGENCY, unitId: 'disdukcapil-kendari', period: '2026-11' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(admin.getIkm({ mallId: 'kendari', unitKind: UnitKind.MALL, period: '2026-13' })).rejects.toMatchObject({ code: 'invalid' });
     expect((await admin.getIkm({ mallId: 'kendari', unitKind: UnitKind.MALL, period: '2026-10' })).respondents).toBe(0);
+    // A booth (gerai): the tickets served at its counters (loket 1 is in booth 1).
+    await waitFor(async () => (await admin.getIkm({ mallId: 'kendari', unitKind: UnitKind.BOOTH, unitId: 'kendari:1', period: '2026-11' }).catch(() => undefined))?.respondents === 1, { timeoutMs: 60_000, what: 'the booth in the survey’s catalog replica' });
+    expect((await admin.getIkm({ mallId: 'kendari', unitKind: UnitKind.BOOTH, unitId: 'kendari:2', period: '2026-11' })).respondents).toBe(0);
+    await expect(admin.getIkm({ mallId: 'kendari', unitKind: UnitKind.BOOTH, unitId: 'kendari:99', period: '2026-11' })).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 

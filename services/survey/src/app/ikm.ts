@@ -14,13 +14,15 @@ export function createIkm(db: pg.Pool, schema: string) {
     unitResults,
     async report(actor: Actor | undefined, mallId: string, unitKind: UnitKind, unitId: string, label: string): Promise<GetIkmResponse> {
       if (mallId === '') throw new AppError('invalid', 'mall_id is required', { violations: [{ field: 'mall_id', reason: 'is required' }] });
-      if (unitKind === UnitKind.UNSPECIFIED || UnitKind[unitKind] === undefined) throw new AppError('invalid', 'say which unit', { violations: [{ field: 'unit_kind', reason: 'must be service, agency or mall' }] });
-      if (unitKind !== UnitKind.MALL && unitId === '') throw new AppError('invalid', 'unit_id is required for a service or an agency', { violations: [{ field: 'unit_id', reason: 'is required' }] });
+      if (unitKind === UnitKind.UNSPECIFIED || UnitKind[unitKind] === undefined) throw new AppError('invalid', 'say which unit', { violations: [{ field: 'unit_kind', reason: 'must be service, agency, booth or mall' }] });
+      if (unitKind !== UnitKind.MALL && unitId === '') throw new AppError('invalid', 'unit_id is required for a service, an agency or a booth', { violations: [{ field: 'unit_id', reason: 'is required' }] });
       const period = parsePeriod(label);
       if (!period) throw new AppError('invalid', 'period must be 2026-11, 2026-Q4, 2026-S2, 2026 or 2026-01-01..2026-03-31', { violations: [{ field: 'period', reason: 'is not a period' }] });
-      const agency = unitKind === UnitKind.AGENCY ? unitId : unitKind === UnitKind.SERVICE ? await agencyOf(unitId) : '';
+      const agency = unitKind === UnitKind.AGENCY ? unitId : unitKind === UnitKind.SERVICE ? await agencyOf(unitId) : unitKind === UnitKind.BOOTH ? await boothAgency(unitId) : '';
       authorizeStaff(actor, mallId, agency, 'read the IKM', { officers: true });
-      const unit = unitKind === UnitKind.SERVICE ? 'and service_id = $4' : unitKind === UnitKind.AGENCY ? 'and agency_code = $4' : '';
+      // A booth's tickets are those served at its counters (the counter of each completion).
+      const atBooth = `and ticket_id in (select k.ticket_id from ${t('survey_tickets')} k join ${t('survey_counters')} c on c.id = k.counter_id where c.booth_id = $4)`;
+      const unit = unitKind === UnitKind.SERVICE ? 'and service_id = $4' : unitKind === UnitKind.AGENCY ? 'and agency_code = $4' : unitKind === UnitKind.BOOTH ? atBooth : '';
       const of = (from: string, to: string) => (unit ? [mallId, from, to, unitId] : [mallId, from, to]);
       const { rows } = await db.query<{ answers: number[] }>(`select answers from ${t('survey_responses')} where mall_id = $1 and date between $2 and $3 ${unit}`, of(period.from, period.to));
       const before = previousPeriod(period);
@@ -60,6 +62,12 @@ export function createIkm(db: pg.Pool, schema: string) {
     for (const row of rows) byAgency.set(row.agency_code, [...(byAgency.get(row.agency_code) ?? []), row.answers]);
     const total = [...servedBy.values()].reduce((a, b) => a + b, 0);
     return [result('mall', '', rows.map((r) => r.answers), total), ...[...byAgency].map(([agency, answers]) => result('agency', agency, answers, servedBy.get(agency) ?? 0))];
+  }
+
+  async function boothAgency(boothId: string): Promise<string> {
+    const { rows } = await db.query<{ agency_code: string }>(`select agency_code from ${t('survey_booths')} where id = $1`, [boothId]);
+    if (!rows[0]) throw new AppError('not_found', `no booth ${boothId} in the catalog`, { violations: [{ field: 'unit_id', reason: 'unknown booth' }] });
+    return rows[0].agency_code;
   }
 
   async function agencyOf(serviceId: string): Promise<string> {

@@ -31,14 +31,14 @@ export function ticketsProjection(onCompleted: (ticket: CompletedTicket) => Prom
       const t = names as Tables;
       await tx.query(`create table if not exists ${t.survey_tickets} (
         ticket_id text primary key, mall_id text not null, agency_code text not null, service_id text not null, date text not null,
-        completed_at timestamptz)`);
+        completed_at timestamptz, counter_id text not null default '')`);
       await tx.query(`create index if not exists "${t.survey_tickets.split('.').pop()!.replace(/"/g, '')}_served" on ${t.survey_tickets} (mall_id, date) where completed_at is not null`);
     },
     async apply(event, tx, names) {
       const t = names as Tables;
       const type = queueEvents.get(event.type);
       if (!type) return;
-      const message = queueEvents.decode(event).message as unknown as { ticket?: Ticket; ticketId?: string; at?: Timestamp };
+      const message = queueEvents.decode(event).message as unknown as { ticket?: Ticket; ticketId?: string; counterId?: string; at?: Timestamp };
       if (type === TicketIssued) {
         const k = message.ticket!;
         // The agency is the event's (every ticket event names it); the ticket itself does not carry one.
@@ -48,8 +48,8 @@ export function ticketsProjection(onCompleted: (ticket: CompletedTicket) => Prom
       if (type !== TicketCompleted) return;
       const at = message.at ? timestampDate(message.at) : event.recordedAt;
       const { rows } = await tx.query<{ mall_id: string; agency_code: string; service_id: string; date: string }>(
-        `update ${t.survey_tickets} set completed_at = $2 where ticket_id = $1 returning mall_id, agency_code, service_id, date`,
-        [message.ticketId, at],
+        `update ${t.survey_tickets} set completed_at = $2, counter_id = $3 where ticket_id = $1 returning mall_id, agency_code, service_id, date`,
+        [message.ticketId, at, message.counterId ?? ''],
       );
       const row = rows[0];
       if (!row) throw new Error(`ticket ${message.ticketId} was completed but its issue was never seen: no survey can open for it`);
