@@ -68,6 +68,8 @@ describe('tickets and counters', () => {
     minutes(12);
     const done = await o1.completeTicket({ ticketId: called.ticket!.id, outcome: Outcome.DONE, deliveredServiceIds: [KTP] });
     expect(done.ticket!.ticket!.status).toBe(TicketStatus.COMPLETED);
+    expect(done.ticket!.surveyPath).toBe(`/api/v1/surveys/${called.ticket!.id}`);
+    expect((await k.getTicket({ ticketId: second.ticket!.id })).surveyPath).toBe(''); // only once completed
     // The day's pace is now 12 minutes a ticket: two people ahead of A-004 at one open counter.
     expect((await k.getTicket({ ticketId: once.ticket!.id })).estimatedWaitMinutes).toBe(24);
 

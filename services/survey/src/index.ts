@@ -1,2 +1,3 @@
-export { build } from './build.js';
+export { build, projections, type BuildOptions } from './build.js';
+export type { SurveyApp } from './app/survey-app.js';
 export { configSpec, loadConfig, type SurveyConfig } from './config.js';

@@ -131,6 +131,8 @@ describe('SKM surveys of completed tickets', () => {
   it('opens when the queue completes the ticket (TicketCompleted over Kafka) and takes one response', async () => {
     await queueAs(officer).openCounter({ counterId: 'kendari:1', serviceIds: [KTP] });
     token = await served();
+    // The ticket's status page offers the survey once the service is completed.
+    expect((await queueAs(citizen).getTicket({ ticketId: token })).view!.surveyPath).toBe(`/api/v1/surveys/${token}`);
     await open(token);
     const s = await surveyAs(citizen).getSurvey({ token });
     expect(s.invitation).toMatchObject({ ticketId: token, mallId: 'kendari', agencyCode: 'disdukcapil-kendari', serviceId: KTP, date: '2026-11-23' });

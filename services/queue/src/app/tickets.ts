@@ -65,7 +65,14 @@ export function createTickets(core: Core) {
       const f = facts ?? (await core.facts(ticket.serviceId).catch(() => undefined));
       wait = estimateWaitMinutes(where.peopleAhead, state.recentServiceMinutes, f?.service.expectedHandlingMinutes ?? 0, await countersOpenFor(ticket.mallId, ticket.queueId));
     }
-    return create(TicketViewSchema, { ticket, position: where.position, peopleAhead: where.peopleAhead, estimatedWaitMinutes: wait, statusPath: `/api/v1/tickets/${ticket.id}` });
+    return create(TicketViewSchema, {
+      ticket,
+      position: where.position,
+      peopleAhead: where.peopleAhead,
+      estimatedWaitMinutes: wait,
+      statusPath: `/api/v1/tickets/${ticket.id}`,
+      ...(ticket.status === TicketStatus.COMPLETED ? { surveyPath: `/api/v1/surveys/${ticket.id}` } : {}),
+    });
   }
 
   /** The end of the queue's day is a timer at the mall's next local midnight; scheduled once per day stream. */
