@@ -65,8 +65,11 @@ export interface SampleAdequacy {
   readonly reached: boolean;
 }
 
-/** Whether a period's respondents reach the Krejcie–Morgan sample of the previous period's served tickets. */
+/**
+ * Whether a period's respondents reach the Krejcie–Morgan sample of the previous period's served
+ * tickets. No respondent never reaches a sample, even when the previous period served nobody.
+ */
 export function sampleAdequacy(respondents: number, previousPeriodServed: number): SampleAdequacy {
   const minimum = minimumSample(previousPeriodServed);
-  return { population: previousPeriodServed, minimum, respondents, reached: respondents >= minimum };
+  return { population: previousPeriodServed, minimum, respondents, reached: respondents > 0 && respondents >= minimum };
 }

@@ -99,5 +99,7 @@ describe('Krejcie–Morgan minimum sample', () => {
   it('says whether a period reached the sample of the previous period’s served tickets', () => {
     expect(sampleAdequacy(216, 500)).toEqual({ population: 500, minimum: 217, respondents: 216, reached: false });
     expect(sampleAdequacy(217, 500).reached).toBe(true);
+    expect(sampleAdequacy(0, 0).reached).toBe(false); // nobody served before, nobody answered: no sample
+    expect(sampleAdequacy(3, 0).reached).toBe(true);
   });
 });

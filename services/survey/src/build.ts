@@ -3,17 +3,18 @@ import type { Clock } from '@mpp/eventstore';
 import { createLogger } from '@mpp/telemetry';
 import { createServiceShell, type ProjectionSpec, type ServiceShell } from '@mpp/runtime';
 import { surveyApi } from './api/survey-api.js';
+import { migrateContacts } from './app/complaints.js';
 import { createSurveyApp, type SurveyApp } from './app/survey-app.js';
 import type { SurveyConfig } from './config.js';
 import { createHttpLapor, type Lapor } from './infra/lapor.js';
 import { ticketsProjection, type CompletedTicket } from './infra/tickets.js';
-import { boothsProjection } from './infra/catalog-events.js';
+import { catalogProjection } from './infra/catalog-events.js';
 import { surveyView } from './infra/views.js';
 
 /** The read models the survey keeps from its own log (for `mpp rebuild`). */
 export const projections: readonly ProjectionSpec[] = [
   { definition: surveyView, sources: ['survey'] },
-  { definition: boothsProjection, sources: ['catalog'] },
+  { definition: catalogProjection, sources: ['catalog'] },
 ];
 
 export interface BuildOptions {
@@ -44,12 +45,14 @@ export function build(config: SurveyConfig, options: BuildOptions = {}): Service
     log,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.timerPollMs ? { timerPollMs: options.timerPollMs } : {}),
-    projections: [...projections, { definition: ticketsProjection(opened), sources: ['queue'] }],
+    // In this order: the catalog's counters exist before the tickets projection reads them.
+    projections: [...projections, { definition: ticketsProjection('survey', opened), sources: ['queue'] }],
     api: {
       service: SurveyService,
-      create({ db, eventStore, clock, timers }) {
+      async create({ db, eventStore, clock, timers, log: shellLog }) {
+        await migrateContacts(db, 'survey');
         const lapor = options.lapor ?? (config.laporUrl ? createHttpLapor({ url: config.laporUrl, ...(config.laporToken ? { token: config.laporToken } : {}) }) : undefined);
-        app = createSurveyApp({ store: eventStore, db, clock, timers, invitationDays: config.invitationDays, ...(lapor ? { lapor } : {}) });
+        app = createSurveyApp({ store: eventStore, db, clock, timers, invitationDays: config.invitationDays, ...(lapor ? { lapor } : {}), log: shellLog });
         options.onApp?.(app);
         return surveyApi(app);
       },

@@ -28,6 +28,8 @@ describe('a complaint', () => {
   it('is received with its deadlines: first response in 3 days, resolution by kind', () => {
     const due = (over: Partial<Extract<ComplaintCommand, { kind: 'receive' }>>) => {
       const [e] = given(complaint).when(receive(over)).result();
+    expect(e!.data).toMatchObject({ complaint: { hasContact: true } });
+    expect((e!.data as { complaint: { contact?: unknown } }).complaint.contact).toBeUndefined(); // never in the event
       const c = (e!.data as { complaint: { respondBy: { seconds: bigint }; resolveBy: { seconds: bigint } } }).complaint;
       return [c.respondBy, c.resolveBy].map((t) => (Number(t.seconds) * 1000 - T0) / 86_400_000);
     };
@@ -68,6 +70,11 @@ describe('a complaint', () => {
     const responded = history(receive(), { kind: 'respond', text: 'Diterima.', at: day(1) });
     given(complaint, responded).when({ kind: 'check-deadline', deadline: 'first_response', at: day(3) }).thenNothing();
     given(complaint, responded).when({ kind: 'check-deadline', deadline: 'resolution', at: day(5) }).thenTypes(['ComplaintOverdue']);
+    // A first response after the deadline, and the timer firing later still (the scheduler was down): overdue all the same.
+    const lateAnswer = history(receive(), { kind: 'respond', text: 'Maaf terlambat.', at: day(4) });
+    given(complaint, lateAnswer).when({ kind: 'check-deadline', deadline: 'first_response', at: day(6) }).thenTypes(['ComplaintOverdue']);
+    const forwardedInTime = history(receive(), { kind: 'forward', to: 'Inspektorat', reason: 'wewenang', at: day(1) });
+    given(complaint, forwardedInTime).when({ kind: 'check-deadline', deadline: 'resolution', at: day(5) }).thenNothing();
     const state = given(complaint, responded).state.complaint!;
     expect(overdueAt(state, day(4))).toEqual([]);
     expect(overdueAt(state, day(5))).toEqual(['resolution']);

@@ -55,7 +55,9 @@ describe('SP4N-LAPOR! over HTTP', () => {
   it('rejects a refusal, a non-JSON answer or no reference — naming the status, never the text or contact', async () => {
     const lapor = createHttpLapor({ url });
     for (const [a, why] of [
-      [{ status: 503, body: 'maintenance' }, /refused complaint c-123456789012345678: 503 maintenance/],
+      [{ status: 503, body: 'maintenance' }, /refused complaint c-123456789012345678: HTTP 503$/],
+      // A receiver that echoes the complaint back: its answer is never quoted.
+      [{ status: 422, body: '{"error":"duplicate","echo":{"text":"Diminta biaya tambahan di loket 12.","contact":{"name":"Wa Ode","phone":"+6281211112222"}}}' }, /HTTP 422$/],
       [{ status: 200, body: '<html>' }, /something other than JSON/],
       [{ status: 200, body: '{"reference":""}' }, /no usable reference/],
     ] as const) {

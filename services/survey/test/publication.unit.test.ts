@@ -7,7 +7,7 @@ import { given, history as events } from './given.js';
 
 const at = new Date('2026-12-01T02:00:00Z');
 const mallResult = { unitKind: 'mall', unitId: '', respondents: 120, ikm: 86.11, grade: 'B', weakest: ['U3', 'U9', 'U2'], minimumSample: 92, sampleReached: true };
-const publish = (over: Partial<PublicationCommand> = {}): PublicationCommand => ({ kind: 'publish', mallId: 'kendari', period: parsePeriod('2026-11')!, results: [mallResult], today: '2026-12-01', at, ...over });
+const publish = (over: Partial<PublicationCommand> = {}): PublicationCommand => ({ kind: 'publish', mallId: 'kendari', period: parsePeriod('2026-11')!, results: [mallResult], today: '2026-12-08', surveyDays: 7, at, ...over });
 
 describe('publishing a period’s SKM results', () => {
   it('publishes an ended period once, frozen', () => {
@@ -18,6 +18,8 @@ describe('publishing a period’s SKM results', () => {
 
   it('refuses a period still running, or one nobody answered', () => {
     given(publication).when(publish({ today: '2026-11-30' })).thenRefused([{ field: 'period', reason: 'not ended' }]);
+    // A visit on the 30th may be rated until 7 December: the results are final from the 8th.
+    given(publication).when(publish({ today: '2026-12-07' })).thenRefused([{ field: 'period', reason: 'final from 2026-12-08' }]);
     given(publication).when(publish({ results: [{ ...mallResult, respondents: 0 }] })).thenRefused([{ field: 'period', reason: 'no respondents' }]);
   });
 });

@@ -18,7 +18,7 @@ export function surveyApi(app: SurveyApp): ServiceImpl<typeof SurveyService> {
     publishResults: async (req, ctx) => ({ results: await publications.publish(ctx.actor, present(req.mallId, 'mall_id'), present(req.period, 'period')) }),
     getPublishedResults: async (req) => ({ results: await publications.published(req.mallId, req.period) }),
     planFollowUp: async (req, ctx) => ({
-      action: await publications.plan(ctx.actor, { mallId: req.mallId, period: req.period, element: req.element, agencyCode: req.agencyCode, action: req.action, owner: req.owner, dueDate: req.dueDate }, ''),
+      action: await publications.plan(ctx.actor, { mallId: req.mallId, period: req.period, element: req.element, agencyCode: req.agencyCode, action: req.action, owner: req.owner, dueDate: req.dueDate }, req.requestId),
     }),
     setFollowUpStatus: async (req, ctx) => ({ action: await publications.setStatus(ctx.actor, present(req.actionId, 'action_id'), req.status, req.note) }),
     listFollowUps: (req, ctx) => publications.list(ctx.actor, req.mallId, present(req.period, 'period')),

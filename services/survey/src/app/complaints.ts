@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ComplaintChannel, Role, type Actor, type Complaint, type ComplaintKind, type ComplaintStatus, type Contact } from '@mpp/contracts';
+import { create } from '@bufbuild/protobuf';
+import { ComplaintChannel, ComplaintSchema, ComplaintStatus, ContactSchema, Role, type Actor, type Complaint, type ComplaintKind, type Contact } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
 import type { Clock, CommandHandler } from '@mpp/eventstore';
 import type { Timers } from '@mpp/runtime';
@@ -11,6 +12,8 @@ import { authorizeStaff, commandContext } from './authorize.js';
 
 export const COMPLAINT_DEADLINE = 'complaint-deadline';
 export const SEND_TO_LAPOR = 'send-to-lapor';
+const LAPOR_RETRY_FIRST_MS = 30_000;
+const LAPOR_RETRY_MAX_MS = 600_000;
 const ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 export const complaintStream = (id: string) => `complaint-${id}`;
@@ -29,9 +32,24 @@ export interface ComplaintIntake {
   readonly requestId: string;
 }
 
+/** Complainants' contacts: personal data, so kept here and nowhere else (never in an event), erasable by complaint. */
+export const contactsTable = (schema: string) => `"${schema}".complaint_contacts`;
+
+export async function migrateContacts(db: Pick<pg.Pool, 'query'>, schema: string): Promise<void> {
+  await db.query(`create table if not exists ${contactsTable(schema)} (complaint_id text primary key, name text not null, phone text not null, email text not null, created_at timestamptz not null default now())`);
+}
+
 export function createComplaints(deps: { complaints: CommandHandler<ComplaintState, ComplaintCommand>; db: pg.Pool; schema: string; clock: Clock; timers: Timers; lapor: Lapor | undefined }) {
   const { complaints, db, clock, timers } = deps;
   const table = `"${deps.schema}".survey_complaints`;
+  const contacts = contactsTable(deps.schema);
+
+  /** The complaint with its contact, for those who answer it (its agency, the mall-admin, SP4N-LAPOR!). */
+  async function withContact(c: Complaint): Promise<Complaint> {
+    if (!c.hasContact) return c;
+    const { rows } = await db.query<{ name: string; phone: string; email: string }>(`select name, phone, email from ${contacts} where complaint_id = $1`, [c.id]);
+    return rows[0] ? create(ComplaintSchema, { ...c, contact: create(ContactSchema, rows[0]) }) : c;
+  }
 
   async function load(id: string): Promise<ComplaintState & { complaint: Complaint }> {
     if (!ID.test(id)) throw new AppError('not_found', 'no such complaint', { violations: [{ field: 'complaint_id', reason: 'is not a complaint id' }] });
@@ -53,34 +71,54 @@ export function createComplaints(deps: { complaints: CommandHandler<ComplaintSta
     async submit(actor: Actor | undefined, intake: ComplaintIntake): Promise<Complaint> {
       if (intake.requestId.length > 200) throw new AppError('invalid', 'request_id is too long', { violations: [{ field: 'request_id', reason: 'at most 200 characters' }] });
       const id = intake.requestId ? createHash('sha256').update(`${intake.mallId}\n${intake.requestId}`).digest().subarray(0, 16).toString('base64url') : randomBytes(16).toString('base64url');
-      const agencyCode = intake.agencyCode || (intake.serviceId ? await agencyOf(intake.serviceId) : '');
+      const agencyCode = await routeTo(intake);
       const at = clock.now();
       const ctx = commandContext(actor, { mallId: intake.mallId, agencyCode, serviceId: intake.serviceId }, intake.requestId ? `complaint:${id}` : undefined);
       const { kind: complaintKind, requestId: _requestId, ...rest } = intake;
-      const r = await complaints(complaintStream(id), { ...rest, kind: 'receive', id, agencyCode, complaintKind, at }, ctx);
+      const contact = intake.contact && (intake.contact.name || intake.contact.phone || intake.contact.email) ? intake.contact : undefined;
+      // The contact is written before the complaint exists, so whoever reads the complaint finds it.
+      if (contact) await db.query(`insert into ${contacts} (complaint_id, name, phone, email) values ($1, $2, $3, $4) on conflict (complaint_id) do nothing`, [id, contact.name.trim(), contact.phone.trim(), contact.email.trim()]);
+      const r = await complaints(complaintStream(id), { ...rest, kind: 'receive', id, agencyCode, complaintKind, at }, ctx).catch(async (error: unknown) => {
+        if (contact) await db.query(`delete from ${contacts} where complaint_id = $1 and not exists (select 1 from ${table} where id = $1)`, [id]).catch(() => undefined);
+        throw error;
+      });
       const c = r.state.complaint!;
       for (const deadline of ['first_response', 'resolution'] as const) {
         const due = deadline === 'first_response' ? c.respondBy! : c.resolveBy!;
         await timers.schedule({ id: `${COMPLAINT_DEADLINE}:${id}:${deadline}`, kind: COMPLAINT_DEADLINE, dueAt: new Date(Number(due.seconds) * 1000), payload: { id, deadline } });
       }
       // Every complaint feeds SP4N-LAPOR! (except what came from there): a timer, so a failure retries.
-      if (deps.lapor && c.channel !== ComplaintChannel.LAPOR) await timers.schedule({ id: `${SEND_TO_LAPOR}:${id}`, kind: SEND_TO_LAPOR, dueAt: at, payload: { id } });
+      if (deps.lapor && c.channel !== ComplaintChannel.LAPOR) await timers.schedule({ id: `${SEND_TO_LAPOR}:${id}:1`, kind: SEND_TO_LAPOR, dueAt: at, payload: { id, attempt: 1 } });
       return c;
     },
 
-    /** The SP4N-LAPOR! timer: hand the complaint over once and keep its reference. */
-    async sendToLapor(id: string): Promise<void> {
+    /**
+     * The SP4N-LAPOR! timer: hand the complaint over once and keep its reference. A refusal or an
+     * outage schedules the next attempt (30 s, doubling, at most every 10 minutes) for as long as
+     * it takes: a complaint is never dropped on the way.
+     */
+    async sendToLapor(id: string, attempt: number, log: { warn(o: object, m: string): void }): Promise<void> {
       if (!deps.lapor) return;
       const { complaint } = await load(id);
       if (complaint.laporReference !== '') return;
-      const reference = await deps.lapor.submit(complaint);
+      let reference: string;
+      try {
+        reference = await deps.lapor.submit(await withContact(complaint));
+      } catch (error) {
+        const waitMs = Math.min(LAPOR_RETRY_MAX_MS, LAPOR_RETRY_FIRST_MS * 2 ** (attempt - 1));
+        log.warn({ complaintId: id, attempt, retryInMs: waitMs, reason: (error as Error).message }, 'SP4N-LAPOR! did not take the complaint; trying again');
+        await timers.schedule({ id: `${SEND_TO_LAPOR}:${id}:${attempt + 1}`, kind: SEND_TO_LAPOR, dueAt: new Date(clock.now().getTime() + waitMs), payload: { id, attempt: attempt + 1 } });
+        return;
+      }
       await complaints(complaintStream(id), { kind: 'sent-to-lapor', reference, at: clock.now() }, commandContext(undefined, { mallId: complaint.mallId, agencyCode: complaint.agencyCode, serviceId: complaint.serviceId }));
     },
 
     async get(actor: Actor | undefined, id: string): Promise<{ complaint: Complaint; overdue: Deadline[] }> {
       const { complaint } = await load(id);
-      authorizeStaff(actor, complaint.mallId, complaint.agencyCode, 'read complaints', { officers: true });
-      return { complaint, overdue: overdueAt(complaint, clock.now()) };
+      authorizeStaff(actor, complaint.mallId, complaint.agencyCode, 'read complaints');
+      // The contact only for those who answer the complainant, not for auditors.
+      const answers = actor?.role === Role.AGENCY_ADMIN || actor?.role === Role.MALL_ADMIN || actor?.role === Role.SYSTEM;
+      return { complaint: answers ? await withContact(complaint) : complaint, overdue: overdueAt(complaint, clock.now()) };
     },
 
     respond: (actor: Actor | undefined, id: string, text: string) => step(actor, id, 'respond to complaints', { kind: 'respond', text, at: clock.now() }),
@@ -96,20 +134,28 @@ export function createComplaints(deps: { complaints: CommandHandler<ComplaintSta
     /** A mall's (or an agency's) complaints, newest first; agency staff see their agency's only. */
     async list(actor: Actor | undefined, mallId: string, agencyCode: string, status: ComplaintStatus, overdueOnly: boolean): Promise<{ complaint: Complaint; overdue: Deadline[] }[]> {
       if (mallId === '') throw new AppError('invalid', 'mall_id is required', { violations: [{ field: 'mall_id', reason: 'is required' }] });
-      const agency = agencyCode !== '' ? agencyCode : actor?.role === Role.AGENCY_ADMIN || actor?.role === Role.OFFICER ? actor.agencyCode : '';
-      authorizeStaff(actor, mallId, agency, 'list complaints', { officers: true });
-      const { rows } = await db.query<{ data: unknown }>(
-        `select data from ${table} where mall_id = $1 and ($2 = '' or agency_code = $2) and ($3::int = 0 or status = $3) order by received_at desc, id limit 1000`,
-        [mallId, agency, status],
-      );
+      const agency = agencyCode !== '' ? agencyCode : actor?.role === Role.AGENCY_ADMIN ? actor.agencyCode : '';
+      authorizeStaff(actor, mallId, agency, 'list complaints');
       const now = clock.now();
+      // Overdue: past the first-response deadline still unanswered, or past the resolution deadline still open.
+      const { rows } = await db.query<{ data: unknown }>(
+        `select data from ${table} where mall_id = $1 and ($2 = '' or agency_code = $2) and ($3::int = 0 or status = $3)
+           and (not $4 or (status = ${ComplaintStatus.RECEIVED} and respond_by <= $5) or (status in (${ComplaintStatus.RECEIVED}, ${ComplaintStatus.RESPONDED}) and resolve_by <= $5))
+         order by received_at desc, id limit 1000`,
+        [mallId, agency, status, overdueOnly, now],
+      );
       const all = rows.map((r) => fromRow(r.data)).map((complaint) => ({ complaint, overdue: overdueAt(complaint, now) }));
       return overdueOnly ? all.filter((c) => c.overdue.length > 0) : all;
     },
   };
 
-  async function agencyOf(serviceId: string): Promise<string> {
-    const { rows } = await db.query<{ agency_code: string }>(`select agency_code from "${deps.schema}".survey_tickets where service_id = $1 limit 1`, [serviceId]);
-    return rows[0]?.agency_code ?? '';
+  /** The agency a complaint goes to: its service's (from the catalog), which a stated agency must match. */
+  async function routeTo(intake: ComplaintIntake): Promise<string> {
+    if (intake.serviceId === '') return intake.agencyCode;
+    const { rows } = await db.query<{ agency_code: string }>(`select agency_code from "${deps.schema}".survey_services where id = $1 and mall_id = $2`, [intake.serviceId, intake.mallId]);
+    const service = rows[0];
+    if (!service) throw new AppError('invalid', `no service ${intake.serviceId} in mall ${intake.mallId}`, { violations: [{ field: 'service_id', reason: `not a service of ${intake.mallId}` }] });
+    if (intake.agencyCode !== '' && intake.agencyCode !== service.agency_code) throw new AppError('invalid', `${intake.serviceId} is a service of ${service.agency_code}, not ${intake.agencyCode}`, { violations: [{ field: 'agency_code', reason: `the service belongs to ${service.agency_code}` }] });
+    return service.agency_code;
   }
 }

@@ -20,8 +20,8 @@ export function createIkm(db: pg.Pool, schema: string) {
       if (!period) throw new AppError('invalid', 'period must be 2026-11, 2026-Q4, 2026-S2, 2026 or 2026-01-01..2026-03-31', { violations: [{ field: 'period', reason: 'is not a period' }] });
       const agency = unitKind === UnitKind.AGENCY ? unitId : unitKind === UnitKind.SERVICE ? await agencyOf(unitId) : unitKind === UnitKind.BOOTH ? await boothAgency(unitId) : '';
       authorizeStaff(actor, mallId, agency, 'read the IKM', { officers: true });
-      // A booth's tickets are those served at its counters (the counter of each completion).
-      const atBooth = `and ticket_id in (select k.ticket_id from ${t('survey_tickets')} k join ${t('survey_counters')} c on c.id = k.counter_id where c.booth_id = $4)`;
+      // A booth's tickets are those served at its counters: the booth kept at completion (the counter's now, if it was unknown then).
+      const atBooth = `and ticket_id in (select k.ticket_id from ${t('survey_tickets')} k left join ${t('survey_counters')} c on c.id = k.counter_id where coalesce(nullif(k.booth_id, ''), c.booth_id) = $4)`;
       const unit = unitKind === UnitKind.SERVICE ? 'and service_id = $4' : unitKind === UnitKind.AGENCY ? 'and agency_code = $4' : unitKind === UnitKind.BOOTH ? atBooth : '';
       const of = (from: string, to: string) => (unit ? [mallId, from, to, unitId] : [mallId, from, to]);
       const { rows } = await db.query<{ answers: number[] }>(`select answers from ${t('survey_responses')} where mall_id = $1 and date between $2 and $3 ${unit}`, of(period.from, period.to));
@@ -61,7 +61,9 @@ export function createIkm(db: pg.Pool, schema: string) {
     const byAgency = new Map<string, number[][]>();
     for (const row of rows) byAgency.set(row.agency_code, [...(byAgency.get(row.agency_code) ?? []), row.answers]);
     const total = [...servedBy.values()].reduce((a, b) => a + b, 0);
-    return [result('mall', '', rows.map((r) => r.answers), total), ...[...byAgency].map(([agency, answers]) => result('agency', agency, answers, servedBy.get(agency) ?? 0))];
+    // Every agency that served or was rated: one that served and got no answers shows its missed sample.
+    const agencies = [...new Set([...byAgency.keys(), ...servedBy.keys()])].sort();
+    return [result('mall', '', rows.map((r) => r.answers), total), ...agencies.map((agency) => result('agency', agency, byAgency.get(agency) ?? [], servedBy.get(agency) ?? 0))];
   }
 
   async function boothAgency(boothId: string): Promise<string> {
@@ -71,7 +73,8 @@ export function createIkm(db: pg.Pool, schema: string) {
   }
 
   async function agencyOf(serviceId: string): Promise<string> {
-    const { rows } = await db.query<{ agency_code: string }>(`select agency_code from ${t('survey_tickets')} where service_id = $1 limit 1`, [serviceId]);
-    return rows[0]?.agency_code ?? '';
+    const { rows } = await db.query<{ agency_code: string }>(`select agency_code from ${t('survey_services')} where id = $1`, [serviceId]);
+    if (!rows[0]) throw new AppError('not_found', `no service ${serviceId} in the catalog`, { violations: [{ field: 'unit_id', reason: 'unknown service' }] });
+    return rows[0].agency_code;
   }
 }

@@ -30,6 +30,8 @@ export function createPublications(deps: {
   db: pg.Pool;
   schema: string;
   clock: Clock;
+  /** Days a survey stays open (SURVEY_INVITATION_DAYS). */
+  surveyDays: number;
 }) {
   const { publications, followUps, ikm, db, clock } = deps;
   const t = (name: string) => `"${deps.schema}".${name}`;
@@ -45,7 +47,7 @@ export function createPublications(deps: {
       if (!actor || (actor.role !== Role.SYSTEM && !(actor.role === Role.MALL_ADMIN && actor.mallId === mallId))) throw new AppError('forbidden', `only the mall-admin of ${mallId} publishes its SKM results`);
       const period = periodOf(label);
       const results = await ikm.unitResults(mallId, period);
-      const r = await publications(`skm-results-${mallId}-${period.label}`, { kind: 'publish', mallId, period, results, today: today(), at: clock.now() }, commandContext(actor, { mallId }));
+      const r = await publications(`skm-results-${mallId}-${period.label}`, { kind: 'publish', mallId, period, results, today: today(), surveyDays: deps.surveyDays, at: clock.now() }, commandContext(actor, { mallId }));
       return r.state.published!;
     },
 

@@ -1,5 +1,5 @@
 import { create } from '@bufbuild/protobuf';
-import { QuestionSchema, type Actor, type Invitation, type Question, type RespondentProfile } from '@mpp/contracts';
+import { QuestionSchema, Role, type Actor, type Invitation, type Question, type RespondentProfile } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
 import type { Clock, CommandHandler } from '@mpp/eventstore';
 import type { Timers } from '@mpp/runtime';
@@ -11,6 +11,7 @@ import { commandContext } from './authorize.js';
 export const EXPIRE_SURVEY = 'expire-survey';
 const DAY_MS = 86_400_000;
 const TOKEN = /^[A-Za-z0-9._-]{8,300}$/;
+const STAFF: readonly Role[] = [Role.OFFICER, Role.AGENCY_ADMIN, Role.MALL_ADMIN, Role.AUDITOR, Role.PARTNER];
 
 export const surveyStream = (ticketId: string) => `survey-${ticketId}`;
 
@@ -41,6 +42,8 @@ export function createSurveys(deps: { surveys: CommandHandler<TicketSurveyState,
     },
 
     async respond(actor: Actor | undefined, token: string, answers: readonly number[], profile: RespondentProfile | undefined, suggestion: string): Promise<Invitation> {
+      // The survey is the citizen's (online or at a kiosk): staff and partners who can see ticket ids must not answer it.
+      if (actor && STAFF.includes(actor.role)) throw new AppError('forbidden', `a ${Role[actor.role]!.toLowerCase()} cannot answer a citizen's survey`);
       const stream = streamOf(token);
       const { state } = await surveys.read(stream);
       const inv = state.invitation;

@@ -20,7 +20,6 @@ export interface HttpLaporOptions {
   readonly fetch?: typeof globalThis.fetch;
 }
 
-const BODY_QUOTE = 200;
 const REFERENCE = /^[A-Za-z0-9._/-]{1,100}$/;
 
 /** What SP4N-LAPOR! receives: the complaint with its unit, kind, category, text and contact. */
@@ -42,8 +41,8 @@ export function laporBody(c: Complaint) {
 /**
  * POSTs the complaint as JSON (`Idempotency-Key: <complaint id>`, so a retry files nothing twice)
  * and reads `{ "reference": "…" }` from a 2xx answer. A non-2xx answer, a network error, a
- * timeout or an answer without a reference rejects with an Error naming the status, never the
- * text or the contact.
+ * timeout or an answer without a reference rejects with an Error naming the status only — never
+ * the text, the contact, or the answer's body (which may echo them).
  *
  * @example
  * const lapor = createHttpLapor({ url: 'https://lapor.kendarikota.go.id/api/complaints', token });
@@ -68,7 +67,8 @@ export function createHttpLapor(options: HttpLaporOptions): Lapor {
         throw new Error(`SP4N-LAPOR! did not answer for complaint ${complaint.id}: ${(error as Error).name}`, { cause: error });
       }
       const body = await response.text().catch(() => '');
-      if (!response.ok) throw new Error(`SP4N-LAPOR! refused complaint ${complaint.id}: ${response.status} ${body.slice(0, BODY_QUOTE)}`);
+      // The status only: a receiver may echo the complaint (text, contact) back in its answer.
+      if (!response.ok) throw new Error(`SP4N-LAPOR! refused complaint ${complaint.id}: HTTP ${response.status}`);
       let reference: unknown;
       try {
         reference = (JSON.parse(body) as { reference?: unknown }).reference;

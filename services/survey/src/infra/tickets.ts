@@ -23,7 +23,7 @@ export interface CompletedTicket {
  * reaction is a command on the survey's own stream, idempotent, so a redelivered completion or
  * a rebuild opens nothing twice. Served tickets per period are the IKM's sample population.
  */
-export function ticketsProjection(onCompleted: (ticket: CompletedTicket) => Promise<void>): ProjectionDefinition {
+export function ticketsProjection(schema: string, onCompleted: (ticket: CompletedTicket) => Promise<void>): ProjectionDefinition {
   return {
     name: 'survey_tickets',
     tables: TABLES,
@@ -31,11 +31,12 @@ export function ticketsProjection(onCompleted: (ticket: CompletedTicket) => Prom
       const t = names as Tables;
       await tx.query(`create table if not exists ${t.survey_tickets} (
         ticket_id text primary key, mall_id text not null, agency_code text not null, service_id text not null, date text not null,
-        completed_at timestamptz, counter_id text not null default '')`);
+        completed_at timestamptz, counter_id text not null default '', booth_id text not null default '')`);
       await tx.query(`create index if not exists "${t.survey_tickets.split('.').pop()!.replace(/"/g, '')}_served" on ${t.survey_tickets} (mall_id, date) where completed_at is not null`);
     },
     async apply(event, tx, names) {
       const t = names as Tables;
+      const boothOf = `"${schema}".survey_counters`;
       const type = queueEvents.get(event.type);
       if (!type) return;
       const message = queueEvents.decode(event).message as unknown as { ticket?: Ticket; ticketId?: string; counterId?: string; at?: Timestamp };
@@ -48,7 +49,10 @@ export function ticketsProjection(onCompleted: (ticket: CompletedTicket) => Prom
       if (type !== TicketCompleted) return;
       const at = message.at ? timestampDate(message.at) : event.recordedAt;
       const { rows } = await tx.query<{ mall_id: string; agency_code: string; service_id: string; date: string }>(
-        `update ${t.survey_tickets} set completed_at = $2, counter_id = $3 where ticket_id = $1 returning mall_id, agency_code, service_id, date`,
+        // The booth the counter is in now, kept with the ticket: moving a counter later does not rewrite the past.
+        `update ${t.survey_tickets} set completed_at = $2, counter_id = $3,
+           booth_id = coalesce((select booth_id from ${boothOf} where id = $3), '')
+         where ticket_id = $1 returning mall_id, agency_code, service_id, date`,
         [message.ticketId, at, message.counterId ?? ''],
       );
       const row = rows[0];

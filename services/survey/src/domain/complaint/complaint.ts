@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate, timestampMs } from '@bufbuild/protobuf/wkt';
-import { ComplaintChannel, ComplaintKind, ComplaintSchema, ComplaintStatus, ContactSchema, type Complaint, type Contact } from '@mpp/contracts';
+import { ComplaintChannel, ComplaintKind, ComplaintSchema, ComplaintStatus, type Complaint, type Contact } from '@mpp/contracts';
 import { AppError, text, Violations } from '@mpp/errors';
 import { draft, type Decider, type DecodedEvent, type EventDraft } from '@mpp/eventstore';
 import { ComplaintForwarded, ComplaintOverdue, ComplaintReceived, ComplaintResolved, ComplaintResponded, ComplaintSentToLapor } from '../events.js';
@@ -100,7 +100,7 @@ export const complaint: Decider<ComplaintState, ComplaintCommand> = {
       case ComplaintResolved.name:
         return c ? { ...state, complaint: { ...c, status: ComplaintStatus.RESOLVED, resolvedAt: m.at, respondedAt: c.respondedAt ?? m.at } } : state;
       case ComplaintForwarded.name:
-        return c ? { ...state, complaint: { ...c, status: ComplaintStatus.FORWARDED, forwardedTo: m.to as string, respondedAt: c.respondedAt ?? m.at } } : state;
+        return c ? { ...state, complaint: { ...c, status: ComplaintStatus.FORWARDED, forwardedTo: m.to as string, forwardedAt: m.at, respondedAt: c.respondedAt ?? m.at } } : state;
       case ComplaintOverdue.name:
         return { ...state, overdue: [...state.overdue, m.deadline as Deadline] };
       case ComplaintSentToLapor.name:
@@ -116,7 +116,7 @@ export const complaint: Decider<ComplaintState, ComplaintCommand> = {
         if (state.complaint) return []; // a retried intake (same id) records nothing new
         validateIntake(command);
         const due = deadlines(command.complaintKind, command.needsFieldCheck, command.at);
-        const contact = command.contact && (command.contact.name || command.contact.phone || command.contact.email) ? create(ContactSchema, command.contact) : undefined;
+        const contact = command.contact && (command.contact.name || command.contact.phone || command.contact.email) ? command.contact : undefined;
         const complaint = create(ComplaintSchema, {
           id: command.id,
           mallId: command.mallId,
@@ -127,7 +127,8 @@ export const complaint: Decider<ComplaintState, ComplaintCommand> = {
           kind: command.complaintKind,
           category: command.category,
           text: command.text.trim(),
-          ...(contact ? { contact } : {}),
+          // The contact stays out of the event (the app keeps it aside); the event says there is one.
+          hasContact: contact !== undefined,
           needsFieldCheck: command.needsFieldCheck,
           receivedAt: at,
           respondBy: timestampFromDate(due.respondBy),
@@ -159,9 +160,12 @@ export const complaint: Decider<ComplaintState, ComplaintCommand> = {
       }
       case 'check-deadline': {
         const c = state.complaint;
-        if (!c || state.overdue.includes(command.deadline) || met(c, command.deadline)) return [];
+        if (!c || state.overdue.includes(command.deadline)) return [];
         const due = command.deadline === 'first_response' ? c.respondBy : c.resolveBy;
-        if (!due || command.at.getTime() < timestampMs(due)) return [];
+        if (!due) return [];
+        // Taken in time: nothing. Taken late (a timer that fired late), or not taken and due: overdue.
+        const done = command.deadline === 'first_response' ? c.respondedAt : (c.resolvedAt ?? c.forwardedAt);
+        if (done ? timestampMs(done) <= timestampMs(due) : command.at.getTime() < timestampMs(due)) return [];
         return [draft(ComplaintOverdue, { complaintId: c.id, at, deadline: command.deadline })];
       }
       case 'sent-to-lapor': {

@@ -18,6 +18,8 @@ export type PublicationCommand = {
   readonly results: readonly Omit<UnitResult, '$typeName'>[];
   /** Today's date (`YYYY-MM-DD`): only an ended period is published. */
   readonly today: string;
+  /** Days a survey stays open: the period's last visits can be answered until then, so its results are final only after. */
+  readonly surveyDays: number;
   readonly at: Date;
 };
 
@@ -27,6 +29,8 @@ export const publication: Decider<PublicationState, PublicationCommand> = {
   decide(c, state): EventDraft[] {
     if (state.published) throw new AppError('already_exists', `the results of ${c.period.label} were published already`, { violations: [{ field: 'period', reason: 'published already' }] });
     if (c.period.to >= c.today) throw new AppError('illegal_state', `${c.period.label} has not ended yet (it runs to ${c.period.to})`, { violations: [{ field: 'period', reason: 'not ended yet' }] });
+    const final = new Date(Date.parse(`${c.period.to}T00:00:00Z`) + (c.surveyDays + 1) * 86_400_000).toISOString().slice(0, 10);
+    if (c.today < final) throw new AppError('illegal_state', `the surveys of ${c.period.label}'s last visits stay open until ${final}: publish from then, when its results are final`, { violations: [{ field: 'period', reason: `final from ${final}` }] });
     if (c.results.length === 0 || c.results[0]!.respondents === 0) throw new AppError('illegal_state', `no one answered the survey in ${c.period.label}: nothing to publish`, { violations: [{ field: 'period', reason: 'no respondents' }] });
     return [draft(ResultsPublished, { results: create(PublishedResultsSchema, { mallId: c.mallId, period: c.period.label, from: c.period.from, to: c.period.to, publishedAt: timestampFromDate(c.at), results: [...c.results] }) })];
   },
