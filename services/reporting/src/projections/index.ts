@@ -1,5 +1,9 @@
 import type { ProjectionSpec } from '@mpp/runtime';
+import { board } from '../board/projection.js';
 import { eventCounts } from './event-counts.js';
 
 /** The read models of the reporting service and the services whose events feed them. */
-export const projections: readonly ProjectionSpec[] = [{ definition: eventCounts, sources: ['catalog', 'queue', 'survey'] }];
+export const projections: readonly ProjectionSpec[] = [
+  { definition: eventCounts, sources: ['catalog', 'queue', 'survey'] },
+  { definition: board, sources: ['catalog', 'queue'] },
+];

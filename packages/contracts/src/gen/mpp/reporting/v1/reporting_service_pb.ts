@@ -2,22 +2,282 @@
 // @generated from file mpp/reporting/v1/reporting_service.proto (package mpp.reporting.v1, syntax proto3)
 /* eslint-disable */
 
-// The reporting service's API. It has no RPCs yet: the service shell answers health and reflection
-// only; its issue adds the commands and queries.
+// The reporting service's API: read models built from the catalog's, the queue's and the
+// survey's events. The live board is public (display boards in the mall); the rest is for staff.
 
-import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
+import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { Timestamp } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file mpp/reporting/v1/reporting_service.proto.
  */
 export const file_mpp_reporting_v1_reporting_service: GenFile = /*@__PURE__*/
-  fileDesc("CihtcHAvcmVwb3J0aW5nL3YxL3JlcG9ydGluZ19zZXJ2aWNlLnByb3RvEhBtcHAucmVwb3J0aW5nLnYxMhIKEFJlcG9ydGluZ1NlcnZpY2ViBnByb3RvMw");
+  fileDesc("CihtcHAvcmVwb3J0aW5nL3YxL3JlcG9ydGluZ19zZXJ2aWNlLnByb3RvEhBtcHAucmVwb3J0aW5nLnYxIp0BCgxCb2FyZENvdW50ZXISEgoKY291bnRlcl9pZBgBIAEoCRIMCgRuYW1lGAIgASgJEg4KBnN0YXR1cxgDIAEoCRIVCg10aWNrZXRfbnVtYmVyGAQgASgJEhUKDXRpY2tldF9zdGF0dXMYBSABKAkSLQoJY2FsbGVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKBAQoKQm9hcmRRdWV1ZRIQCghxdWV1ZV9pZBgBIAEoCRIOCgZwcmVmaXgYAiABKAkSDAoEbmFtZRgDIAEoCRIPCgd3YWl0aW5nGAQgASgNEhwKFGxvbmdlc3Rfd2FpdF9taW51dGVzGAUgASgNEhQKDG5leHRfbnVtYmVycxgGIAMoCSI9CgtCb2FyZE5vdGljZRIMCgRraW5kGAEgASgJEg8KB3RleHRfaWQYAiABKAkSDwoHdGV4dF9lbhgDIAEoCSLSAQoFQm9hcmQSDwoHbWFsbF9pZBgBIAEoCRIwCghjb3VudGVycxgCIAMoCzIeLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRDb3VudGVyEiwKBnF1ZXVlcxgDIAMoCzIcLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRRdWV1ZRItCgZub3RpY2UYBCABKAsyHS5tcHAucmVwb3J0aW5nLnYxLkJvYXJkTm90aWNlEikKBWFzX29mGAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCIiCg9HZXRCb2FyZFJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCSI6ChBHZXRCb2FyZFJlc3BvbnNlEiYKBWJvYXJkGAEgASgLMhcubXBwLnJlcG9ydGluZy52MS5Cb2FyZCIkChFXYXRjaEJvYXJkUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJIjwKEldhdGNoQm9hcmRSZXNwb25zZRImCgVib2FyZBgBIAEoCzIXLm1wcC5yZXBvcnRpbmcudjEuQm9hcmQywAEKEFJlcG9ydGluZ1NlcnZpY2USUQoIR2V0Qm9hcmQSIS5tcHAucmVwb3J0aW5nLnYxLkdldEJvYXJkUmVxdWVzdBoiLm1wcC5yZXBvcnRpbmcudjEuR2V0Qm9hcmRSZXNwb25zZRJZCgpXYXRjaEJvYXJkEiMubXBwLnJlcG9ydGluZy52MS5XYXRjaEJvYXJkUmVxdWVzdBokLm1wcC5yZXBvcnRpbmcudjEuV2F0Y2hCb2FyZFJlc3BvbnNlMAFiBnByb3RvMw", [file_google_protobuf_timestamp]);
+
+/**
+ * A counter (loket) as the board shows it.
+ *
+ * @generated from message mpp.reporting.v1.BoardCounter
+ */
+export type BoardCounter = Message<"mpp.reporting.v1.BoardCounter"> & {
+  /**
+   * @generated from field: string counter_id = 1;
+   */
+  counterId: string;
+
+  /**
+   * `Loket 3`.
+   *
+   * @generated from field: string name = 2;
+   */
+  name: string;
+
+  /**
+   * `open`, `paused` or `closed`.
+   *
+   * @generated from field: string status = 3;
+   */
+  status: string;
+
+  /**
+   * The ticket called to it or being served there (`B-017`), or empty. No ticket id: the board is
+   * public and a ticket id opens the ticket's status page.
+   *
+   * @generated from field: string ticket_number = 4;
+   */
+  ticketNumber: string;
+
+  /**
+   * `called` or `serving`, or empty.
+   *
+   * @generated from field: string ticket_status = 5;
+   */
+  ticketStatus: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp called_at = 6;
+   */
+  calledAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.BoardCounter.
+ * Use `create(BoardCounterSchema)` to create a new message.
+ */
+export const BoardCounterSchema: GenMessage<BoardCounter> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 0);
+
+/**
+ * A queue (antrian) as the board shows it.
+ *
+ * @generated from message mpp.reporting.v1.BoardQueue
+ */
+export type BoardQueue = Message<"mpp.reporting.v1.BoardQueue"> & {
+  /**
+   * @generated from field: string queue_id = 1;
+   */
+  queueId: string;
+
+  /**
+   * @generated from field: string prefix = 2;
+   */
+  prefix: string;
+
+  /**
+   * @generated from field: string name = 3;
+   */
+  name: string;
+
+  /**
+   * @generated from field: uint32 waiting = 4;
+   */
+  waiting: number;
+
+  /**
+   * Since the longest-waiting ticket joined the line.
+   *
+   * @generated from field: uint32 longest_wait_minutes = 5;
+   */
+  longestWaitMinutes: number;
+
+  /**
+   * The next numbers in line (up to 5).
+   *
+   * @generated from field: repeated string next_numbers = 6;
+   */
+  nextNumbers: string[];
+};
+
+/**
+ * Describes the message mpp.reporting.v1.BoardQueue.
+ * Use `create(BoardQueueSchema)` to create a new message.
+ */
+export const BoardQueueSchema: GenMessage<BoardQueue> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 1);
+
+/**
+ * The mall's notice (information or emergency), while it is on.
+ *
+ * @generated from message mpp.reporting.v1.BoardNotice
+ */
+export type BoardNotice = Message<"mpp.reporting.v1.BoardNotice"> & {
+  /**
+   * `information` or `emergency`.
+   *
+   * @generated from field: string kind = 1;
+   */
+  kind: string;
+
+  /**
+   * @generated from field: string text_id = 2;
+   */
+  textId: string;
+
+  /**
+   * @generated from field: string text_en = 3;
+   */
+  textEn: string;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.BoardNotice.
+ * Use `create(BoardNoticeSchema)` to create a new message.
+ */
+export const BoardNoticeSchema: GenMessage<BoardNotice> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 2);
+
+/**
+ * @generated from message mpp.reporting.v1.Board
+ */
+export type Board = Message<"mpp.reporting.v1.Board"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: repeated mpp.reporting.v1.BoardCounter counters = 2;
+   */
+  counters: BoardCounter[];
+
+  /**
+   * @generated from field: repeated mpp.reporting.v1.BoardQueue queues = 3;
+   */
+  queues: BoardQueue[];
+
+  /**
+   * @generated from field: mpp.reporting.v1.BoardNotice notice = 4;
+   */
+  notice?: BoardNotice | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp as_of = 5;
+   */
+  asOf?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.Board.
+ * Use `create(BoardSchema)` to create a new message.
+ */
+export const BoardSchema: GenMessage<Board> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 3);
+
+/**
+ * @generated from message mpp.reporting.v1.GetBoardRequest
+ */
+export type GetBoardRequest = Message<"mpp.reporting.v1.GetBoardRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.GetBoardRequest.
+ * Use `create(GetBoardRequestSchema)` to create a new message.
+ */
+export const GetBoardRequestSchema: GenMessage<GetBoardRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 4);
+
+/**
+ * @generated from message mpp.reporting.v1.GetBoardResponse
+ */
+export type GetBoardResponse = Message<"mpp.reporting.v1.GetBoardResponse"> & {
+  /**
+   * @generated from field: mpp.reporting.v1.Board board = 1;
+   */
+  board?: Board | undefined;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.GetBoardResponse.
+ * Use `create(GetBoardResponseSchema)` to create a new message.
+ */
+export const GetBoardResponseSchema: GenMessage<GetBoardResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 5);
+
+/**
+ * @generated from message mpp.reporting.v1.WatchBoardRequest
+ */
+export type WatchBoardRequest = Message<"mpp.reporting.v1.WatchBoardRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.WatchBoardRequest.
+ * Use `create(WatchBoardRequestSchema)` to create a new message.
+ */
+export const WatchBoardRequestSchema: GenMessage<WatchBoardRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 6);
+
+/**
+ * @generated from message mpp.reporting.v1.WatchBoardResponse
+ */
+export type WatchBoardResponse = Message<"mpp.reporting.v1.WatchBoardResponse"> & {
+  /**
+   * @generated from field: mpp.reporting.v1.Board board = 1;
+   */
+  board?: Board | undefined;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.WatchBoardResponse.
+ * Use `create(WatchBoardResponseSchema)` to create a new message.
+ */
+export const WatchBoardResponseSchema: GenMessage<WatchBoardResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 7);
 
 /**
  * @generated from service mpp.reporting.v1.ReportingService
  */
 export const ReportingService: GenService<{
+  /**
+   * A mall's display board now.
+   *
+   * @generated from rpc mpp.reporting.v1.ReportingService.GetBoard
+   */
+  getBoard: {
+    methodKind: "unary";
+    input: typeof GetBoardRequestSchema;
+    output: typeof GetBoardResponseSchema;
+  },
+  /**
+   * The board now, then again each time it changes, until the caller leaves.
+   *
+   * @generated from rpc mpp.reporting.v1.ReportingService.WatchBoard
+   */
+  watchBoard: {
+    methodKind: "server_streaming";
+    input: typeof WatchBoardRequestSchema;
+    output: typeof WatchBoardResponseSchema;
+  },
 }> = /*@__PURE__*/
   serviceDesc(file_mpp_reporting_v1_reporting_service, 0);
 

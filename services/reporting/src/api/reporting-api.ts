@@ -1,0 +1,38 @@
+import { equals } from '@bufbuild/protobuf';
+import { BoardSchema, type Board, type ReportingService } from '@mpp/contracts';
+import type { Clock } from '@mpp/eventstore';
+import type { ServiceImpl } from '@mpp/grpc';
+import type pg from 'pg';
+import { readBoard } from '../board/query.js';
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/** What a board shows, whatever the time it was read: a board is sent again only when this changes. */
+const shown = (b: Board): Board => ({ ...b, asOf: undefined }) as Board;
+
+/**
+ * The reporting API. `WatchBoard` reads the board every `boardPollMs` for as long as the caller
+ * stays and sends it when what it shows changed (a call, a new ticket, a notice): a display
+ * board needs no more than that, and nothing is kept per subscriber but its last board.
+ */
+export function reportingApi(deps: { db: pg.Pool; schema: string; clock: Clock; boardPollMs: number }): ServiceImpl<typeof ReportingService> {
+  const { db, schema, clock } = deps;
+  return {
+    getBoard: async (req) => ({ board: await readBoard(db, schema, req.mallId, clock.now()) }),
+    async *watchBoard(req, ctx) {
+      let last: Board | undefined;
+      while (!ctx.signal.aborted) {
+        const board = await readBoard(db, schema, req.mallId, clock.now());
+        if (!last || !equals(BoardSchema, shown(last), shown(board))) {
+          last = board;
+          yield { board };
+        }
+        await sleep(deps.boardPollMs, ctx.signal);
+      }
+    },
+  };
+}
