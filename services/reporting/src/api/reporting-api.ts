@@ -4,6 +4,7 @@ import type { Clock } from '@mpp/eventstore';
 import type { ServiceImpl } from '@mpp/grpc';
 import type pg from 'pg';
 import { readBoard } from '../board/query.js';
+import { readSatisfaction } from '../satisfaction/query.js';
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -23,6 +24,7 @@ export function reportingApi(deps: { db: pg.Pool; schema: string; clock: Clock; 
   const { db, schema, clock } = deps;
   return {
     getBoard: async (req) => ({ board: await readBoard(db, schema, req.mallId, clock.now()) }),
+    getSatisfaction: (req, ctx) => readSatisfaction(db, schema, ctx.actor, req, clock.now()),
     async *watchBoard(req, ctx) {
       let last: Board | undefined;
       while (!ctx.signal.aborted) {

@@ -1,9 +1,11 @@
 import type { ProjectionSpec } from '@mpp/runtime';
 import { board } from '../board/projection.js';
+import { satisfaction } from '../satisfaction/projection.js';
 import { eventCounts } from './event-counts.js';
 
 /** The read models of the reporting service and the services whose events feed them. */
 export const projections: readonly ProjectionSpec[] = [
   { definition: eventCounts, sources: ['catalog', 'queue', 'survey'] },
   { definition: board, sources: ['catalog', 'queue'] },
+  { definition: satisfaction, sources: ['queue', 'survey'] },
 ];

@@ -5,8 +5,8 @@
 // The reporting service's API: read models built from the catalog's, the queue's and the
 // survey's events. The live board is public (display boards in the mall); the rest is for staff.
 
-import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Message } from "@bufbuild/protobuf";
@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mpp/reporting/v1/reporting_service.proto.
  */
 export const file_mpp_reporting_v1_reporting_service: GenFile = /*@__PURE__*/
-  fileDesc("CihtcHAvcmVwb3J0aW5nL3YxL3JlcG9ydGluZ19zZXJ2aWNlLnByb3RvEhBtcHAucmVwb3J0aW5nLnYxIp0BCgxCb2FyZENvdW50ZXISEgoKY291bnRlcl9pZBgBIAEoCRIMCgRuYW1lGAIgASgJEg4KBnN0YXR1cxgDIAEoCRIVCg10aWNrZXRfbnVtYmVyGAQgASgJEhUKDXRpY2tldF9zdGF0dXMYBSABKAkSLQoJY2FsbGVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKBAQoKQm9hcmRRdWV1ZRIQCghxdWV1ZV9pZBgBIAEoCRIOCgZwcmVmaXgYAiABKAkSDAoEbmFtZRgDIAEoCRIPCgd3YWl0aW5nGAQgASgNEhwKFGxvbmdlc3Rfd2FpdF9taW51dGVzGAUgASgNEhQKDG5leHRfbnVtYmVycxgGIAMoCSI9CgtCb2FyZE5vdGljZRIMCgRraW5kGAEgASgJEg8KB3RleHRfaWQYAiABKAkSDwoHdGV4dF9lbhgDIAEoCSLSAQoFQm9hcmQSDwoHbWFsbF9pZBgBIAEoCRIwCghjb3VudGVycxgCIAMoCzIeLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRDb3VudGVyEiwKBnF1ZXVlcxgDIAMoCzIcLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRRdWV1ZRItCgZub3RpY2UYBCABKAsyHS5tcHAucmVwb3J0aW5nLnYxLkJvYXJkTm90aWNlEikKBWFzX29mGAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCIiCg9HZXRCb2FyZFJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCSI6ChBHZXRCb2FyZFJlc3BvbnNlEiYKBWJvYXJkGAEgASgLMhcubXBwLnJlcG9ydGluZy52MS5Cb2FyZCIkChFXYXRjaEJvYXJkUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJIjwKEldhdGNoQm9hcmRSZXNwb25zZRImCgVib2FyZBgBIAEoCzIXLm1wcC5yZXBvcnRpbmcudjEuQm9hcmQywAEKEFJlcG9ydGluZ1NlcnZpY2USUQoIR2V0Qm9hcmQSIS5tcHAucmVwb3J0aW5nLnYxLkdldEJvYXJkUmVxdWVzdBoiLm1wcC5yZXBvcnRpbmcudjEuR2V0Qm9hcmRSZXNwb25zZRJZCgpXYXRjaEJvYXJkEiMubXBwLnJlcG9ydGluZy52MS5XYXRjaEJvYXJkUmVxdWVzdBokLm1wcC5yZXBvcnRpbmcudjEuV2F0Y2hCb2FyZFJlc3BvbnNlMAFiBnByb3RvMw", [file_google_protobuf_timestamp]);
+  fileDesc("CihtcHAvcmVwb3J0aW5nL3YxL3JlcG9ydGluZ19zZXJ2aWNlLnByb3RvEhBtcHAucmVwb3J0aW5nLnYxIp0BCgxCb2FyZENvdW50ZXISEgoKY291bnRlcl9pZBgBIAEoCRIMCgRuYW1lGAIgASgJEg4KBnN0YXR1cxgDIAEoCRIVCg10aWNrZXRfbnVtYmVyGAQgASgJEhUKDXRpY2tldF9zdGF0dXMYBSABKAkSLQoJY2FsbGVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKBAQoKQm9hcmRRdWV1ZRIQCghxdWV1ZV9pZBgBIAEoCRIOCgZwcmVmaXgYAiABKAkSDAoEbmFtZRgDIAEoCRIPCgd3YWl0aW5nGAQgASgNEhwKFGxvbmdlc3Rfd2FpdF9taW51dGVzGAUgASgNEhQKDG5leHRfbnVtYmVycxgGIAMoCSI9CgtCb2FyZE5vdGljZRIMCgRraW5kGAEgASgJEg8KB3RleHRfaWQYAiABKAkSDwoHdGV4dF9lbhgDIAEoCSLSAQoFQm9hcmQSDwoHbWFsbF9pZBgBIAEoCRIwCghjb3VudGVycxgCIAMoCzIeLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRDb3VudGVyEiwKBnF1ZXVlcxgDIAMoCzIcLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRRdWV1ZRItCgZub3RpY2UYBCABKAsyHS5tcHAucmVwb3J0aW5nLnYxLkJvYXJkTm90aWNlEikKBWFzX29mGAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCIiCg9HZXRCb2FyZFJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCSI6ChBHZXRCb2FyZFJlc3BvbnNlEiYKBWJvYXJkGAEgASgLMhcubXBwLnJlcG9ydGluZy52MS5Cb2FyZCIkChFXYXRjaEJvYXJkUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJIjwKEldhdGNoQm9hcmRSZXNwb25zZRImCgVib2FyZBgBIAEoCzIXLm1wcC5yZXBvcnRpbmcudjEuQm9hcmQidgoWR2V0U2F0aXNmYWN0aW9uUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEg4KBnBlcmlvZBgCIAEoCRIqCgR1bml0GAMgASgOMhwubXBwLnJlcG9ydGluZy52MS5SZXBvcnRVbml0Eg8KB3VuaXRfaWQYBCABKAkiOwoNRWxlbWVudFJlc3VsdBIMCgRjb2RlGAEgASgJEg8KB25hbWVfaWQYAiABKAkSCwoDbnJyGAMgASgBIvwCChdHZXRTYXRpc2ZhY3Rpb25SZXNwb25zZRIOCgZwZXJpb2QYASABKAkSDAoEZnJvbRgCIAEoCRIKCgJ0bxgDIAEoCRITCgtyZXNwb25kZW50cxgEIAEoDRILCgNpa20YBSABKAESEwoLaWttX3JvdW5kZWQYBiABKAESDQoFZ3JhZGUYByABKAkSMQoIZWxlbWVudHMYCCADKAsyHy5tcHAucmVwb3J0aW5nLnYxLkVsZW1lbnRSZXN1bHQSDwoHd2Vha2VzdBgJIAMoCRIeChZwcmV2aW91c19wZXJpb2Rfc2VydmVkGAogASgNEhYKDm1pbmltdW1fc2FtcGxlGAsgASgNEhYKDnNhbXBsZV9yZWFjaGVkGAwgASgIEhIKCmNvbXBsYWludHMYDSABKA0SGQoRcmVzcG9uZGVkX2luX3RpbWUYDiABKA0SGAoQcmVzb2x2ZWRfaW5fdGltZRgPIAEoDRIUCgxvcGVuX292ZXJkdWUYECABKA0qcAoKUmVwb3J0VW5pdBIbChdSRVBPUlRfVU5JVF9VTlNQRUNJRklFRBAAEhcKE1JFUE9SVF9VTklUX1NFUlZJQ0UQARIWChJSRVBPUlRfVU5JVF9BR0VOQ1kQAhIUChBSRVBPUlRfVU5JVF9NQUxMEAMyqAIKEFJlcG9ydGluZ1NlcnZpY2USUQoIR2V0Qm9hcmQSIS5tcHAucmVwb3J0aW5nLnYxLkdldEJvYXJkUmVxdWVzdBoiLm1wcC5yZXBvcnRpbmcudjEuR2V0Qm9hcmRSZXNwb25zZRJZCgpXYXRjaEJvYXJkEiMubXBwLnJlcG9ydGluZy52MS5XYXRjaEJvYXJkUmVxdWVzdBokLm1wcC5yZXBvcnRpbmcudjEuV2F0Y2hCb2FyZFJlc3BvbnNlMAESZgoPR2V0U2F0aXNmYWN0aW9uEigubXBwLnJlcG9ydGluZy52MS5HZXRTYXRpc2ZhY3Rpb25SZXF1ZXN0GikubXBwLnJlcG9ydGluZy52MS5HZXRTYXRpc2ZhY3Rpb25SZXNwb25zZWIGcHJvdG8z", [file_google_protobuf_timestamp]);
 
 /**
  * A counter (loket) as the board shows it.
@@ -255,6 +255,201 @@ export const WatchBoardResponseSchema: GenMessage<WatchBoardResponse> = /*@__PUR
   messageDesc(file_mpp_reporting_v1_reporting_service, 7);
 
 /**
+ * @generated from message mpp.reporting.v1.GetSatisfactionRequest
+ */
+export type GetSatisfactionRequest = Message<"mpp.reporting.v1.GetSatisfactionRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * `2026-11`, `2026-Q4`, `2026-S2`, `2026`, or `2026-01-01..2026-03-31`.
+   *
+   * @generated from field: string period = 2;
+   */
+  period: string;
+
+  /**
+   * @generated from field: mpp.reporting.v1.ReportUnit unit = 3;
+   */
+  unit: ReportUnit;
+
+  /**
+   * The service id or agency code; empty for the mall.
+   *
+   * @generated from field: string unit_id = 4;
+   */
+  unitId: string;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.GetSatisfactionRequest.
+ * Use `create(GetSatisfactionRequestSchema)` to create a new message.
+ */
+export const GetSatisfactionRequestSchema: GenMessage<GetSatisfactionRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 8);
+
+/**
+ * @generated from message mpp.reporting.v1.ElementResult
+ */
+export type ElementResult = Message<"mpp.reporting.v1.ElementResult"> & {
+  /**
+   * @generated from field: string code = 1;
+   */
+  code: string;
+
+  /**
+   * @generated from field: string name_id = 2;
+   */
+  nameId: string;
+
+  /**
+   * Nilai rata-rata (1–4), full precision.
+   *
+   * @generated from field: double nrr = 3;
+   */
+  nrr: number;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.ElementResult.
+ * Use `create(ElementResultSchema)` to create a new message.
+ */
+export const ElementResultSchema: GenMessage<ElementResult> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 9);
+
+/**
+ * @generated from message mpp.reporting.v1.GetSatisfactionResponse
+ */
+export type GetSatisfactionResponse = Message<"mpp.reporting.v1.GetSatisfactionResponse"> & {
+  /**
+   * @generated from field: string period = 1;
+   */
+  period: string;
+
+  /**
+   * @generated from field: string from = 2;
+   */
+  from: string;
+
+  /**
+   * @generated from field: string to = 3;
+   */
+  to: string;
+
+  /**
+   * @generated from field: uint32 respondents = 4;
+   */
+  respondents: number;
+
+  /**
+   * 25–100, full precision, and rounded to two decimals (the grade is read from it); 0 without respondents.
+   *
+   * @generated from field: double ikm = 5;
+   */
+  ikm: number;
+
+  /**
+   * @generated from field: double ikm_rounded = 6;
+   */
+  ikmRounded: number;
+
+  /**
+   * @generated from field: string grade = 7;
+   */
+  grade: string;
+
+  /**
+   * @generated from field: repeated mpp.reporting.v1.ElementResult elements = 8;
+   */
+  elements: ElementResult[];
+
+  /**
+   * U-codes of the three lowest elements, lowest first.
+   *
+   * @generated from field: repeated string weakest = 9;
+   */
+  weakest: string[];
+
+  /**
+   * @generated from field: uint32 previous_period_served = 10;
+   */
+  previousPeriodServed: number;
+
+  /**
+   * @generated from field: uint32 minimum_sample = 11;
+   */
+  minimumSample: number;
+
+  /**
+   * @generated from field: bool sample_reached = 12;
+   */
+  sampleReached: boolean;
+
+  /**
+   * Complaints received in the period about the unit, how many had their first response and their
+   * resolution (or forwarding) within the deadline, and how many are past a deadline and still open.
+   *
+   * @generated from field: uint32 complaints = 13;
+   */
+  complaints: number;
+
+  /**
+   * @generated from field: uint32 responded_in_time = 14;
+   */
+  respondedInTime: number;
+
+  /**
+   * @generated from field: uint32 resolved_in_time = 15;
+   */
+  resolvedInTime: number;
+
+  /**
+   * @generated from field: uint32 open_overdue = 16;
+   */
+  openOverdue: number;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.GetSatisfactionResponse.
+ * Use `create(GetSatisfactionResponseSchema)` to create a new message.
+ */
+export const GetSatisfactionResponseSchema: GenMessage<GetSatisfactionResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 10);
+
+/**
+ * @generated from enum mpp.reporting.v1.ReportUnit
+ */
+export enum ReportUnit {
+  /**
+   * @generated from enum value: REPORT_UNIT_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * @generated from enum value: REPORT_UNIT_SERVICE = 1;
+   */
+  SERVICE = 1,
+
+  /**
+   * @generated from enum value: REPORT_UNIT_AGENCY = 2;
+   */
+  AGENCY = 2,
+
+  /**
+   * @generated from enum value: REPORT_UNIT_MALL = 3;
+   */
+  MALL = 3,
+}
+
+/**
+ * Describes the enum mpp.reporting.v1.ReportUnit.
+ */
+export const ReportUnitSchema: GenEnum<ReportUnit> = /*@__PURE__*/
+  enumDesc(file_mpp_reporting_v1_reporting_service, 0);
+
+/**
  * @generated from service mpp.reporting.v1.ReportingService
  */
 export const ReportingService: GenService<{
@@ -277,6 +472,16 @@ export const ReportingService: GenService<{
     methodKind: "server_streaming";
     input: typeof WatchBoardRequestSchema;
     output: typeof WatchBoardResponseSchema;
+  },
+  /**
+   * Satisfaction of a unit over a period: the IKM (the shared IKM rules) and complaint timeliness (staff, auditors).
+   *
+   * @generated from rpc mpp.reporting.v1.ReportingService.GetSatisfaction
+   */
+  getSatisfaction: {
+    methodKind: "unary";
+    input: typeof GetSatisfactionRequestSchema;
+    output: typeof GetSatisfactionResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_mpp_reporting_v1_reporting_service, 0);

@@ -1,5 +1,5 @@
 import { build as buildCatalog, demoMall, loadConfig as catalogConfig } from '@mpp/catalog';
-import { CatalogService, NoticeKind, Outcome, QueueService, ReportingService, Role, Source, type Actor, type Board } from '@mpp/contracts';
+import { AgeGroup, CatalogService, ComplaintChannel, ComplaintKind, Education, NoticeKind, Occupation, Outcome, QueueService, ReportingService, ReportUnit, Role, Sex, Source, SurveyService, type Actor, type Board } from '@mpp/contracts';
 import { createManualClock, type ManualClock } from '@mpp/eventstore';
 import { createClient } from '@mpp/grpc';
 import { build as buildQueue, loadConfig as queueConfig } from '@mpp/queue';
@@ -8,10 +8,12 @@ import { waitFor, type TestDatabase } from '@mpp/testing';
 import { testDatabase } from '@mpp/testing/fixtures';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build as buildSurvey, loadConfig as surveyConfig } from '@mpp/survey';
 import { build, loadConfig } from '../src/index.js';
 
-// The live board of the demo mall from the catalog's and the queue's events (single-node mode:
-// the PostgreSQL log transport), watched as a gRPC server stream.
+// The live board (watched as a gRPC server stream) and the satisfaction report of the demo mall,
+// from the catalog's, the queue's and the survey's events (single-node mode: the PostgreSQL log
+// transport).
 const actor = (role: Role, subject = '', agencyCode = '', mallId = 'kendari'): Actor => ({ $typeName: 'mpp.common.v1.Actor', subject, role, agencyCode, mallId });
 const kiosk = actor(Role.KIOSK, 'kiosk-1');
 const officer = actor(Role.OFFICER, 'demo-officer-001', 'disdukcapil-kendari');
@@ -22,9 +24,11 @@ let pool: pg.Pool;
 let catalog: RunningService;
 let queue: RunningService;
 let reporting: RunningService;
+let survey: RunningService;
+let served = '';
 let clock: ManualClock;
 const closers: (() => void)[] = [];
-const client = <S extends typeof QueueService | typeof ReportingService | typeof CatalogService>(service: S, port: () => number, as: Actor) => {
+const client = <S extends typeof QueueService | typeof ReportingService | typeof CatalogService | typeof SurveyService>(service: S, port: () => number, as: Actor) => {
   const c = createClient(service, { address: `127.0.0.1:${port()}`, actor: as });
   closers.push(c.close);
   return c.client;
@@ -36,6 +40,7 @@ beforeAll(async () => {
   clock = createManualClock(new Date('2026-11-23T01:00:00Z')); // Monday 09:00 WITA
   catalog = await buildCatalog(catalogConfig({ ...env, CATALOG_GRPC_PORT: '0' })).start();
   queue = await buildQueue(queueConfig({ ...env, QUEUE_GRPC_PORT: '0', QUEUE_HOLDER_KEY: 'test-holder-key-0123456789' }), { clock, timerPollMs: 3_600_000 }).start();
+  survey = await buildSurvey(surveyConfig({ ...env, SURVEY_GRPC_PORT: '0' }), { clock, timerPollMs: 3_600_000 }).start();
   reporting = await build(loadConfig({ ...env, REPORTING_GRPC_PORT: '0', REPORTING_BOARD_POLL_MS: '100' }), { clock }).start();
   for await (const m of client(CatalogService, () => catalog.grpcPort, actor(Role.SYSTEM, 'import', '', '')).importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demoMall())) })) {
     if (m.event.case === 'report') expect(m.event.value.errors).toEqual([]);
@@ -51,6 +56,7 @@ afterAll(async () => {
   closers.forEach((close) => close());
   await pool?.end();
   await reporting?.stop();
+  await survey?.stop();
   await queue?.stop();
   await catalog?.stop();
   await db?.drop();
@@ -93,6 +99,7 @@ describe('the live board', () => {
     await q(officer).startServing({ ticketId: first.view!.ticket!.id });
     await waitFor(() => seen.some((b) => loket1(b)?.ticketStatus === 'serving'), { timeoutMs: 60_000, what: 'serving on the board' });
     await q(officer).completeTicket({ ticketId: first.view!.ticket!.id, outcome: Outcome.DONE });
+    served = first.view!.ticket!.id;
     await waitFor(() => loket1(seen.at(-1)!)?.ticketNumber === '', { timeoutMs: 60_000, what: 'the counter free on the board' });
 
     // The mall's notice, from the catalog.
@@ -111,4 +118,26 @@ describe('the live board', () => {
     await watching;
     await expect(boards.getBoard({ mallId: '' })).rejects.toMatchObject({ code: 'invalid' });
   }, 120_000);
+
+  it('reports a unit’s satisfaction: the IKM by the shared rules and complaint timeliness', async () => {
+    const surveys = client(SurveyService, () => survey.grpcPort, actor(Role.CITIZEN));
+    await waitFor(async () => (await surveys.getSurvey({ token: served }).catch(() => undefined)) !== undefined, { timeoutMs: 60_000, what: 'the served ticket’s survey' });
+    await surveys.submitResponse({ token: served, answers: [4, 3, 3, 4, 3, 4, 4, 3, 3], profile: { ageGroup: AgeGroup.AGE_GROUP_20_TO_29, sex: Sex.MALE, education: Education.SENIOR_SECONDARY, occupation: Occupation.STUDENT } });
+    const { complaint } = await surveys.submitComplaint({ mallId: 'kendari', serviceId: KTP, channel: ComplaintChannel.KIOSK, kind: ComplaintKind.COMPLAINT, category: 'time', text: 'Antrian terlalu lama.' });
+    await client(SurveyService, () => survey.grpcPort, actor(Role.AGENCY_ADMIN, 'admin-dukcapil', 'disdukcapil-kendari')).respondComplaint({ complaintId: complaint!.id, text: 'Kami tambah loket.' });
+    const reports = client(ReportingService, () => reporting.grpcPort, actor(Role.MALL_ADMIN, 'admin-1'));
+    const ask = { mallId: 'kendari', period: '2026-11', unit: ReportUnit.MALL };
+    await waitFor(async () => {
+      const r = await reports.getSatisfaction(ask);
+      return r.respondents === 1 && r.respondedInTime === 1;
+    }, { timeoutMs: 60_000, what: 'the response and the complaint in the report' });
+    expect(await reports.getSatisfaction(ask)).toMatchObject({ from: '2026-11-01', to: '2026-11-30', respondents: 1, ikmRounded: 86.11, grade: 'B', weakest: ['U2', 'U3', 'U5'], complaints: 1, respondedInTime: 1, resolvedInTime: 0, openOverdue: 0 });
+    const agency = await client(ReportingService, () => reporting.grpcPort, actor(Role.AGENCY_ADMIN, 'admin-dukcapil', 'disdukcapil-kendari')).getSatisfaction({ ...ask, unit: ReportUnit.AGENCY, unitId: 'disdukcapil-kendari' });
+    expect(agency).toMatchObject({ respondents: 1, complaints: 1 });
+    await expect(client(ReportingService, () => reporting.grpcPort, actor(Role.AGENCY_ADMIN, 'admin-bpjs', 'bpjs-kesehatan')).getSatisfaction({ ...ask, unit: ReportUnit.AGENCY, unitId: 'disdukcapil-kendari' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(reports.getSatisfaction({ ...ask, period: 'Q4' })).rejects.toMatchObject({ code: 'invalid' });
+    // Past the resolution deadline without a resolution: open and overdue.
+    clock.advance(6 * 86_400_000);
+    expect((await reports.getSatisfaction(ask)).openOverdue).toBe(1);
+  });
 });
