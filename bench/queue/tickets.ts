@@ -22,7 +22,7 @@ export async function ticketsBench(url: string, rawPool: pg.Pool, log: (m: strin
   const queue = await build(loadConfig({ ...env, QUEUE_GRPC_PORT: '0', QUEUE_HOLDER_KEY: 'bench-holder-key-0123456789' }), { clock, onApp: (a) => (app = a) }).start();
   const { client, close } = createClient(CatalogService, { address: `127.0.0.1:${catalog.grpcPort}`, actor: actor(Role.SYSTEM, 'bench') });
   try {
-    for await (const m of client.importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demoMall())) })) {
+    for await (const m of client.importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demoMall())) }, { timeoutMs: 180_000 })) {
       if (m.event.case === 'report' && m.event.value.errors.length > 0) throw new Error(`demo import refused: ${m.event.value.errors[0]!.reason}`);
     }
   } finally {

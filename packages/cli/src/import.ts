@@ -80,12 +80,14 @@ export async function importCommand(args: string[], io: Io & { isTTY?: boolean }
     return 1;
   }
   const dryRun = parsed.values['dry-run'] ?? false;
+  // A city's whole catalog (thousands of rows) on a small server: far longer than a query's deadline.
+  const IMPORT_TIMEOUT_MS = 30 * 60_000;
   const bar = progressBar(io.err, io.isTTY ?? false, dryRun ? 'checking' : 'importing', 'rows');
   // The operator's tool acts as the platform itself, like a migration.
   const { client, close } = createClient(CatalogService, { address: config.catalogAddress, actor: create(ActorSchema, { subject: 'mpp-cli', role: Role.SYSTEM }) });
   let report: ImportReport | undefined;
   try {
-    for await (const m of client.importCatalog({ fileName: demo ? 'demo.json' : basename(file!), content, dryRun })) {
+    for await (const m of client.importCatalog({ fileName: demo ? 'demo.json' : basename(file!), content, dryRun }, { timeoutMs: IMPORT_TIMEOUT_MS })) {
       if (m.event.case === 'progress') bar.update(m.event.value);
       else if (m.event.case === 'report') report = m.event.value;
     }

@@ -20,7 +20,7 @@ let close: () => void;
 async function importFile(fileName: string, content: string, dryRun = false): Promise<{ report: ImportReport; phases: string[] }> {
   const phases: string[] = [];
   let report: ImportReport | undefined;
-  for await (const m of catalog.importCatalog({ fileName, content: new TextEncoder().encode(content), dryRun })) {
+  for await (const m of catalog.importCatalog({ fileName, content: new TextEncoder().encode(content), dryRun }, { timeoutMs: 180_000 })) {
     if (m.event.case === 'progress') phases.push(m.event.value.phase);
     else if (m.event.case === 'report') report = m.event.value;
   }

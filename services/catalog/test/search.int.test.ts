@@ -21,7 +21,7 @@ beforeAll(async () => {
   running = await build(loadConfig({ DATABASE_URL: db.url, CATALOG_GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent' })).start();
   ({ client: catalog, close } = createClient(CatalogService, { address: `127.0.0.1:${running.grpcPort}`, actor: system }));
   const demo = demoMall({ mallId: MALL });
-  for await (const m of catalog.importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demo)) })) {
+  for await (const m of catalog.importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demo)) }, { timeoutMs: 180_000 })) {
     if (m.event.case === 'report') expect(m.event.value.errors).toEqual([]);
   }
   const active = (demo.services ?? []).filter((s) => s.status === 'SERVICE_STATUS_ACTIVE').length;

@@ -67,7 +67,7 @@ export async function startQueueHarness(options: { doc: ImportDocument; mallId: 
 async function importDoc(catalog: RunningService, options: { doc: ImportDocument; mallId: string }): Promise<void> {
   const { client: cat, close } = createClient(CatalogService, { address: `127.0.0.1:${catalog.grpcPort}`, actor: system });
   try {
-    for await (const m of cat.importCatalog({ fileName: `${options.mallId}.json`, content: new TextEncoder().encode(JSON.stringify(options.doc)) })) {
+    for await (const m of cat.importCatalog({ fileName: `${options.mallId}.json`, content: new TextEncoder().encode(JSON.stringify(options.doc)) }, { timeoutMs: 180_000 })) {
       if (m.event.case === 'report' && m.event.value.errors.length > 0) throw new Error(`the import was refused: ${JSON.stringify(m.event.value.errors.slice(0, 3))}`);
     }
   } finally {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   queue = await build(loadConfig({ ...env, QUEUE_GRPC_PORT: '0', QUEUE_HOLDER_KEY: 'test-holder-key-0123456789' })).start();
   const { client, close } = createClient(CatalogService, { address: `127.0.0.1:${catalog.grpcPort}`, actor: system });
   try {
-    for await (const m of client.importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demo)) })) {
+    for await (const m of client.importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demo)) }, { timeoutMs: 180_000 })) {
       if (m.event.case === 'report') expect(m.event.value.errors).toEqual([]);
     }
   } finally {

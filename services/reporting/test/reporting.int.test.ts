@@ -42,7 +42,7 @@ beforeAll(async () => {
   queue = await buildQueue(queueConfig({ ...env, QUEUE_GRPC_PORT: '0', QUEUE_HOLDER_KEY: 'test-holder-key-0123456789' }), { clock, timerPollMs: 3_600_000 }).start();
   survey = await buildSurvey(surveyConfig({ ...env, SURVEY_GRPC_PORT: '0' }), { clock, timerPollMs: 3_600_000 }).start();
   reporting = await build(loadConfig({ ...env, REPORTING_GRPC_PORT: '0', REPORTING_BOARD_POLL_MS: '100' }), { clock }).start();
-  for await (const m of client(CatalogService, () => catalog.grpcPort, actor(Role.SYSTEM, 'import', '', '')).importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demoMall())) })) {
+  for await (const m of client(CatalogService, () => catalog.grpcPort, actor(Role.SYSTEM, 'import', '', '')).importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demoMall())) }, { timeoutMs: 180_000 })) {
     if (m.event.case === 'report') expect(m.event.value.errors).toEqual([]);
   }
   pool = new pg.Pool({ connectionString: db.url, max: 4 });

@@ -87,7 +87,7 @@ beforeAll(async () => {
   survey = await build(loadConfig({ ...env, SURVEY_GRPC_PORT: '0', SURVEY_LAPOR_URL: laporUrl, SURVEY_LAPOR_TOKEN: 'lapor-token' }), { clock, timerPollMs: 3_600_000 }).start();
   const { client: cat, close } = createClient(CatalogService, { address: `127.0.0.1:${catalog.grpcPort}`, actor: actor(Role.SYSTEM, 'import', '', '') });
   try {
-    for await (const m of cat.importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demoMall())) })) {
+    for await (const m of cat.importCatalog({ fileName: 'demo.json', content: new TextEncoder().encode(JSON.stringify(demoMall())) }, { timeoutMs: 180_000 })) {
       if (m.event.case === 'report') expect(m.event.value.errors).toEqual([]);
     }
   } finally {
