@@ -119,6 +119,23 @@ describe('the live board', () => {
     await expect(boards.getBoard({ mallId: '' })).rejects.toMatchObject({ code: 'invalid' });
   }, 120_000);
 
+  it('lists the day’s calls out of the policy’s order: who, why, whom they passed over', async () => {
+    const q = (as: Actor) => client(QueueService, () => queue.grpcPort, as);
+    await q(kiosk).issueTicket({ mallId: 'kendari', serviceId: KTP, source: Source.KIOSK });
+    const late = await q(kiosk).issueTicket({ mallId: 'kendari', serviceId: KTP, source: Source.KIOSK });
+    await q(officer).callTicket({ counterId: 'kendari:1', ticketId: late.view!.ticket!.id, reason: 'berkas sudah diverifikasi' });
+    await q(officer).startServing({ ticketId: late.view!.ticket!.id });
+    await q(officer).completeTicket({ ticketId: late.view!.ticket!.id, outcome: Outcome.DONE });
+    const auditor = client(ReportingService, () => reporting.grpcPort, actor(Role.AUDITOR, 'inspektorat-1', '', ''));
+    await waitFor(async () => (await auditor.getFairness({ mallId: 'kendari', date: '2026-11-23' })).outOfOrder.length === 1, { timeoutMs: 60_000, what: 'the out-of-order call in the report' });
+    const day = await auditor.getFairness({ mallId: 'kendari', date: '2026-11-23' });
+    expect(day).toMatchObject({ calls: 2, byPolicy: 1 });
+    expect(day.outOfOrder[0]).toMatchObject({ ticketNumber: late.view!.ticket!.number, counterId: 'kendari:1', officer: 'demo-officer-001', reason: 'berkas sudah diverifikasi', withoutPriorityOrBooking: true });
+    expect(day.outOfOrder[0]!.passedOver).toBeGreaterThan(0);
+    await expect(client(ReportingService, () => reporting.grpcPort, kiosk).getFairness({ mallId: 'kendari', date: '2026-11-23' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(auditor.getFairness({ mallId: 'kendari', date: '23-11-2026' })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
   it('reports a unit’s satisfaction: the IKM by the shared rules and complaint timeliness', async () => {
     const surveys = client(SurveyService, () => survey.grpcPort, actor(Role.CITIZEN));
     await waitFor(async () => (await surveys.getSurvey({ token: served }).catch(() => undefined)) !== undefined, { timeoutMs: 60_000, what: 'the served ticket’s survey' });

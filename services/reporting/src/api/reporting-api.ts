@@ -4,6 +4,7 @@ import type { Clock } from '@mpp/eventstore';
 import type { ServiceImpl } from '@mpp/grpc';
 import type pg from 'pg';
 import { readBoard } from '../board/query.js';
+import { readFairness } from '../fairness/query.js';
 import { readSatisfaction } from '../satisfaction/query.js';
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -25,6 +26,7 @@ export function reportingApi(deps: { db: pg.Pool; schema: string; clock: Clock; 
   return {
     getBoard: async (req) => ({ board: await readBoard(db, schema, req.mallId, clock.now()) }),
     getSatisfaction: (req, ctx) => readSatisfaction(db, schema, ctx.actor, req, clock.now()),
+    getFairness: (req, ctx) => readFairness(db, schema, ctx.actor, req.mallId, req.date),
     async *watchBoard(req, ctx) {
       let last: Board | undefined;
       while (!ctx.signal.aborted) {

@@ -1,5 +1,6 @@
 import type { ProjectionSpec } from '@mpp/runtime';
 import { board } from '../board/projection.js';
+import { fairness } from '../fairness/projection.js';
 import { satisfaction } from '../satisfaction/projection.js';
 import { eventCounts } from './event-counts.js';
 
@@ -8,4 +9,5 @@ export const projections: readonly ProjectionSpec[] = [
   { definition: eventCounts, sources: ['catalog', 'queue', 'survey'] },
   { definition: board, sources: ['catalog', 'queue'] },
   { definition: satisfaction, sources: ['queue', 'survey'] },
+  { definition: fairness, sources: ['queue'] },
 ];

@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mpp/reporting/v1/reporting_service.proto.
  */
 export const file_mpp_reporting_v1_reporting_service: GenFile = /*@__PURE__*/
-  fileDesc("CihtcHAvcmVwb3J0aW5nL3YxL3JlcG9ydGluZ19zZXJ2aWNlLnByb3RvEhBtcHAucmVwb3J0aW5nLnYxIp0BCgxCb2FyZENvdW50ZXISEgoKY291bnRlcl9pZBgBIAEoCRIMCgRuYW1lGAIgASgJEg4KBnN0YXR1cxgDIAEoCRIVCg10aWNrZXRfbnVtYmVyGAQgASgJEhUKDXRpY2tldF9zdGF0dXMYBSABKAkSLQoJY2FsbGVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKBAQoKQm9hcmRRdWV1ZRIQCghxdWV1ZV9pZBgBIAEoCRIOCgZwcmVmaXgYAiABKAkSDAoEbmFtZRgDIAEoCRIPCgd3YWl0aW5nGAQgASgNEhwKFGxvbmdlc3Rfd2FpdF9taW51dGVzGAUgASgNEhQKDG5leHRfbnVtYmVycxgGIAMoCSI9CgtCb2FyZE5vdGljZRIMCgRraW5kGAEgASgJEg8KB3RleHRfaWQYAiABKAkSDwoHdGV4dF9lbhgDIAEoCSLSAQoFQm9hcmQSDwoHbWFsbF9pZBgBIAEoCRIwCghjb3VudGVycxgCIAMoCzIeLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRDb3VudGVyEiwKBnF1ZXVlcxgDIAMoCzIcLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRRdWV1ZRItCgZub3RpY2UYBCABKAsyHS5tcHAucmVwb3J0aW5nLnYxLkJvYXJkTm90aWNlEikKBWFzX29mGAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCIiCg9HZXRCb2FyZFJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCSI6ChBHZXRCb2FyZFJlc3BvbnNlEiYKBWJvYXJkGAEgASgLMhcubXBwLnJlcG9ydGluZy52MS5Cb2FyZCIkChFXYXRjaEJvYXJkUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJIjwKEldhdGNoQm9hcmRSZXNwb25zZRImCgVib2FyZBgBIAEoCzIXLm1wcC5yZXBvcnRpbmcudjEuQm9hcmQidgoWR2V0U2F0aXNmYWN0aW9uUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEg4KBnBlcmlvZBgCIAEoCRIqCgR1bml0GAMgASgOMhwubXBwLnJlcG9ydGluZy52MS5SZXBvcnRVbml0Eg8KB3VuaXRfaWQYBCABKAkiOwoNRWxlbWVudFJlc3VsdBIMCgRjb2RlGAEgASgJEg8KB25hbWVfaWQYAiABKAkSCwoDbnJyGAMgASgBIvwCChdHZXRTYXRpc2ZhY3Rpb25SZXNwb25zZRIOCgZwZXJpb2QYASABKAkSDAoEZnJvbRgCIAEoCRIKCgJ0bxgDIAEoCRITCgtyZXNwb25kZW50cxgEIAEoDRILCgNpa20YBSABKAESEwoLaWttX3JvdW5kZWQYBiABKAESDQoFZ3JhZGUYByABKAkSMQoIZWxlbWVudHMYCCADKAsyHy5tcHAucmVwb3J0aW5nLnYxLkVsZW1lbnRSZXN1bHQSDwoHd2Vha2VzdBgJIAMoCRIeChZwcmV2aW91c19wZXJpb2Rfc2VydmVkGAogASgNEhYKDm1pbmltdW1fc2FtcGxlGAsgASgNEhYKDnNhbXBsZV9yZWFjaGVkGAwgASgIEhIKCmNvbXBsYWludHMYDSABKA0SGQoRcmVzcG9uZGVkX2luX3RpbWUYDiABKA0SGAoQcmVzb2x2ZWRfaW5fdGltZRgPIAEoDRIUCgxvcGVuX292ZXJkdWUYECABKA0qcAoKUmVwb3J0VW5pdBIbChdSRVBPUlRfVU5JVF9VTlNQRUNJRklFRBAAEhcKE1JFUE9SVF9VTklUX1NFUlZJQ0UQARIWChJSRVBPUlRfVU5JVF9BR0VOQ1kQAhIUChBSRVBPUlRfVU5JVF9NQUxMEAMyqAIKEFJlcG9ydGluZ1NlcnZpY2USUQoIR2V0Qm9hcmQSIS5tcHAucmVwb3J0aW5nLnYxLkdldEJvYXJkUmVxdWVzdBoiLm1wcC5yZXBvcnRpbmcudjEuR2V0Qm9hcmRSZXNwb25zZRJZCgpXYXRjaEJvYXJkEiMubXBwLnJlcG9ydGluZy52MS5XYXRjaEJvYXJkUmVxdWVzdBokLm1wcC5yZXBvcnRpbmcudjEuV2F0Y2hCb2FyZFJlc3BvbnNlMAESZgoPR2V0U2F0aXNmYWN0aW9uEigubXBwLnJlcG9ydGluZy52MS5HZXRTYXRpc2ZhY3Rpb25SZXF1ZXN0GikubXBwLnJlcG9ydGluZy52MS5HZXRTYXRpc2ZhY3Rpb25SZXNwb25zZWIGcHJvdG8z", [file_google_protobuf_timestamp]);
+  fileDesc("CihtcHAvcmVwb3J0aW5nL3YxL3JlcG9ydGluZ19zZXJ2aWNlLnByb3RvEhBtcHAucmVwb3J0aW5nLnYxIp0BCgxCb2FyZENvdW50ZXISEgoKY291bnRlcl9pZBgBIAEoCRIMCgRuYW1lGAIgASgJEg4KBnN0YXR1cxgDIAEoCRIVCg10aWNrZXRfbnVtYmVyGAQgASgJEhUKDXRpY2tldF9zdGF0dXMYBSABKAkSLQoJY2FsbGVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKBAQoKQm9hcmRRdWV1ZRIQCghxdWV1ZV9pZBgBIAEoCRIOCgZwcmVmaXgYAiABKAkSDAoEbmFtZRgDIAEoCRIPCgd3YWl0aW5nGAQgASgNEhwKFGxvbmdlc3Rfd2FpdF9taW51dGVzGAUgASgNEhQKDG5leHRfbnVtYmVycxgGIAMoCSI9CgtCb2FyZE5vdGljZRIMCgRraW5kGAEgASgJEg8KB3RleHRfaWQYAiABKAkSDwoHdGV4dF9lbhgDIAEoCSLSAQoFQm9hcmQSDwoHbWFsbF9pZBgBIAEoCRIwCghjb3VudGVycxgCIAMoCzIeLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRDb3VudGVyEiwKBnF1ZXVlcxgDIAMoCzIcLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRRdWV1ZRItCgZub3RpY2UYBCABKAsyHS5tcHAucmVwb3J0aW5nLnYxLkJvYXJkTm90aWNlEikKBWFzX29mGAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCIiCg9HZXRCb2FyZFJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCSI6ChBHZXRCb2FyZFJlc3BvbnNlEiYKBWJvYXJkGAEgASgLMhcubXBwLnJlcG9ydGluZy52MS5Cb2FyZCIkChFXYXRjaEJvYXJkUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJIjwKEldhdGNoQm9hcmRSZXNwb25zZRImCgVib2FyZBgBIAEoCzIXLm1wcC5yZXBvcnRpbmcudjEuQm9hcmQidgoWR2V0U2F0aXNmYWN0aW9uUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEg4KBnBlcmlvZBgCIAEoCRIqCgR1bml0GAMgASgOMhwubXBwLnJlcG9ydGluZy52MS5SZXBvcnRVbml0Eg8KB3VuaXRfaWQYBCABKAkiOwoNRWxlbWVudFJlc3VsdBIMCgRjb2RlGAEgASgJEg8KB25hbWVfaWQYAiABKAkSCwoDbnJyGAMgASgBIvwCChdHZXRTYXRpc2ZhY3Rpb25SZXNwb25zZRIOCgZwZXJpb2QYASABKAkSDAoEZnJvbRgCIAEoCRIKCgJ0bxgDIAEoCRITCgtyZXNwb25kZW50cxgEIAEoDRILCgNpa20YBSABKAESEwoLaWttX3JvdW5kZWQYBiABKAESDQoFZ3JhZGUYByABKAkSMQoIZWxlbWVudHMYCCADKAsyHy5tcHAucmVwb3J0aW5nLnYxLkVsZW1lbnRSZXN1bHQSDwoHd2Vha2VzdBgJIAMoCRIeChZwcmV2aW91c19wZXJpb2Rfc2VydmVkGAogASgNEhYKDm1pbmltdW1fc2FtcGxlGAsgASgNEhYKDnNhbXBsZV9yZWFjaGVkGAwgASgIEhIKCmNvbXBsYWludHMYDSABKA0SGQoRcmVzcG9uZGVkX2luX3RpbWUYDiABKA0SGAoQcmVzb2x2ZWRfaW5fdGltZRgPIAEoDRIUCgxvcGVuX292ZXJkdWUYECABKA0iMwoSR2V0RmFpcm5lc3NSZXF1ZXN0Eg8KB21hbGxfaWQYASABKAkSDAoEZGF0ZRgCIAEoCSLkAQoOT3V0T2ZPcmRlckNhbGwSFQoNdGlja2V0X251bWJlchgBIAEoCRIQCghxdWV1ZV9pZBgCIAEoCRISCgpzZXJ2aWNlX2lkGAMgASgJEhIKCmNvdW50ZXJfaWQYBCABKAkSDwoHb2ZmaWNlchgFIAEoCRImCgJhdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGcmVhc29uGAcgASgJEhMKC3Bhc3NlZF9vdmVyGAggASgNEiMKG3dpdGhvdXRfcHJpb3JpdHlfb3JfYm9va2luZxgJIAEoCCJ9ChNHZXRGYWlybmVzc1Jlc3BvbnNlEgwKBGRhdGUYASABKAkSDQoFY2FsbHMYAiABKA0SEQoJYnlfcG9saWN5GAMgASgNEjYKDG91dF9vZl9vcmRlchgEIAMoCzIgLm1wcC5yZXBvcnRpbmcudjEuT3V0T2ZPcmRlckNhbGwqcAoKUmVwb3J0VW5pdBIbChdSRVBPUlRfVU5JVF9VTlNQRUNJRklFRBAAEhcKE1JFUE9SVF9VTklUX1NFUlZJQ0UQARIWChJSRVBPUlRfVU5JVF9BR0VOQ1kQAhIUChBSRVBPUlRfVU5JVF9NQUxMEAMyhAMKEFJlcG9ydGluZ1NlcnZpY2USUQoIR2V0Qm9hcmQSIS5tcHAucmVwb3J0aW5nLnYxLkdldEJvYXJkUmVxdWVzdBoiLm1wcC5yZXBvcnRpbmcudjEuR2V0Qm9hcmRSZXNwb25zZRJZCgpXYXRjaEJvYXJkEiMubXBwLnJlcG9ydGluZy52MS5XYXRjaEJvYXJkUmVxdWVzdBokLm1wcC5yZXBvcnRpbmcudjEuV2F0Y2hCb2FyZFJlc3BvbnNlMAESZgoPR2V0U2F0aXNmYWN0aW9uEigubXBwLnJlcG9ydGluZy52MS5HZXRTYXRpc2ZhY3Rpb25SZXF1ZXN0GikubXBwLnJlcG9ydGluZy52MS5HZXRTYXRpc2ZhY3Rpb25SZXNwb25zZRJaCgtHZXRGYWlybmVzcxIkLm1wcC5yZXBvcnRpbmcudjEuR2V0RmFpcm5lc3NSZXF1ZXN0GiUubXBwLnJlcG9ydGluZy52MS5HZXRGYWlybmVzc1Jlc3BvbnNlYgZwcm90bzM", [file_google_protobuf_timestamp]);
 
 /**
  * A counter (loket) as the board shows it.
@@ -419,6 +419,131 @@ export const GetSatisfactionResponseSchema: GenMessage<GetSatisfactionResponse> 
   messageDesc(file_mpp_reporting_v1_reporting_service, 10);
 
 /**
+ * @generated from message mpp.reporting.v1.GetFairnessRequest
+ */
+export type GetFairnessRequest = Message<"mpp.reporting.v1.GetFairnessRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * The mall's local date, `YYYY-MM-DD`.
+   *
+   * @generated from field: string date = 2;
+   */
+  date: string;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.GetFairnessRequest.
+ * Use `create(GetFairnessRequestSchema)` to create a new message.
+ */
+export const GetFairnessRequestSchema: GenMessage<GetFairnessRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 11);
+
+/**
+ * A call an officer made out of the policy's order.
+ *
+ * @generated from message mpp.reporting.v1.OutOfOrderCall
+ */
+export type OutOfOrderCall = Message<"mpp.reporting.v1.OutOfOrderCall"> & {
+  /**
+   * @generated from field: string ticket_number = 1;
+   */
+  ticketNumber: string;
+
+  /**
+   * @generated from field: string queue_id = 2;
+   */
+  queueId: string;
+
+  /**
+   * @generated from field: string service_id = 3;
+   */
+  serviceId: string;
+
+  /**
+   * @generated from field: string counter_id = 4;
+   */
+  counterId: string;
+
+  /**
+   * The officer's subject (pseudonymous).
+   *
+   * @generated from field: string officer = 5;
+   */
+  officer: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp at = 6;
+   */
+  at?: Timestamp | undefined;
+
+  /**
+   * The officer's reason, as recorded.
+   *
+   * @generated from field: string reason = 7;
+   */
+  reason: string;
+
+  /**
+   * Waiting tickets that were ahead in line.
+   *
+   * @generated from field: uint32 passed_over = 8;
+   */
+  passedOver: number;
+
+  /**
+   * The ticket had neither a priority group nor a booking: served out of FIFO with nothing but the reason.
+   *
+   * @generated from field: bool without_priority_or_booking = 9;
+   */
+  withoutPriorityOrBooking: boolean;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.OutOfOrderCall.
+ * Use `create(OutOfOrderCallSchema)` to create a new message.
+ */
+export const OutOfOrderCallSchema: GenMessage<OutOfOrderCall> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 12);
+
+/**
+ * @generated from message mpp.reporting.v1.GetFairnessResponse
+ */
+export type GetFairnessResponse = Message<"mpp.reporting.v1.GetFairnessResponse"> & {
+  /**
+   * @generated from field: string date = 1;
+   */
+  date: string;
+
+  /**
+   * Calls that day, and how many followed the policy.
+   *
+   * @generated from field: uint32 calls = 2;
+   */
+  calls: number;
+
+  /**
+   * @generated from field: uint32 by_policy = 3;
+   */
+  byPolicy: number;
+
+  /**
+   * @generated from field: repeated mpp.reporting.v1.OutOfOrderCall out_of_order = 4;
+   */
+  outOfOrder: OutOfOrderCall[];
+};
+
+/**
+ * Describes the message mpp.reporting.v1.GetFairnessResponse.
+ * Use `create(GetFairnessResponseSchema)` to create a new message.
+ */
+export const GetFairnessResponseSchema: GenMessage<GetFairnessResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 13);
+
+/**
  * @generated from enum mpp.reporting.v1.ReportUnit
  */
 export enum ReportUnit {
@@ -482,6 +607,17 @@ export const ReportingService: GenService<{
     methodKind: "unary";
     input: typeof GetSatisfactionRequestSchema;
     output: typeof GetSatisfactionResponseSchema;
+  },
+  /**
+   * A mall's day of calls made out of the policy's order: who called whom, why, and whom it passed
+   * over (auditors, the mall-admin).
+   *
+   * @generated from rpc mpp.reporting.v1.ReportingService.GetFairness
+   */
+  getFairness: {
+    methodKind: "unary";
+    input: typeof GetFairnessRequestSchema;
+    output: typeof GetFairnessResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_mpp_reporting_v1_reporting_service, 0);
