@@ -224,6 +224,28 @@ describe('durable scheduler', () => {
     ]);
   });
 
+  it('retries a kind given unbounded attempts until it succeeds, with the backoff capped', async () => {
+    let calls = 0;
+    const { clock, scheduler } = await setup(
+      (s) => ({
+        handover: async (timer, tx) => {
+          if (++calls <= 8) throw new Error(`partner down (attempt ${calls})`);
+          await effect(s)(timer, tx);
+        },
+      }),
+      { maxAttempts: 3, maxAttemptsByKind: { handover: Number.POSITIVE_INFINITY }, retryBackoffMs: 1_000, maxRetryBackoffMs: 4_000 },
+    );
+    await scheduler.schedule({ id: 'handover:c-1', kind: 'handover', dueAt: T0 });
+    for (let i = 0; i < 8; i++) {
+      await scheduler.runDue();
+      expect(await scheduler.get('handover:c-1')).toMatchObject({ attempts: i + 1, deadAt: null, firedAt: null });
+      clock.advance(4_000); // the cap: every retry is due again by then
+    }
+    await scheduler.runDue();
+    expect(calls).toBe(9);
+    expect((await scheduler.get('handover:c-1'))!.firedAt).not.toBeNull();
+  });
+
   it('recovers a transaction the handler broke with an SQL error, and fires on the retry with only that attempt\'s effect', async () => {
     let calls = 0;
     const { pool, schema, clock, scheduler } = await setup((s) => ({

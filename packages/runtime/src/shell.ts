@@ -49,8 +49,11 @@ export interface ApiDeps {
 
 /** The service's durable timers: register a handler per kind, then schedule. */
 export interface Timers {
-  /** Registers what fires timers of `kind` (before any is due). */
-  handle(kind: string, handler: TimerHandler): void;
+  /**
+   * Registers what fires timers of `kind` (before any is due). `maxAttempts` overrides the
+   * scheduler's default for this kind (`Infinity`: retry until it succeeds, backoff capped).
+   */
+  handle(kind: string, handler: TimerHandler, options?: { readonly maxAttempts?: number }): void;
   schedule(timer: NewTimer, db?: Queryable): Promise<boolean>;
   cancel(id: string, db?: Queryable): Promise<boolean>;
   /** Fires what is due now (tests with a manual clock). */
@@ -99,15 +102,19 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
       let scheduler: Scheduler | undefined;
       const clock = options.clock ?? systemClock;
       const handlers: Record<string, TimerHandler> = {};
+      const maxAttemptsByKind: Record<string, number> = {};
       try {
         if (db) {
-          scheduler = createScheduler({ pool: db, schema: name, clock, handlers, log: log.child({ component: 'scheduler' }), ...(options.timerPollMs ? { pollIntervalMs: options.timerPollMs } : {}) });
+          scheduler = createScheduler({ pool: db, schema: name, clock, handlers, maxAttemptsByKind, log: log.child({ component: 'scheduler' }), ...(options.timerPollMs ? { pollIntervalMs: options.timerPollMs } : {}) });
           await scheduler.migrate();
         }
         if (db) eventing = await startEventing({ name, db, kafkaBrokers: config.kafkaBrokers ?? [], topicPrefix: config.kafkaTopicPrefix ?? '', log });
         server = createGrpcServer({ name, log });
         const timers: Timers | undefined = scheduler && {
-          handle: (kind, handler) => void (handlers[kind] = handler),
+          handle: (kind, handler, opts) => {
+            handlers[kind] = handler;
+            if (opts?.maxAttempts !== undefined) maxAttemptsByKind[kind] = opts.maxAttempts;
+          },
           schedule: (timer, on) => scheduler!.schedule(timer, on),
           cancel: (id, on) => scheduler!.cancel(id, on),
           runDue: () => scheduler!.runDue(),

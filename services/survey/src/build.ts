@@ -49,10 +49,10 @@ export function build(config: SurveyConfig, options: BuildOptions = {}): Service
     projections: [...projections, { definition: ticketsProjection('survey', opened), sources: ['queue'] }],
     api: {
       service: SurveyService,
-      async create({ db, eventStore, clock, timers, log: shellLog }) {
+      async create({ db, eventStore, clock, timers }) {
         await migrateContacts(db, 'survey');
         const lapor = options.lapor ?? (config.laporUrl ? createHttpLapor({ url: config.laporUrl, ...(config.laporToken ? { token: config.laporToken } : {}) }) : undefined);
-        app = createSurveyApp({ store: eventStore, db, clock, timers, invitationDays: config.invitationDays, ...(lapor ? { lapor } : {}), log: shellLog });
+        app = createSurveyApp({ store: eventStore, db, clock, timers, invitationDays: config.invitationDays, ...(lapor ? { lapor } : {}) });
         options.onApp?.(app);
         return surveyApi(app);
       },

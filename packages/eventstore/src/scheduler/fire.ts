@@ -9,6 +9,7 @@ export interface FireContext {
   readonly clock: Clock;
   readonly handlers: Readonly<Record<string, TimerHandler>>;
   readonly maxAttempts: number;
+  readonly maxAttemptsByKind?: Readonly<Record<string, number>>;
   /** Wait before the next attempt, after `attempts` failures. */
   readonly backoffMs: (attempts: number) => number;
   readonly log: SchedulerLog;
@@ -81,7 +82,7 @@ function failureOf(ctx: FireContext, timer: Timer, error: unknown): Failure {
   return {
     error: error instanceof Error ? error.message : String(error),
     nextAttemptAt: new Date(now.getTime() + ctx.backoffMs(attempts)),
-    deadAt: attempts >= ctx.maxAttempts ? now : null,
+    deadAt: attempts >= (ctx.maxAttemptsByKind && Object.hasOwn(ctx.maxAttemptsByKind, timer.kind) ? ctx.maxAttemptsByKind[timer.kind]! : ctx.maxAttempts) ? now : null,
   };
 }
 

@@ -37,6 +37,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     clock,
     handlers,
     maxAttempts: options.maxAttempts ?? 5,
+    ...(options.maxAttemptsByKind ? { maxAttemptsByKind: options.maxAttemptsByKind } : {}),
     backoffMs: (attempts) => Math.min(initialMs * 2 ** (attempts - 1), maxMs),
     log: options.log ?? silent,
   };

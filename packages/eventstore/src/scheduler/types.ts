@@ -60,6 +60,12 @@ export interface SchedulerOptions {
   readonly pollIntervalMs?: number;
   /** Attempts before a timer is set aside as dead. Default 5. */
   readonly maxAttempts?: number;
+  /**
+   * Attempts by timer kind where a kind needs its own (read when a timer fails, so it may be
+   * filled as handlers register). `Infinity`: retried until it succeeds — a hand-over to an
+   * outside system that must never be dropped.
+   */
+  readonly maxAttemptsByKind?: Readonly<Record<string, number>>;
   /** Wait after the first failure, doubled after each next one. Default 5000 ms. */
   readonly retryBackoffMs?: number;
   /** The longest wait between attempts. Default 10 minutes. */

@@ -12,8 +12,6 @@ import { authorizeStaff, commandContext } from './authorize.js';
 
 export const COMPLAINT_DEADLINE = 'complaint-deadline';
 export const SEND_TO_LAPOR = 'send-to-lapor';
-const LAPOR_RETRY_FIRST_MS = 30_000;
-const LAPOR_RETRY_MAX_MS = 600_000;
 const ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 export const complaintStream = (id: string) => `complaint-${id}`;
@@ -88,28 +86,20 @@ export function createComplaints(deps: { complaints: CommandHandler<ComplaintSta
         await timers.schedule({ id: `${COMPLAINT_DEADLINE}:${id}:${deadline}`, kind: COMPLAINT_DEADLINE, dueAt: new Date(Number(due.seconds) * 1000), payload: { id, deadline } });
       }
       // Every complaint feeds SP4N-LAPOR! (except what came from there): a timer, so a failure retries.
-      if (deps.lapor && c.channel !== ComplaintChannel.LAPOR) await timers.schedule({ id: `${SEND_TO_LAPOR}:${id}:1`, kind: SEND_TO_LAPOR, dueAt: at, payload: { id, attempt: 1 } });
+      if (deps.lapor && c.channel !== ComplaintChannel.LAPOR) await timers.schedule({ id: `${SEND_TO_LAPOR}:${id}`, kind: SEND_TO_LAPOR, dueAt: at, payload: { id } });
       return c;
     },
 
     /**
      * The SP4N-LAPOR! timer: hand the complaint over once and keep its reference. A refusal or an
-     * outage schedules the next attempt (30 s, doubling, at most every 10 minutes) for as long as
-     * it takes: a complaint is never dropped on the way.
+     * outage throws: the scheduler retries this kind until it succeeds (its backoff capped), so a
+     * complaint is never dropped on the way.
      */
-    async sendToLapor(id: string, attempt: number, log: { warn(o: object, m: string): void }): Promise<void> {
+    async sendToLapor(id: string): Promise<void> {
       if (!deps.lapor) return;
       const { complaint } = await load(id);
       if (complaint.laporReference !== '') return;
-      let reference: string;
-      try {
-        reference = await deps.lapor.submit(await withContact(complaint));
-      } catch (error) {
-        const waitMs = Math.min(LAPOR_RETRY_MAX_MS, LAPOR_RETRY_FIRST_MS * 2 ** (attempt - 1));
-        log.warn({ complaintId: id, attempt, retryInMs: waitMs, reason: (error as Error).message }, 'SP4N-LAPOR! did not take the complaint; trying again');
-        await timers.schedule({ id: `${SEND_TO_LAPOR}:${id}:${attempt + 1}`, kind: SEND_TO_LAPOR, dueAt: new Date(clock.now().getTime() + waitMs), payload: { id, attempt: attempt + 1 } });
-        return;
-      }
+      const reference = await deps.lapor.submit(await withContact(complaint));
       await complaints(complaintStream(id), { kind: 'sent-to-lapor', reference, at: clock.now() }, commandContext(undefined, { mallId: complaint.mallId, agencyCode: complaint.agencyCode, serviceId: complaint.serviceId }));
     },
 

@@ -16,7 +16,7 @@ import { createSurveys, EXPIRE_SURVEY } from './surveys.js';
  * The survey service's application: tickets' surveys (opened by completions, answered once,
  * expired by timer), the IKM per unit and period, and complaints with their deadlines.
  */
-export function createSurveyApp(deps: { store: EventStore; db: pg.Pool; schema?: string; clock: Clock; timers: Timers; invitationDays: number; lapor?: Lapor; log: { warn(o: object, m: string): void } }) {
+export function createSurveyApp(deps: { store: EventStore; db: pg.Pool; schema?: string; clock: Clock; timers: Timers; invitationDays: number; lapor?: Lapor }) {
   const schema = deps.schema ?? 'survey';
   const { store, clock, timers } = deps;
   const surveys = createSurveys({ surveys: createCommandHandler({ store, types: surveyEvents, decider: ticketSurvey }), clock, timers, invitationDays: deps.invitationDays });
@@ -32,10 +32,8 @@ export function createSurveyApp(deps: { store: EventStore; db: pg.Pool; schema?:
     surveyDays: deps.invitationDays,
   });
   timers.handle(EXPIRE_SURVEY, async (timer) => surveys.expire((timer.payload as { ticketId: string }).ticketId));
-  timers.handle(SEND_TO_LAPOR, async (timer) => {
-    const p = timer.payload as { id: string; attempt?: number };
-    await complaints.sendToLapor(p.id, p.attempt ?? 1, deps.log);
-  });
+  // Every complaint reaches SP4N-LAPOR!, however long it is away: retried until it is taken.
+  timers.handle(SEND_TO_LAPOR, async (timer) => complaints.sendToLapor((timer.payload as { id: string }).id), { maxAttempts: Number.POSITIVE_INFINITY });
   timers.handle(COMPLAINT_DEADLINE, async (timer) => {
     const p = timer.payload as { id: string; deadline: 'first_response' | 'resolution' };
     await complaints.checkDeadline(p.id, p.deadline);
