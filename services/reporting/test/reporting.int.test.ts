@@ -134,6 +134,7 @@ describe('the live board', () => {
     expect(day.outOfOrder[0]!.passedOver).toBeGreaterThan(0);
     await expect(client(ReportingService, () => reporting.grpcPort, kiosk).getFairness({ mallId: 'kendari', date: '2026-11-23' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(auditor.getFairness({ mallId: 'kendari', date: '23-11-2026' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(auditor.getFairness({ mallId: 'kendari', date: '2026-02-30' })).rejects.toMatchObject({ code: 'invalid' });
   });
 
   it('reports a unit’s satisfaction: the IKM by the shared rules and complaint timeliness', async () => {

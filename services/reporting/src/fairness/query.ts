@@ -2,9 +2,9 @@ import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { CallRule, GetFairnessResponseSchema, Role, type Actor, type GetFairnessResponse } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
+import { isCalendarDate } from '@mpp/opening-hours';
 import type pg from 'pg';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A mall's day of calls: how many followed the policy, and every one that did not, with who, why and whom it passed over. */
 export async function readFairness(db: pg.Pool, schema: string, actor: Actor | undefined, mallId: string, date: string): Promise<GetFairnessResponse> {
@@ -12,7 +12,7 @@ export async function readFairness(db: pg.Pool, schema: string, actor: Actor | u
   if (!actor || actor.role === Role.UNSPECIFIED) throw new AppError('unauthenticated', 'sign in as an auditor or the mall-admin');
   const allowed = actor.role === Role.AUDITOR || actor.role === Role.SYSTEM || (actor.role === Role.MALL_ADMIN && actor.mallId === mallId);
   if (!allowed) throw new AppError('forbidden', `only an auditor or the mall-admin of ${mallId} reads its calls`);
-  if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new AppError('invalid', 'date must be YYYY-MM-DD', { violations: [{ field: 'date', reason: 'must be a date YYYY-MM-DD' }] });
+  if (!isCalendarDate(date)) throw new AppError('invalid', 'date must be YYYY-MM-DD', { violations: [{ field: 'date', reason: 'must be a date YYYY-MM-DD' }] });
   const t = (name: string) => `"${schema}".${name}`;
   const [totals, chosen] = await Promise.all([
     db.query<{ calls: number; by_policy: number }>(`select count(*)::int as calls, count(*) filter (where rule <> ${CallRule.CHOSEN})::int as by_policy from ${t('fair_calls')} where mall_id = $1 and date = $2`, [mallId, date]),

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import { ComplaintChannel, ComplaintSchema, ComplaintStatus, ContactSchema, Role, type Actor, type Complaint, type ComplaintKind, type Contact } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
@@ -9,6 +8,7 @@ import { overdueAt, type ComplaintCommand, type ComplaintState, type Deadline } 
 import type { Lapor } from '../infra/lapor.js';
 import { fromRow } from '../infra/views.js';
 import { authorizeStaff, commandContext } from './authorize.js';
+import { recordId } from './ids.js';
 
 export const COMPLAINT_DEADLINE = 'complaint-deadline';
 export const SEND_TO_LAPOR = 'send-to-lapor';
@@ -67,8 +67,7 @@ export function createComplaints(deps: { complaints: CommandHandler<ComplaintSta
   return {
     /** Anyone may complain (a citizen, a kiosk, staff at the desk); the deadlines become timers. */
     async submit(actor: Actor | undefined, intake: ComplaintIntake): Promise<Complaint> {
-      if (intake.requestId.length > 200) throw new AppError('invalid', 'request_id is too long', { violations: [{ field: 'request_id', reason: 'at most 200 characters' }] });
-      const id = intake.requestId ? createHash('sha256').update(`${intake.mallId}\n${intake.requestId}`).digest().subarray(0, 16).toString('base64url') : randomBytes(16).toString('base64url');
+      const id = recordId(intake.mallId, intake.requestId);
       const agencyCode = await routeTo(intake);
       const at = clock.now();
       const ctx = commandContext(actor, { mallId: intake.mallId, agencyCode, serviceId: intake.serviceId }, intake.requestId ? `complaint:${id}` : undefined);

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { fromJson, type JsonValue } from '@bufbuild/protobuf';
 import { timestampMs } from '@bufbuild/protobuf/wkt';
 import { FollowUpActionSchema, FollowUpStatus, PublishedResultsSchema, Role, type Actor, type FollowUpAction, type PublishedResults } from '@mpp/contracts';
@@ -9,6 +8,7 @@ import type pg from 'pg';
 import type { FollowUpCommand, FollowUpState } from '../domain/publication/follow-up.js';
 import type { PublicationCommand, PublicationState } from '../domain/publication/publication.js';
 import { authorizeStaff, commandContext } from './authorize.js';
+import { recordId } from './ids.js';
 import type { createIkm } from './ikm.js';
 
 const DAY_MS = 86_400_000;
@@ -62,7 +62,7 @@ export function createPublications(deps: {
     async plan(actor: Actor | undefined, action: Omit<FollowUpAction, '$typeName' | 'status' | 'createdAt' | 'doneAt' | 'note' | 'id'>, requestId: string): Promise<FollowUpAction> {
       if (action.mallId === '') throw new AppError('invalid', 'mall_id is required', { violations: [{ field: 'mall_id', reason: 'is required' }] });
       authorizeStaff(actor, action.mallId, action.agencyCode, 'plan follow-up actions');
-      const id = requestId ? createHash('sha256').update(`${action.mallId}\n${requestId}`).digest().subarray(0, 16).toString('base64url') : randomBytes(16).toString('base64url');
+      const id = recordId(action.mallId, requestId);
       const r = await followUps(`follow-up-${id}`, { kind: 'plan', action: { ...action, id }, at: clock.now() }, commandContext(actor, { mallId: action.mallId, agencyCode: action.agencyCode }));
       return r.state.action!;
     },

@@ -4,6 +4,7 @@ import { FollowUpActionSchema, FollowUpStatus, type FollowUpAction } from '@mpp/
 import { AppError, text, Violations } from '@mpp/errors';
 import { draft, type Decider, type DecodedEvent, type EventDraft } from '@mpp/eventstore';
 import { ELEMENTS, parsePeriod } from '@mpp/ikm';
+import { isCalendarDate } from '@mpp/opening-hours';
 import { FollowUpPlanned, FollowUpStatusChanged } from '../events.js';
 
 /** An action on an SKM finding (`follow-up-<id>`): planned → in progress → done. */
@@ -16,7 +17,6 @@ export type FollowUpCommand =
   | { readonly kind: 'set-status'; readonly status: FollowUpStatus; readonly note: string; readonly at: Date };
 
 const ORDER: Record<FollowUpStatus, number> = { [FollowUpStatus.UNSPECIFIED]: -1, [FollowUpStatus.PLANNED]: 0, [FollowUpStatus.IN_PROGRESS]: 1, [FollowUpStatus.DONE]: 2 };
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 function plan(c: Extract<FollowUpCommand, { kind: 'plan' }>, state: FollowUpState): EventDraft[] {
   if (state.action) return []; // a retried request (same id)
@@ -26,7 +26,7 @@ function plan(c: Extract<FollowUpCommand, { kind: 'plan' }>, state: FollowUpStat
   v.require(ELEMENTS.some((e) => e.code === a.element), 'element', 'must be one of U1…U9');
   text(v, 'action', a.action, { required: true, max: 1000 });
   text(v, 'owner', a.owner, { required: true, max: 200 });
-  v.require(isDate(a.dueDate), 'due_date', 'must be a date YYYY-MM-DD');
+  v.require(isCalendarDate(a.dueDate), 'due_date', 'must be a date YYYY-MM-DD');
   v.throwIfAny('follow-up refused');
   return [draft(FollowUpPlanned, { action: create(FollowUpActionSchema, { ...a, action: a.action.trim(), owner: a.owner.trim(), status: FollowUpStatus.PLANNED, createdAt: timestampFromDate(c.at) }) })];
 }
