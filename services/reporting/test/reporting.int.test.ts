@@ -1,11 +1,33 @@
 import { build as buildCatalog, demoMall, loadConfig as catalogConfig } from '@mpp/catalog';
-import { AgeGroup, CatalogService, ComplaintChannel, ComplaintKind, Education, NoticeKind, Occupation, Outcome, QueueService, ReportingService, ReportUnit, Role, Sex, Source, SurveyService, type Actor, type Board } from '@mpp/contracts';
+import {
+  AgeGroup,
+  CatalogService,
+  ComplaintChannel,
+  ComplaintKind,
+  Education,
+  ExportFormat,
+  NoticeKind,
+  Occupation,
+  Outcome,
+  QueueService,
+  ReportingService,
+  ReportUnit,
+  Role,
+  Sex,
+  Source,
+  StatisticsGroup,
+  SurveyService,
+  TimeBucket,
+  type Actor,
+  type Board,
+} from '@mpp/contracts';
 import { createManualClock, type ManualClock } from '@mpp/eventstore';
 import { createClient } from '@mpp/grpc';
 import { build as buildQueue, loadConfig as queueConfig } from '@mpp/queue';
 import type { RunningService } from '@mpp/runtime';
 import { waitFor, type TestDatabase } from '@mpp/testing';
 import { testDatabase } from '@mpp/testing/fixtures';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build as buildSurvey, loadConfig as surveyConfig } from '@mpp/survey';
@@ -157,5 +179,61 @@ describe('the live board', () => {
     // Past the resolution deadline without a resolution: open and overdue.
     clock.advance(6 * 86_400_000);
     expect((await reports.getSatisfaction(ask)).openOverdue).toBe(1);
+  });
+
+  it('counts the day per service, booth and hour, and exports the evaluation evidence as JSON, CSV and XLSX', async () => {
+    const staff = client(ReportingService, () => reporting.grpcPort, actor(Role.MALL_ADMIN, 'admin-1'));
+    const day = { mallId: 'kendari', period: '2026-11-23', groupBy: StatisticsGroup.SERVICE };
+    await waitFor(async () => (await staff.getStatistics(day)).rows.find((r) => r.key === KTP)?.served === 2, { timeoutMs: 60_000, what: 'the day in the statistics' });
+    const stats = await staff.getStatistics(day);
+    expect(stats).toMatchObject({ from: '2026-11-23', to: '2026-11-23', timeZone: 'Asia/Makassar', unknown: [] });
+    // Five tickets; two served (one waited 12 minutes, one was called at once); three still open.
+    const ktp = stats.rows.find((r) => r.key === KTP)!;
+    expect(ktp).toMatchObject({ name: expect.stringContaining('KTP'), issued: 5, served: 2, open: 3, waitingHistogram: [1, 0, 1, 0, 0] });
+    expect(ktp.waiting).toMatchObject({ count: 2, average: 6, p50: 6, max: 12 });
+    expect(ktp.expectedMinutes).toBeGreaterThan(0);
+    expect(ktp).toMatchObject({ withStandard: 2, withinStandard: 2, shareWithinStandard: 1 });
+    // Every ticket was taken at 09:xx WITA (01:xx UTC) on a Monday.
+    const hours = await staff.getStatistics({ ...day, bucket: TimeBucket.HOUR });
+    expect(hours.rows.map((r) => [r.date, r.hour, r.issued])).toEqual([['2026-11-23', 9, 5]]);
+    expect(stats.busiestHours).toEqual([expect.objectContaining({ weekday: 1, hour: 9, issued: 5, days: 1, average: 5 })]);
+    const booths = await staff.getStatistics({ ...day, groupBy: StatisticsGroup.BOOTH });
+    const booth = booths.rows.find((r) => r.served === 2)!;
+    expect(booth.name).not.toBe('');
+    // An agency's staff read their own agency only.
+    const dukcapil = client(ReportingService, () => reporting.grpcPort, actor(Role.AGENCY_ADMIN, 'admin-dukcapil', 'disdukcapil-kendari'));
+    expect((await dukcapil.getStatistics({ ...day, agencyCode: 'disdukcapil-kendari' })).total).toMatchObject({ key: 'disdukcapil-kendari', issued: 5 });
+    await expect(dukcapil.getStatistics(day)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(staff.getStatistics({ ...day, period: '2026-11-31' })).rejects.toMatchObject({ code: 'invalid' });
+
+    // The booth's IKM: the survey of the visit served at its counter.
+    expect(await staff.getSatisfaction({ mallId: 'kendari', period: '2026-11', unit: ReportUnit.BOOTH, unitId: booth.key })).toMatchObject({ respondents: 1, ikmRounded: 86.11, grade: 'B' });
+
+    const auditor = client(ReportingService, () => reporting.grpcPort, actor(Role.AUDITOR, 'inspektorat-1', '', ''));
+    const evidence = await auditor.getEvaluation({ mallId: 'kendari', period: '2026-11' });
+    const table = (name: string) => evidence.tables.find((t) => t.name === name)!;
+    const cells = (name: string) => table(name).rows.map((r) => r.cells.map((c) => c.value.value));
+    expect(evidence.tables.map((t) => t.name)).toEqual(['summary', 'services_per_agency', 'transactions_per_day', 'transactions_per_month', 'transactions_per_agency', 'times_against_standards', 'ikm_per_unit', 'complaints', 'standards', 'skm_publication', 'skm_follow_up']);
+    expect(evidence.tables.every((t) => t.method.length > 20)).toBe(true);
+    expect(cells('transactions_per_day')).toEqual([['2026-11-23', 5, 2, 0, 0, 0, 0, 3]]);
+    expect(cells('ikm_per_unit').map((r) => r.slice(0, 7))).toContainEqual(['mall', 'kendari', expect.any(String), 1, expect.any(Number), 86.11, 'B']);
+    expect(cells('complaints')).toEqual([['disdukcapil-kendari', 1, 1, 0, 1, 0]]);
+    expect(table('standards').rows.length).toBeGreaterThan(100);
+    expect(cells('services_per_agency').length).toBeGreaterThan(10);
+
+    const xlsx = await auditor.exportEvaluation({ mallId: 'kendari', period: '2026-11', format: ExportFormat.XLSX });
+    expect(xlsx.fileName).toBe('evaluation-kendari-2026-11.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.content) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['cover', ...evidence.tables.map((t) => t.name)]);
+    expect(book.getWorksheet('transactions_per_day')!.getRow(2).values).toEqual([undefined, '2026-11-23', 5, 2, 0, 0, 0, 0, 3]);
+    expect(String(book.getWorksheet('cover')!.getCell('B4').value)).toBe('2026-11-01');
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode((await auditor.exportEvaluation({ mallId: 'kendari', period: '2026-11', format: ExportFormat.CSV, table: 'transactions_per_day' })).content);
+    expect(csv).toBe('\ufeffdate,issued,served,no_show,cancelled,transferred,expired,open\r\n2026-11-23,5,2,0,0,0,0,3\r\n');
+    const json = JSON.parse(new TextDecoder().decode((await auditor.exportEvaluation({ mallId: 'kendari', period: '2026-11', format: ExportFormat.JSON })).content));
+    expect(json.tables.find((t: { name: string }) => t.name === 'transactions_per_day').rows).toEqual([{ date: '2026-11-23', issued: 5, served: 2, no_show: 0, cancelled: 0, transferred: 0, expired: 0, open: 3 }]);
+    await expect(auditor.exportEvaluation({ mallId: 'kendari', period: '2026-11', format: ExportFormat.CSV, table: 'nope' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(auditor.exportEvaluation({ mallId: 'kendari', period: '2026-11' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(dukcapil.getEvaluation({ mallId: 'kendari', period: '2026-11' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -1,11 +1,15 @@
 import { equals } from '@bufbuild/protobuf';
-import { BoardSchema, type Board, type ReportingService } from '@mpp/contracts';
+import { BoardSchema, ExportFormat, type Board, type ReportingService } from '@mpp/contracts';
+import { AppError } from '@mpp/errors';
 import type { Clock } from '@mpp/eventstore';
 import type { ServiceImpl } from '@mpp/grpc';
 import type pg from 'pg';
 import { readBoard } from '../board/query.js';
 import { readFairness } from '../fairness/query.js';
 import { readSatisfaction } from '../satisfaction/query.js';
+import { readStatistics } from '../statistics/query.js';
+import { exportEvaluation } from '../evaluation/export.js';
+import { readEvaluation } from '../evaluation/query.js';
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -27,6 +31,12 @@ export function reportingApi(deps: { db: pg.Pool; schema: string; clock: Clock; 
     getBoard: async (req) => ({ board: await readBoard(db, schema, req.mallId, clock.now()) }),
     getSatisfaction: (req, ctx) => readSatisfaction(db, schema, ctx.actor, req, clock.now()),
     getFairness: (req, ctx) => readFairness(db, schema, ctx.actor, req.mallId, req.date),
+    getStatistics: (req, ctx) => readStatistics(db, schema, ctx.actor, req),
+    getEvaluation: (req, ctx) => readEvaluation(db, schema, ctx.actor, req, clock.now()),
+    async exportEvaluation(req, ctx) {
+      if (req.format !== ExportFormat.CSV && req.table !== '') throw new AppError('invalid', 'table chooses one table of a CSV export only', { violations: [{ field: 'table', reason: 'only with format csv' }] });
+      return exportEvaluation(await readEvaluation(db, schema, ctx.actor, req, clock.now()), req.format, req.table);
+    },
     async *watchBoard(req, ctx) {
       let last: Board | undefined;
       while (!ctx.signal.aborted) {

@@ -1,17 +1,15 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { CallRule, GetFairnessResponseSchema, Role, type Actor, type GetFairnessResponse } from '@mpp/contracts';
+import { CallRule, GetFairnessResponseSchema, type Actor, type GetFairnessResponse } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
 import { isCalendarDate } from '@mpp/opening-hours';
 import type pg from 'pg';
-
+import { authorizeAuditor, requireMall } from '../access.js';
 
 /** A mall's day of calls: how many followed the policy, and every one that did not, with who, why and whom it passed over. */
 export async function readFairness(db: pg.Pool, schema: string, actor: Actor | undefined, mallId: string, date: string): Promise<GetFairnessResponse> {
-  if (mallId === '') throw new AppError('invalid', 'mall_id is required', { violations: [{ field: 'mall_id', reason: 'is required' }] });
-  if (!actor || actor.role === Role.UNSPECIFIED) throw new AppError('unauthenticated', 'sign in as an auditor or the mall-admin');
-  const allowed = actor.role === Role.AUDITOR || actor.role === Role.SYSTEM || (actor.role === Role.MALL_ADMIN && actor.mallId === mallId);
-  if (!allowed) throw new AppError('forbidden', `only an auditor or the mall-admin of ${mallId} reads its calls`);
+  requireMall(mallId);
+  authorizeAuditor(actor, mallId, 'its calls');
   if (!isCalendarDate(date)) throw new AppError('invalid', 'date must be YYYY-MM-DD', { violations: [{ field: 'date', reason: 'must be a date YYYY-MM-DD' }] });
   const t = (name: string) => `"${schema}".${name}`;
   const [totals, chosen] = await Promise.all([

@@ -1,5 +1,8 @@
 import type { ProjectionSpec } from '@mpp/runtime';
 import { board } from '../board/projection.js';
+import { directory } from '../directory/projection.js';
+import { evaluation } from '../evaluation/projection.js';
+import { statistics } from '../statistics/projection.js';
 import { fairness } from '../fairness/projection.js';
 import { satisfaction } from '../satisfaction/projection.js';
 import { eventCounts } from './event-counts.js';
@@ -8,6 +11,9 @@ import { eventCounts } from './event-counts.js';
 export const projections: readonly ProjectionSpec[] = [
   { definition: eventCounts, sources: ['catalog', 'queue', 'survey'] },
   { definition: board, sources: ['catalog', 'queue'] },
+  { definition: directory, sources: ['catalog'] },
+  { definition: statistics, sources: ['queue'] },
   { definition: satisfaction, sources: ['queue', 'survey'] },
   { definition: fairness, sources: ['queue'] },
+  { definition: evaluation, sources: ['survey'] },
 ];

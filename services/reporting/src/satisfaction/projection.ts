@@ -28,7 +28,7 @@ type Tables = Readonly<Record<(typeof TABLES)[number], string>>;
 const date = (t: Timestamp | undefined) => (t ? timestampDate(t) : null);
 
 /**
- * Satisfaction's facts: served tickets by unit and local date (the IKM's sample population),
+ * Satisfaction's facts: served tickets by unit, local date and the counter that served them (the IKM's sample population),
  * survey answers, and complaints with their deadlines and when each step was taken. Inserts and
  * first-wins updates only, so redelivery and the two topics' relative order change nothing.
  */
@@ -38,7 +38,7 @@ export const satisfaction: ProjectionDefinition = {
   async setup(tx, names) {
     const t = names as Tables;
     await tx.query(`
-      create table if not exists ${t.sat_tickets} (ticket_id text primary key, mall_id text not null, agency_code text not null, service_id text not null, date text not null, completed boolean not null default false);
+      create table if not exists ${t.sat_tickets} (ticket_id text primary key, mall_id text not null, agency_code text not null, service_id text not null, date text not null, completed boolean not null default false, counter_id text);
       create table if not exists ${t.sat_responses} (ticket_id text primary key, mall_id text not null, agency_code text not null, service_id text not null, date text not null, answers smallint[] not null);
       create table if not exists ${t.sat_complaints} (
         id text primary key, mall_id text not null, agency_code text not null, service_id text not null,
@@ -50,7 +50,7 @@ export const satisfaction: ProjectionDefinition = {
     const t = names as Tables;
     const type = events.get(event.type);
     if (!type) return;
-    const m = events.decode(event).message as unknown as { ticket?: Ticket; ticketId?: string; response?: SurveyResponse; complaint?: Complaint; complaintId?: string; at?: Timestamp };
+    const m = events.decode(event).message as unknown as { ticket?: Ticket; ticketId?: string; counterId?: string; response?: SurveyResponse; complaint?: Complaint; complaintId?: string; at?: Timestamp };
     switch (type) {
       case TicketIssued: {
         const k = m.ticket!;
@@ -58,7 +58,7 @@ export const satisfaction: ProjectionDefinition = {
         return;
       }
       case TicketCompleted:
-        await tx.query(`update ${t.sat_tickets} set completed = true where ticket_id = $1`, [m.ticketId]);
+        await tx.query(`update ${t.sat_tickets} set completed = true, counter_id = coalesce(counter_id, $2) where ticket_id = $1`, [m.ticketId, m.counterId]);
         return;
       case ResponseSubmitted: {
         const r = m.response!;

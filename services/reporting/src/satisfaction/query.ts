@@ -1,17 +1,25 @@
 import { create } from '@bufbuild/protobuf';
-import { GetSatisfactionResponseSchema, ReportUnit, Role, type Actor, type GetSatisfactionResponse } from '@mpp/contracts';
+import { GetSatisfactionResponseSchema, ReportUnit, type Actor, type GetSatisfactionResponse } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
-import { computeIkm, parsePeriod, previousPeriod, sampleAdequacy } from '@mpp/ikm';
+import { computeIkm, previousPeriod, sampleAdequacy } from '@mpp/ikm';
 import type pg from 'pg';
+import { authorizeStaff, requireMall } from '../access.js';
+import { reportPeriod } from '../period.js';
+import { FALLBACK_TIME_ZONE } from '../statistics/query.js';
 
-/** Staff who may read a unit's satisfaction: auditors and the platform anywhere, the mall-admin in its mall, an agency's staff for its agency. */
-function authorize(actor: Actor | undefined, mallId: string, agencyCode: string): void {
-  if (!actor || actor.role === Role.UNSPECIFIED) throw new AppError('unauthenticated', 'sign in as staff to read satisfaction reports');
-  if (actor.role === Role.SYSTEM || actor.role === Role.AUDITOR) return;
-  if (actor.mallId !== mallId) throw new AppError('forbidden', `staff of ${actor.mallId || '(no mall)'} cannot read reports of mall ${mallId}`);
-  if (actor.role === Role.MALL_ADMIN) return;
-  if ((actor.role === Role.AGENCY_ADMIN || actor.role === Role.OFFICER) && agencyCode !== '' && actor.agencyCode === agencyCode) return;
-  throw new AppError('forbidden', agencyCode ? `only staff of ${agencyCode} (or the mall-admin) read this` : 'only the mall-admin reads the whole mall');
+/** The agency a unit belongs to (whose staff may read it); empty for the mall. */
+async function agencyOf(db: pg.Pool, t: (name: string) => string, req: { unit: ReportUnit; unitId: string }): Promise<string> {
+  const one = async (sql: string) => (await db.query<{ agency_code: string }>(sql, [req.unitId])).rows[0]?.agency_code ?? '';
+  switch (req.unit) {
+    case ReportUnit.AGENCY:
+      return req.unitId;
+    case ReportUnit.SERVICE:
+      return (await one(`select agency_code from ${t('dir_services')} where service_id = $1`)) || one(`select agency_code from ${t('sat_tickets')} where service_id = $1 limit 1`);
+    case ReportUnit.BOOTH:
+      return one(`select agency_code from ${t('dir_booths')} where booth_id = $1`);
+    default:
+      return '';
+  }
 }
 
 /**
@@ -20,28 +28,39 @@ function authorize(actor: Actor | undefined, mallId: string, agencyCode: string)
  * timeliness (received in the period).
  */
 export async function readSatisfaction(db: pg.Pool, schema: string, actor: Actor | undefined, req: { mallId: string; period: string; unit: ReportUnit; unitId: string }, now: Date): Promise<GetSatisfactionResponse> {
-  if (req.mallId === '') throw new AppError('invalid', 'mall_id is required', { violations: [{ field: 'mall_id', reason: 'is required' }] });
-  if (req.unit === ReportUnit.UNSPECIFIED || ReportUnit[req.unit] === undefined) throw new AppError('invalid', 'say which unit', { violations: [{ field: 'unit', reason: 'must be service, agency or mall' }] });
-  if (req.unit !== ReportUnit.MALL && req.unitId === '') throw new AppError('invalid', 'unit_id is required for a service or an agency', { violations: [{ field: 'unit_id', reason: 'is required' }] });
-  const period = parsePeriod(req.period);
-  if (!period) throw new AppError('invalid', 'period must be 2026-11, 2026-Q4, 2026-S2, 2026 or 2026-01-01..2026-03-31', { violations: [{ field: 'period', reason: 'is not a period' }] });
+  requireMall(req.mallId);
+  if (req.unit === ReportUnit.UNSPECIFIED || ReportUnit[req.unit] === undefined) throw new AppError('invalid', 'say which unit', { violations: [{ field: 'unit', reason: 'must be service, agency, booth or mall' }] });
+  if (req.unit !== ReportUnit.MALL && req.unitId === '') throw new AppError('invalid', 'unit_id is required for a service, an agency or a booth', { violations: [{ field: 'unit_id', reason: 'is required' }] });
+  const period = reportPeriod(req.period, { allowDay: false });
   const t = (name: string) => `"${schema}".${name}`;
-  const agency =
-    req.unit === ReportUnit.AGENCY ? req.unitId : req.unit === ReportUnit.SERVICE ? ((await db.query<{ agency_code: string }>(`select agency_code from ${t('sat_tickets')} where service_id = $1 limit 1`, [req.unitId])).rows[0]?.agency_code ?? '') : '';
-  authorize(actor, req.mallId, agency);
-  const unit = req.unit === ReportUnit.SERVICE ? 'and service_id = $4' : req.unit === ReportUnit.AGENCY ? 'and agency_code = $4' : '';
-  const args = (...rest: unknown[]) => (unit ? [req.mallId, ...rest, req.unitId] : [req.mallId, ...rest]);
+  authorizeStaff(actor, req.mallId, await agencyOf(db, t, req), 'satisfaction reports');
+  const timeZone = (await db.query<{ time_zone: string }>(`select time_zone from ${t('dir_malls')} where mall_id = $1`, [req.mallId])).rows[0]?.time_zone || FALLBACK_TIME_ZONE;
+  // Each table's rows of the unit ($4): a booth's visits are those served at its counters, its
+  // complaints those about the services it offers.
+  const servedAt = `(select ticket_id from ${t('sat_tickets')} k join ${t('dir_counters')} c on c.counter_id = k.counter_id where c.booth_id = $4)`;
+  const unit = (table: 'tickets' | 'responses' | 'complaints'): string => {
+    switch (req.unit) {
+      case ReportUnit.SERVICE:
+        return 'and service_id = $4';
+      case ReportUnit.AGENCY:
+        return 'and agency_code = $4';
+      case ReportUnit.BOOTH:
+        return table === 'complaints' ? `and service_id in (select service_id from ${t('dir_services')} where $4 = any(booth_ids))` : `and ticket_id in ${servedAt}`;
+      default:
+        return 'and $4::text = $4::text';
+    }
+  };
   const before = previousPeriod(period);
   const [answers, served, complaints] = await Promise.all([
-    db.query<{ answers: number[] }>(`select answers from ${t('sat_responses')} where mall_id = $1 and date between $2 and $3 ${unit}`, args(period.from, period.to)),
-    db.query<{ n: number }>(`select count(*)::int as n from ${t('sat_tickets')} where mall_id = $1 and completed and date between $2 and $3 ${unit}`, args(before.from, before.to)),
+    db.query<{ answers: number[] }>(`select answers from ${t('sat_responses')} where mall_id = $1 and date between $2 and $3 ${unit('responses')}`, [req.mallId, period.from, period.to, req.unitId]),
+    db.query<{ n: number }>(`select count(*)::int as n from ${t('sat_tickets')} where mall_id = $1 and completed and date between $2 and $3 ${unit('tickets')}`, [req.mallId, before.from, before.to, req.unitId]),
     db.query<{ n: number; responded: number; resolved: number; overdue: number }>(
       `select count(*)::int as n,
               count(*) filter (where responded_at <= respond_by)::int as responded,
               count(*) filter (where closed_at <= resolve_by)::int as resolved,
-              count(*) filter (where (responded_at is null and respond_by <= $${unit ? 5 : 4}) or (closed_at is null and resolve_by <= $${unit ? 5 : 4}))::int as overdue
-         from ${t('sat_complaints')} where mall_id = $1 and received_at >= $2::date and received_at < $3::date + 1 ${unit}`,
-      unit ? [req.mallId, period.from, period.to, req.unitId, now] : [req.mallId, period.from, period.to, now],
+              count(*) filter (where (responded_at is null and respond_by <= $5) or (closed_at is null and resolve_by <= $5))::int as overdue
+         from ${t('sat_complaints')} where mall_id = $1 and (received_at at time zone $6)::date between $2::date and $3::date ${unit('complaints')}`,
+      [req.mallId, period.from, period.to, req.unitId, now, timeZone],
     ),
   ]);
   const result = computeIkm(answers.rows.map((r) => r.answers));

@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mpp/reporting/v1/reporting_service.proto.
  */
 export const file_mpp_reporting_v1_reporting_service: GenFile = /*@__PURE__*/
-  fileDesc("CihtcHAvcmVwb3J0aW5nL3YxL3JlcG9ydGluZ19zZXJ2aWNlLnByb3RvEhBtcHAucmVwb3J0aW5nLnYxIp0BCgxCb2FyZENvdW50ZXISEgoKY291bnRlcl9pZBgBIAEoCRIMCgRuYW1lGAIgASgJEg4KBnN0YXR1cxgDIAEoCRIVCg10aWNrZXRfbnVtYmVyGAQgASgJEhUKDXRpY2tldF9zdGF0dXMYBSABKAkSLQoJY2FsbGVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKBAQoKQm9hcmRRdWV1ZRIQCghxdWV1ZV9pZBgBIAEoCRIOCgZwcmVmaXgYAiABKAkSDAoEbmFtZRgDIAEoCRIPCgd3YWl0aW5nGAQgASgNEhwKFGxvbmdlc3Rfd2FpdF9taW51dGVzGAUgASgNEhQKDG5leHRfbnVtYmVycxgGIAMoCSI9CgtCb2FyZE5vdGljZRIMCgRraW5kGAEgASgJEg8KB3RleHRfaWQYAiABKAkSDwoHdGV4dF9lbhgDIAEoCSLSAQoFQm9hcmQSDwoHbWFsbF9pZBgBIAEoCRIwCghjb3VudGVycxgCIAMoCzIeLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRDb3VudGVyEiwKBnF1ZXVlcxgDIAMoCzIcLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRRdWV1ZRItCgZub3RpY2UYBCABKAsyHS5tcHAucmVwb3J0aW5nLnYxLkJvYXJkTm90aWNlEikKBWFzX29mGAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCIiCg9HZXRCb2FyZFJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCSI6ChBHZXRCb2FyZFJlc3BvbnNlEiYKBWJvYXJkGAEgASgLMhcubXBwLnJlcG9ydGluZy52MS5Cb2FyZCIkChFXYXRjaEJvYXJkUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJIjwKEldhdGNoQm9hcmRSZXNwb25zZRImCgVib2FyZBgBIAEoCzIXLm1wcC5yZXBvcnRpbmcudjEuQm9hcmQidgoWR2V0U2F0aXNmYWN0aW9uUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEg4KBnBlcmlvZBgCIAEoCRIqCgR1bml0GAMgASgOMhwubXBwLnJlcG9ydGluZy52MS5SZXBvcnRVbml0Eg8KB3VuaXRfaWQYBCABKAkiOwoNRWxlbWVudFJlc3VsdBIMCgRjb2RlGAEgASgJEg8KB25hbWVfaWQYAiABKAkSCwoDbnJyGAMgASgBIvwCChdHZXRTYXRpc2ZhY3Rpb25SZXNwb25zZRIOCgZwZXJpb2QYASABKAkSDAoEZnJvbRgCIAEoCRIKCgJ0bxgDIAEoCRITCgtyZXNwb25kZW50cxgEIAEoDRILCgNpa20YBSABKAESEwoLaWttX3JvdW5kZWQYBiABKAESDQoFZ3JhZGUYByABKAkSMQoIZWxlbWVudHMYCCADKAsyHy5tcHAucmVwb3J0aW5nLnYxLkVsZW1lbnRSZXN1bHQSDwoHd2Vha2VzdBgJIAMoCRIeChZwcmV2aW91c19wZXJpb2Rfc2VydmVkGAogASgNEhYKDm1pbmltdW1fc2FtcGxlGAsgASgNEhYKDnNhbXBsZV9yZWFjaGVkGAwgASgIEhIKCmNvbXBsYWludHMYDSABKA0SGQoRcmVzcG9uZGVkX2luX3RpbWUYDiABKA0SGAoQcmVzb2x2ZWRfaW5fdGltZRgPIAEoDRIUCgxvcGVuX292ZXJkdWUYECABKA0iMwoSR2V0RmFpcm5lc3NSZXF1ZXN0Eg8KB21hbGxfaWQYASABKAkSDAoEZGF0ZRgCIAEoCSLkAQoOT3V0T2ZPcmRlckNhbGwSFQoNdGlja2V0X251bWJlchgBIAEoCRIQCghxdWV1ZV9pZBgCIAEoCRISCgpzZXJ2aWNlX2lkGAMgASgJEhIKCmNvdW50ZXJfaWQYBCABKAkSDwoHb2ZmaWNlchgFIAEoCRImCgJhdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGcmVhc29uGAcgASgJEhMKC3Bhc3NlZF9vdmVyGAggASgNEiMKG3dpdGhvdXRfcHJpb3JpdHlfb3JfYm9va2luZxgJIAEoCCJ9ChNHZXRGYWlybmVzc1Jlc3BvbnNlEgwKBGRhdGUYASABKAkSDQoFY2FsbHMYAiABKA0SEQoJYnlfcG9saWN5GAMgASgNEjYKDG91dF9vZl9vcmRlchgEIAMoCzIgLm1wcC5yZXBvcnRpbmcudjEuT3V0T2ZPcmRlckNhbGwqcAoKUmVwb3J0VW5pdBIbChdSRVBPUlRfVU5JVF9VTlNQRUNJRklFRBAAEhcKE1JFUE9SVF9VTklUX1NFUlZJQ0UQARIWChJSRVBPUlRfVU5JVF9BR0VOQ1kQAhIUChBSRVBPUlRfVU5JVF9NQUxMEAMyhAMKEFJlcG9ydGluZ1NlcnZpY2USUQoIR2V0Qm9hcmQSIS5tcHAucmVwb3J0aW5nLnYxLkdldEJvYXJkUmVxdWVzdBoiLm1wcC5yZXBvcnRpbmcudjEuR2V0Qm9hcmRSZXNwb25zZRJZCgpXYXRjaEJvYXJkEiMubXBwLnJlcG9ydGluZy52MS5XYXRjaEJvYXJkUmVxdWVzdBokLm1wcC5yZXBvcnRpbmcudjEuV2F0Y2hCb2FyZFJlc3BvbnNlMAESZgoPR2V0U2F0aXNmYWN0aW9uEigubXBwLnJlcG9ydGluZy52MS5HZXRTYXRpc2ZhY3Rpb25SZXF1ZXN0GikubXBwLnJlcG9ydGluZy52MS5HZXRTYXRpc2ZhY3Rpb25SZXNwb25zZRJaCgtHZXRGYWlybmVzcxIkLm1wcC5yZXBvcnRpbmcudjEuR2V0RmFpcm5lc3NSZXF1ZXN0GiUubXBwLnJlcG9ydGluZy52MS5HZXRGYWlybmVzc1Jlc3BvbnNlYgZwcm90bzM", [file_google_protobuf_timestamp]);
+  fileDesc("CihtcHAvcmVwb3J0aW5nL3YxL3JlcG9ydGluZ19zZXJ2aWNlLnByb3RvEhBtcHAucmVwb3J0aW5nLnYxIp0BCgxCb2FyZENvdW50ZXISEgoKY291bnRlcl9pZBgBIAEoCRIMCgRuYW1lGAIgASgJEg4KBnN0YXR1cxgDIAEoCRIVCg10aWNrZXRfbnVtYmVyGAQgASgJEhUKDXRpY2tldF9zdGF0dXMYBSABKAkSLQoJY2FsbGVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKBAQoKQm9hcmRRdWV1ZRIQCghxdWV1ZV9pZBgBIAEoCRIOCgZwcmVmaXgYAiABKAkSDAoEbmFtZRgDIAEoCRIPCgd3YWl0aW5nGAQgASgNEhwKFGxvbmdlc3Rfd2FpdF9taW51dGVzGAUgASgNEhQKDG5leHRfbnVtYmVycxgGIAMoCSI9CgtCb2FyZE5vdGljZRIMCgRraW5kGAEgASgJEg8KB3RleHRfaWQYAiABKAkSDwoHdGV4dF9lbhgDIAEoCSLSAQoFQm9hcmQSDwoHbWFsbF9pZBgBIAEoCRIwCghjb3VudGVycxgCIAMoCzIeLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRDb3VudGVyEiwKBnF1ZXVlcxgDIAMoCzIcLm1wcC5yZXBvcnRpbmcudjEuQm9hcmRRdWV1ZRItCgZub3RpY2UYBCABKAsyHS5tcHAucmVwb3J0aW5nLnYxLkJvYXJkTm90aWNlEikKBWFzX29mGAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCIiCg9HZXRCb2FyZFJlcXVlc3QSDwoHbWFsbF9pZBgBIAEoCSI6ChBHZXRCb2FyZFJlc3BvbnNlEiYKBWJvYXJkGAEgASgLMhcubXBwLnJlcG9ydGluZy52MS5Cb2FyZCIkChFXYXRjaEJvYXJkUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJIjwKEldhdGNoQm9hcmRSZXNwb25zZRImCgVib2FyZBgBIAEoCzIXLm1wcC5yZXBvcnRpbmcudjEuQm9hcmQidgoWR2V0U2F0aXNmYWN0aW9uUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEg4KBnBlcmlvZBgCIAEoCRIqCgR1bml0GAMgASgOMhwubXBwLnJlcG9ydGluZy52MS5SZXBvcnRVbml0Eg8KB3VuaXRfaWQYBCABKAkiOwoNRWxlbWVudFJlc3VsdBIMCgRjb2RlGAEgASgJEg8KB25hbWVfaWQYAiABKAkSCwoDbnJyGAMgASgBIvwCChdHZXRTYXRpc2ZhY3Rpb25SZXNwb25zZRIOCgZwZXJpb2QYASABKAkSDAoEZnJvbRgCIAEoCRIKCgJ0bxgDIAEoCRITCgtyZXNwb25kZW50cxgEIAEoDRILCgNpa20YBSABKAESEwoLaWttX3JvdW5kZWQYBiABKAESDQoFZ3JhZGUYByABKAkSMQoIZWxlbWVudHMYCCADKAsyHy5tcHAucmVwb3J0aW5nLnYxLkVsZW1lbnRSZXN1bHQSDwoHd2Vha2VzdBgJIAMoCRIeChZwcmV2aW91c19wZXJpb2Rfc2VydmVkGAogASgNEhYKDm1pbmltdW1fc2FtcGxlGAsgASgNEhYKDnNhbXBsZV9yZWFjaGVkGAwgASgIEhIKCmNvbXBsYWludHMYDSABKA0SGQoRcmVzcG9uZGVkX2luX3RpbWUYDiABKA0SGAoQcmVzb2x2ZWRfaW5fdGltZRgPIAEoDRIUCgxvcGVuX292ZXJkdWUYECABKA0iMwoSR2V0RmFpcm5lc3NSZXF1ZXN0Eg8KB21hbGxfaWQYASABKAkSDAoEZGF0ZRgCIAEoCSLkAQoOT3V0T2ZPcmRlckNhbGwSFQoNdGlja2V0X251bWJlchgBIAEoCRIQCghxdWV1ZV9pZBgCIAEoCRISCgpzZXJ2aWNlX2lkGAMgASgJEhIKCmNvdW50ZXJfaWQYBCABKAkSDwoHb2ZmaWNlchgFIAEoCRImCgJhdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGcmVhc29uGAcgASgJEhMKC3Bhc3NlZF9vdmVyGAggASgNEiMKG3dpdGhvdXRfcHJpb3JpdHlfb3JfYm9va2luZxgJIAEoCCJ9ChNHZXRGYWlybmVzc1Jlc3BvbnNlEgwKBGRhdGUYASABKAkSDQoFY2FsbHMYAiABKA0SEQoJYnlfcG9saWN5GAMgASgNEjYKDG91dF9vZl9vcmRlchgEIAMoCzIgLm1wcC5yZXBvcnRpbmcudjEuT3V0T2ZPcmRlckNhbGwirwEKFEdldFN0YXRpc3RpY3NSZXF1ZXN0Eg8KB21hbGxfaWQYASABKAkSDgoGcGVyaW9kGAIgASgJEjMKCGdyb3VwX2J5GAMgASgOMiEubXBwLnJlcG9ydGluZy52MS5TdGF0aXN0aWNzR3JvdXASLAoGYnVja2V0GAQgASgOMhwubXBwLnJlcG9ydGluZy52MS5UaW1lQnVja2V0EhMKC2FnZW5jeV9jb2RlGAUgASgJIlcKDk1pbnV0ZXNTdW1tYXJ5Eg0KBWNvdW50GAEgASgNEg8KB2F2ZXJhZ2UYAiABKAESCwoDcDUwGAMgASgBEgsKA3A5MBgEIAEoARILCgNtYXgYBSABKAEitgMKDVN0YXRpc3RpY3NSb3cSCwoDa2V5GAEgASgJEgwKBG5hbWUYAiABKAkSDAoEZGF0ZRgDIAEoCRIRCgRob3VyGAQgASgNSACIAQESDgoGaXNzdWVkGAUgASgNEg4KBnNlcnZlZBgGIAEoDRIPCgdub19zaG93GAcgASgNEhEKCWNhbmNlbGxlZBgIIAEoDRITCgt0cmFuc2ZlcnJlZBgJIAEoDRIPCgdleHBpcmVkGAogASgNEgwKBG9wZW4YCyABKA0SMQoHd2FpdGluZxgMIAEoCzIgLm1wcC5yZXBvcnRpbmcudjEuTWludXRlc1N1bW1hcnkSMQoHc2VydmljZRgNIAEoCzIgLm1wcC5yZXBvcnRpbmcudjEuTWludXRlc1N1bW1hcnkSGAoQZXhwZWN0ZWRfbWludXRlcxgOIAEoDRIVCg13aXRoX3N0YW5kYXJkGA8gASgNEhcKD3dpdGhpbl9zdGFuZGFyZBgQIAEoDRIdChVzaGFyZV93aXRoaW5fc3RhbmRhcmQYESABKAESGQoRd2FpdGluZ19oaXN0b2dyYW0YEiADKA1CBwoFX2hvdXIiWAoISGVhdENlbGwSDwoHd2Vla2RheRgBIAEoDRIMCgRob3VyGAIgASgNEg4KBmlzc3VlZBgDIAEoDRIMCgRkYXlzGAQgASgNEg8KB2F2ZXJhZ2UYBSABKAEizgEKEkJvb2tpbmdQdW5jdHVhbGl0eRIOCgZib29rZWQYASABKA0SEgoKY2hlY2tlZF9pbhgCIAEoDRIPCgdub19zaG93GAMgASgNEhEKCWNhbmNlbGxlZBgEIAEoDRIaChJjYWxsZWRfd2l0aGluX3Nsb3QYBSABKA0SEwoLY2FsbGVkX2xhdGUYBiABKA0SPwoVY2FsbF9hZnRlcl9zbG90X3N0YXJ0GAcgASgLMiAubXBwLnJlcG9ydGluZy52MS5NaW51dGVzU3VtbWFyeSI9ChBVbmtub3duUmVmZXJlbmNlEgwKBGtpbmQYASABKAkSCgoCaWQYAiABKAkSDwoHdGlja2V0cxgDIAEoDSLTAgoVR2V0U3RhdGlzdGljc1Jlc3BvbnNlEg4KBnBlcmlvZBgBIAEoCRIMCgRmcm9tGAIgASgJEgoKAnRvGAMgASgJEhEKCXRpbWVfem9uZRgEIAEoCRItCgRyb3dzGAUgAygLMh8ubXBwLnJlcG9ydGluZy52MS5TdGF0aXN0aWNzUm93Ei4KBXRvdGFsGAYgASgLMh8ubXBwLnJlcG9ydGluZy52MS5TdGF0aXN0aWNzUm93EjEKDWJ1c2llc3RfaG91cnMYByADKAsyGi5tcHAucmVwb3J0aW5nLnYxLkhlYXRDZWxsEjYKCGJvb2tpbmdzGAggASgLMiQubXBwLnJlcG9ydGluZy52MS5Cb29raW5nUHVuY3R1YWxpdHkSMwoHdW5rbm93bhgJIAMoCzIiLm1wcC5yZXBvcnRpbmcudjEuVW5rbm93blJlZmVyZW5jZSI3ChRHZXRFdmFsdWF0aW9uUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEg4KBnBlcmlvZBgCIAEoCSIxCgRDZWxsEg4KBHRleHQYASABKAlIABIQCgZudW1iZXIYAiABKAFIAEIHCgV2YWx1ZSI0CgtFdmlkZW5jZVJvdxIlCgVjZWxscxgBIAMoCzIWLm1wcC5yZXBvcnRpbmcudjEuQ2VsbCJ6Cg1FdmlkZW5jZVRhYmxlEgwKBG5hbWUYASABKAkSDQoFdGl0bGUYAiABKAkSDgoGbWV0aG9kGAMgASgJEg8KB2NvbHVtbnMYBCADKAkSKwoEcm93cxgFIAMoCzIdLm1wcC5yZXBvcnRpbmcudjEuRXZpZGVuY2VSb3ciyAEKFUdldEV2YWx1YXRpb25SZXNwb25zZRIPCgdtYWxsX2lkGAEgASgJEhEKCW1hbGxfbmFtZRgCIAEoCRIOCgZwZXJpb2QYAyABKAkSDAoEZnJvbRgEIAEoCRIKCgJ0bxgFIAEoCRIwCgxnZW5lcmF0ZWRfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi8KBnRhYmxlcxgHIAMoCzIfLm1wcC5yZXBvcnRpbmcudjEuRXZpZGVuY2VUYWJsZSJ5ChdFeHBvcnRFdmFsdWF0aW9uUmVxdWVzdBIPCgdtYWxsX2lkGAEgASgJEg4KBnBlcmlvZBgCIAEoCRIuCgZmb3JtYXQYAyABKA4yHi5tcHAucmVwb3J0aW5nLnYxLkV4cG9ydEZvcm1hdBINCgV0YWJsZRgEIAEoCSJUChhFeHBvcnRFdmFsdWF0aW9uUmVzcG9uc2USFAoMY29udGVudF90eXBlGAEgASgJEhEKCWZpbGVfbmFtZRgCIAEoCRIPCgdjb250ZW50GAMgASgMKocBCgpSZXBvcnRVbml0EhsKF1JFUE9SVF9VTklUX1VOU1BFQ0lGSUVEEAASFwoTUkVQT1JUX1VOSVRfU0VSVklDRRABEhYKElJFUE9SVF9VTklUX0FHRU5DWRACEhQKEFJFUE9SVF9VTklUX01BTEwQAxIVChFSRVBPUlRfVU5JVF9CT09USBAEKuEBCg9TdGF0aXN0aWNzR3JvdXASIAocU1RBVElTVElDU19HUk9VUF9VTlNQRUNJRklFRBAAEhwKGFNUQVRJU1RJQ1NfR1JPVVBfU0VSVklDRRABEhoKFlNUQVRJU1RJQ1NfR1JPVVBfQk9PVEgQAhIbChdTVEFUSVNUSUNTX0dST1VQX0FHRU5DWRADEhkKFVNUQVRJU1RJQ1NfR1JPVVBfTUFMTBAEEhwKGFNUQVRJU1RJQ1NfR1JPVVBfT0ZGSUNFUhAFEhwKGFNUQVRJU1RJQ1NfR1JPVVBfQ0hBTk5FTBAGKmwKClRpbWVCdWNrZXQSGwoXVElNRV9CVUNLRVRfVU5TUEVDSUZJRUQQABIWChJUSU1FX0JVQ0tFVF9QRVJJT0QQARITCg9USU1FX0JVQ0tFVF9EQVkQAhIUChBUSU1FX0JVQ0tFVF9IT1VSEAMqdAoMRXhwb3J0Rm9ybWF0Eh0KGUVYUE9SVF9GT1JNQVRfVU5TUEVDSUZJRUQQABIWChJFWFBPUlRfRk9STUFUX0pTT04QARIVChFFWFBPUlRfRk9STUFUX0NTVhACEhYKEkVYUE9SVF9GT1JNQVRfWExTWBADMrMFChBSZXBvcnRpbmdTZXJ2aWNlElEKCEdldEJvYXJkEiEubXBwLnJlcG9ydGluZy52MS5HZXRCb2FyZFJlcXVlc3QaIi5tcHAucmVwb3J0aW5nLnYxLkdldEJvYXJkUmVzcG9uc2USWQoKV2F0Y2hCb2FyZBIjLm1wcC5yZXBvcnRpbmcudjEuV2F0Y2hCb2FyZFJlcXVlc3QaJC5tcHAucmVwb3J0aW5nLnYxLldhdGNoQm9hcmRSZXNwb25zZTABEmYKD0dldFNhdGlzZmFjdGlvbhIoLm1wcC5yZXBvcnRpbmcudjEuR2V0U2F0aXNmYWN0aW9uUmVxdWVzdBopLm1wcC5yZXBvcnRpbmcudjEuR2V0U2F0aXNmYWN0aW9uUmVzcG9uc2USWgoLR2V0RmFpcm5lc3MSJC5tcHAucmVwb3J0aW5nLnYxLkdldEZhaXJuZXNzUmVxdWVzdBolLm1wcC5yZXBvcnRpbmcudjEuR2V0RmFpcm5lc3NSZXNwb25zZRJgCg1HZXRTdGF0aXN0aWNzEiYubXBwLnJlcG9ydGluZy52MS5HZXRTdGF0aXN0aWNzUmVxdWVzdBonLm1wcC5yZXBvcnRpbmcudjEuR2V0U3RhdGlzdGljc1Jlc3BvbnNlEmAKDUdldEV2YWx1YXRpb24SJi5tcHAucmVwb3J0aW5nLnYxLkdldEV2YWx1YXRpb25SZXF1ZXN0GicubXBwLnJlcG9ydGluZy52MS5HZXRFdmFsdWF0aW9uUmVzcG9uc2USaQoQRXhwb3J0RXZhbHVhdGlvbhIpLm1wcC5yZXBvcnRpbmcudjEuRXhwb3J0RXZhbHVhdGlvblJlcXVlc3QaKi5tcHAucmVwb3J0aW5nLnYxLkV4cG9ydEV2YWx1YXRpb25SZXNwb25zZWIGcHJvdG8z", [file_google_protobuf_timestamp]);
 
 /**
  * A counter (loket) as the board shows it.
@@ -276,7 +276,7 @@ export type GetSatisfactionRequest = Message<"mpp.reporting.v1.GetSatisfactionRe
   unit: ReportUnit;
 
   /**
-   * The service id or agency code; empty for the mall.
+   * The service id, agency code or booth id; empty for the mall.
    *
    * @generated from field: string unit_id = 4;
    */
@@ -544,6 +544,629 @@ export const GetFairnessResponseSchema: GenMessage<GetFairnessResponse> = /*@__P
   messageDesc(file_mpp_reporting_v1_reporting_service, 13);
 
 /**
+ * @generated from message mpp.reporting.v1.GetStatisticsRequest
+ */
+export type GetStatisticsRequest = Message<"mpp.reporting.v1.GetStatisticsRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * A local date `2026-11-27`, or a period as in GetSatisfactionRequest.
+   *
+   * @generated from field: string period = 2;
+   */
+  period: string;
+
+  /**
+   * @generated from field: mpp.reporting.v1.StatisticsGroup group_by = 3;
+   */
+  groupBy: StatisticsGroup;
+
+  /**
+   * Unspecified: the whole period.
+   *
+   * @generated from field: mpp.reporting.v1.TimeBucket bucket = 4;
+   */
+  bucket: TimeBucket;
+
+  /**
+   * Only this agency's tickets (agency staff must name their own); empty for all.
+   *
+   * @generated from field: string agency_code = 5;
+   */
+  agencyCode: string;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.GetStatisticsRequest.
+ * Use `create(GetStatisticsRequestSchema)` to create a new message.
+ */
+export const GetStatisticsRequestSchema: GenMessage<GetStatisticsRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 14);
+
+/**
+ * Minutes over the tickets that have them, from the tickets themselves (percentiles are
+ * interpolated between the two nearest tickets, never averaged from smaller groups).
+ *
+ * @generated from message mpp.reporting.v1.MinutesSummary
+ */
+export type MinutesSummary = Message<"mpp.reporting.v1.MinutesSummary"> & {
+  /**
+   * @generated from field: uint32 count = 1;
+   */
+  count: number;
+
+  /**
+   * @generated from field: double average = 2;
+   */
+  average: number;
+
+  /**
+   * @generated from field: double p50 = 3;
+   */
+  p50: number;
+
+  /**
+   * @generated from field: double p90 = 4;
+   */
+  p90: number;
+
+  /**
+   * @generated from field: double max = 5;
+   */
+  max: number;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.MinutesSummary.
+ * Use `create(MinutesSummarySchema)` to create a new message.
+ */
+export const MinutesSummarySchema: GenMessage<MinutesSummary> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 15);
+
+/**
+ * @generated from message mpp.reporting.v1.StatisticsRow
+ */
+export type StatisticsRow = Message<"mpp.reporting.v1.StatisticsRow"> & {
+  /**
+   * The service id, booth id, agency code, mall id, officer subject or channel.
+   *
+   * @generated from field: string key = 1;
+   */
+  key: string;
+
+  /**
+   * Its name from the catalog (empty for officers and when the catalog never named it).
+   *
+   * @generated from field: string name = 2;
+   */
+  name: string;
+
+  /**
+   * The local date, with TIME_BUCKET_DAY or TIME_BUCKET_HOUR.
+   *
+   * @generated from field: string date = 3;
+   */
+  date: string;
+
+  /**
+   * The local hour 0–23, with TIME_BUCKET_HOUR.
+   *
+   * @generated from field: optional uint32 hour = 4;
+   */
+  hour?: number | undefined;
+
+  /**
+   * @generated from field: uint32 issued = 5;
+   */
+  issued: number;
+
+  /**
+   * @generated from field: uint32 served = 6;
+   */
+  served: number;
+
+  /**
+   * @generated from field: uint32 no_show = 7;
+   */
+  noShow: number;
+
+  /**
+   * @generated from field: uint32 cancelled = 8;
+   */
+  cancelled: number;
+
+  /**
+   * @generated from field: uint32 transferred = 9;
+   */
+  transferred: number;
+
+  /**
+   * Still waiting when the day closed.
+   *
+   * @generated from field: uint32 expired = 10;
+   */
+  expired: number;
+
+  /**
+   * Not finished yet (waiting, called or being served).
+   *
+   * @generated from field: uint32 open = 11;
+   */
+  open: number;
+
+  /**
+   * Issue → first call.
+   *
+   * @generated from field: mpp.reporting.v1.MinutesSummary waiting = 12;
+   */
+  waiting?: MinutesSummary | undefined;
+
+  /**
+   * Start of service (or the call, if never started) → completion, served tickets only.
+   *
+   * @generated from field: mpp.reporting.v1.MinutesSummary service = 13;
+   */
+  service?: MinutesSummary | undefined;
+
+  /**
+   * The service's expected handling minutes (rows per service only; 0 when none is set).
+   *
+   * @generated from field: uint32 expected_minutes = 14;
+   */
+  expectedMinutes: number;
+
+  /**
+   * Served tickets whose service has expected minutes, and those done within them.
+   *
+   * @generated from field: uint32 with_standard = 15;
+   */
+  withStandard: number;
+
+  /**
+   * @generated from field: uint32 within_standard = 16;
+   */
+  withinStandard: number;
+
+  /**
+   * within_standard ÷ with_standard, 0 when none.
+   *
+   * @generated from field: double share_within_standard = 17;
+   */
+  shareWithinStandard: number;
+
+  /**
+   * Waiting minutes of called tickets in the bins [0,5) [5,10) [10,20) [20,40) [40,∞).
+   *
+   * @generated from field: repeated uint32 waiting_histogram = 18;
+   */
+  waitingHistogram: number[];
+};
+
+/**
+ * Describes the message mpp.reporting.v1.StatisticsRow.
+ * Use `create(StatisticsRowSchema)` to create a new message.
+ */
+export const StatisticsRowSchema: GenMessage<StatisticsRow> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 16);
+
+/**
+ * Tickets issued in one local hour of one weekday over the period.
+ *
+ * @generated from message mpp.reporting.v1.HeatCell
+ */
+export type HeatCell = Message<"mpp.reporting.v1.HeatCell"> & {
+  /**
+   * ISO weekday: 1 Monday … 7 Sunday.
+   *
+   * @generated from field: uint32 weekday = 1;
+   */
+  weekday: number;
+
+  /**
+   * @generated from field: uint32 hour = 2;
+   */
+  hour: number;
+
+  /**
+   * @generated from field: uint32 issued = 3;
+   */
+  issued: number;
+
+  /**
+   * Days of that weekday in the period with any ticket; average = issued ÷ days.
+   *
+   * @generated from field: uint32 days = 4;
+   */
+  days: number;
+
+  /**
+   * @generated from field: double average = 5;
+   */
+  average: number;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.HeatCell.
+ * Use `create(HeatCellSchema)` to create a new message.
+ */
+export const HeatCellSchema: GenMessage<HeatCell> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 17);
+
+/**
+ * Bookings (antrian online) of the period's slots, and how close to its slot a checked-in ticket
+ * was called.
+ *
+ * @generated from message mpp.reporting.v1.BookingPunctuality
+ */
+export type BookingPunctuality = Message<"mpp.reporting.v1.BookingPunctuality"> & {
+  /**
+   * @generated from field: uint32 booked = 1;
+   */
+  booked: number;
+
+  /**
+   * @generated from field: uint32 checked_in = 2;
+   */
+  checkedIn: number;
+
+  /**
+   * @generated from field: uint32 no_show = 3;
+   */
+  noShow: number;
+
+  /**
+   * @generated from field: uint32 cancelled = 4;
+   */
+  cancelled: number;
+
+  /**
+   * Checked-in tickets called before their slot ended.
+   *
+   * @generated from field: uint32 called_within_slot = 5;
+   */
+  calledWithinSlot: number;
+
+  /**
+   * Checked-in tickets called after it.
+   *
+   * @generated from field: uint32 called_late = 6;
+   */
+  calledLate: number;
+
+  /**
+   * Minutes from the slot's start to the call (negative: called early).
+   *
+   * @generated from field: mpp.reporting.v1.MinutesSummary call_after_slot_start = 7;
+   */
+  callAfterSlotStart?: MinutesSummary | undefined;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.BookingPunctuality.
+ * Use `create(BookingPunctualitySchema)` to create a new message.
+ */
+export const BookingPunctualitySchema: GenMessage<BookingPunctuality> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 18);
+
+/**
+ * Events about something the catalog never described: kept and counted here, never dropped.
+ *
+ * @generated from message mpp.reporting.v1.UnknownReference
+ */
+export type UnknownReference = Message<"mpp.reporting.v1.UnknownReference"> & {
+  /**
+   * `mall`, `service` or `counter`.
+   *
+   * @generated from field: string kind = 1;
+   */
+  kind: string;
+
+  /**
+   * @generated from field: string id = 2;
+   */
+  id: string;
+
+  /**
+   * @generated from field: uint32 tickets = 3;
+   */
+  tickets: number;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.UnknownReference.
+ * Use `create(UnknownReferenceSchema)` to create a new message.
+ */
+export const UnknownReferenceSchema: GenMessage<UnknownReference> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 19);
+
+/**
+ * @generated from message mpp.reporting.v1.GetStatisticsResponse
+ */
+export type GetStatisticsResponse = Message<"mpp.reporting.v1.GetStatisticsResponse"> & {
+  /**
+   * @generated from field: string period = 1;
+   */
+  period: string;
+
+  /**
+   * @generated from field: string from = 2;
+   */
+  from: string;
+
+  /**
+   * @generated from field: string to = 3;
+   */
+  to: string;
+
+  /**
+   * The mall's time zone the hours are in.
+   *
+   * @generated from field: string time_zone = 4;
+   */
+  timeZone: string;
+
+  /**
+   * @generated from field: repeated mpp.reporting.v1.StatisticsRow rows = 5;
+   */
+  rows: StatisticsRow[];
+
+  /**
+   * The whole mall (or agency) over the period.
+   *
+   * @generated from field: mpp.reporting.v1.StatisticsRow total = 6;
+   */
+  total?: StatisticsRow | undefined;
+
+  /**
+   * @generated from field: repeated mpp.reporting.v1.HeatCell busiest_hours = 7;
+   */
+  busiestHours: HeatCell[];
+
+  /**
+   * @generated from field: mpp.reporting.v1.BookingPunctuality bookings = 8;
+   */
+  bookings?: BookingPunctuality | undefined;
+
+  /**
+   * @generated from field: repeated mpp.reporting.v1.UnknownReference unknown = 9;
+   */
+  unknown: UnknownReference[];
+};
+
+/**
+ * Describes the message mpp.reporting.v1.GetStatisticsResponse.
+ * Use `create(GetStatisticsResponseSchema)` to create a new message.
+ */
+export const GetStatisticsResponseSchema: GenMessage<GetStatisticsResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 20);
+
+/**
+ * @generated from message mpp.reporting.v1.GetEvaluationRequest
+ */
+export type GetEvaluationRequest = Message<"mpp.reporting.v1.GetEvaluationRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * A period as in GetSatisfactionRequest.
+   *
+   * @generated from field: string period = 2;
+   */
+  period: string;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.GetEvaluationRequest.
+ * Use `create(GetEvaluationRequestSchema)` to create a new message.
+ */
+export const GetEvaluationRequestSchema: GenMessage<GetEvaluationRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 21);
+
+/**
+ * One cell of an evidence table: text or a number.
+ *
+ * @generated from message mpp.reporting.v1.Cell
+ */
+export type Cell = Message<"mpp.reporting.v1.Cell"> & {
+  /**
+   * @generated from oneof mpp.reporting.v1.Cell.value
+   */
+  value: {
+    /**
+     * @generated from field: string text = 1;
+     */
+    value: string;
+    case: "text";
+  } | {
+    /**
+     * @generated from field: double number = 2;
+     */
+    value: number;
+    case: "number";
+  } | { case: undefined; value?: undefined };
+};
+
+/**
+ * Describes the message mpp.reporting.v1.Cell.
+ * Use `create(CellSchema)` to create a new message.
+ */
+export const CellSchema: GenMessage<Cell> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 22);
+
+/**
+ * @generated from message mpp.reporting.v1.EvidenceRow
+ */
+export type EvidenceRow = Message<"mpp.reporting.v1.EvidenceRow"> & {
+  /**
+   * @generated from field: repeated mpp.reporting.v1.Cell cells = 1;
+   */
+  cells: Cell[];
+};
+
+/**
+ * Describes the message mpp.reporting.v1.EvidenceRow.
+ * Use `create(EvidenceRowSchema)` to create a new message.
+ */
+export const EvidenceRowSchema: GenMessage<EvidenceRow> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 23);
+
+/**
+ * One table of evidence, with how its figures are computed.
+ *
+ * @generated from message mpp.reporting.v1.EvidenceTable
+ */
+export type EvidenceTable = Message<"mpp.reporting.v1.EvidenceTable"> & {
+  /**
+   * `services_per_agency`, `transactions_per_day`, ...: the CSV and sheet name.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * @generated from field: string title = 2;
+   */
+  title: string;
+
+  /**
+   * How each figure is computed, for the cover sheet.
+   *
+   * @generated from field: string method = 3;
+   */
+  method: string;
+
+  /**
+   * @generated from field: repeated string columns = 4;
+   */
+  columns: string[];
+
+  /**
+   * @generated from field: repeated mpp.reporting.v1.EvidenceRow rows = 5;
+   */
+  rows: EvidenceRow[];
+};
+
+/**
+ * Describes the message mpp.reporting.v1.EvidenceTable.
+ * Use `create(EvidenceTableSchema)` to create a new message.
+ */
+export const EvidenceTableSchema: GenMessage<EvidenceTable> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 24);
+
+/**
+ * @generated from message mpp.reporting.v1.GetEvaluationResponse
+ */
+export type GetEvaluationResponse = Message<"mpp.reporting.v1.GetEvaluationResponse"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string mall_name = 2;
+   */
+  mallName: string;
+
+  /**
+   * @generated from field: string period = 3;
+   */
+  period: string;
+
+  /**
+   * @generated from field: string from = 4;
+   */
+  from: string;
+
+  /**
+   * @generated from field: string to = 5;
+   */
+  to: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp generated_at = 6;
+   */
+  generatedAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: repeated mpp.reporting.v1.EvidenceTable tables = 7;
+   */
+  tables: EvidenceTable[];
+};
+
+/**
+ * Describes the message mpp.reporting.v1.GetEvaluationResponse.
+ * Use `create(GetEvaluationResponseSchema)` to create a new message.
+ */
+export const GetEvaluationResponseSchema: GenMessage<GetEvaluationResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 25);
+
+/**
+ * @generated from message mpp.reporting.v1.ExportEvaluationRequest
+ */
+export type ExportEvaluationRequest = Message<"mpp.reporting.v1.ExportEvaluationRequest"> & {
+  /**
+   * @generated from field: string mall_id = 1;
+   */
+  mallId: string;
+
+  /**
+   * @generated from field: string period = 2;
+   */
+  period: string;
+
+  /**
+   * @generated from field: mpp.reporting.v1.ExportFormat format = 3;
+   */
+  format: ExportFormat;
+
+  /**
+   * CSV only: one table by name; empty for all.
+   *
+   * @generated from field: string table = 4;
+   */
+  table: string;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.ExportEvaluationRequest.
+ * Use `create(ExportEvaluationRequestSchema)` to create a new message.
+ */
+export const ExportEvaluationRequestSchema: GenMessage<ExportEvaluationRequest> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 26);
+
+/**
+ * @generated from message mpp.reporting.v1.ExportEvaluationResponse
+ */
+export type ExportEvaluationResponse = Message<"mpp.reporting.v1.ExportEvaluationResponse"> & {
+  /**
+   * @generated from field: string content_type = 1;
+   */
+  contentType: string;
+
+  /**
+   * @generated from field: string file_name = 2;
+   */
+  fileName: string;
+
+  /**
+   * @generated from field: bytes content = 3;
+   */
+  content: Uint8Array;
+};
+
+/**
+ * Describes the message mpp.reporting.v1.ExportEvaluationResponse.
+ * Use `create(ExportEvaluationResponseSchema)` to create a new message.
+ */
+export const ExportEvaluationResponseSchema: GenMessage<ExportEvaluationResponse> = /*@__PURE__*/
+  messageDesc(file_mpp_reporting_v1_reporting_service, 27);
+
+/**
  * @generated from enum mpp.reporting.v1.ReportUnit
  */
 export enum ReportUnit {
@@ -566,6 +1189,13 @@ export enum ReportUnit {
    * @generated from enum value: REPORT_UNIT_MALL = 3;
    */
   MALL = 3,
+
+  /**
+   * A gerai (booth): the surveys of visits served at its counters.
+   *
+   * @generated from enum value: REPORT_UNIT_BOOTH = 4;
+   */
+  BOOTH = 4,
 }
 
 /**
@@ -573,6 +1203,127 @@ export enum ReportUnit {
  */
 export const ReportUnitSchema: GenEnum<ReportUnit> = /*@__PURE__*/
   enumDesc(file_mpp_reporting_v1_reporting_service, 0);
+
+/**
+ * What statistics rows are grouped by.
+ *
+ * @generated from enum mpp.reporting.v1.StatisticsGroup
+ */
+export enum StatisticsGroup {
+  /**
+   * @generated from enum value: STATISTICS_GROUP_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * @generated from enum value: STATISTICS_GROUP_SERVICE = 1;
+   */
+  SERVICE = 1,
+
+  /**
+   * The booth of the counter that called the ticket; a ticket never called counts at its
+   * service's first booth.
+   *
+   * @generated from enum value: STATISTICS_GROUP_BOOTH = 2;
+   */
+  BOOTH = 2,
+
+  /**
+   * @generated from enum value: STATISTICS_GROUP_AGENCY = 3;
+   */
+  AGENCY = 3,
+
+  /**
+   * @generated from enum value: STATISTICS_GROUP_MALL = 4;
+   */
+  MALL = 4,
+
+  /**
+   * The officer who called the ticket (pseudonymous subject); empty for tickets never called.
+   *
+   * @generated from enum value: STATISTICS_GROUP_OFFICER = 5;
+   */
+  OFFICER = 5,
+
+  /**
+   * Where the ticket was taken: `kiosk`, `online`, `mobile-unit` or `walk-in`.
+   *
+   * @generated from enum value: STATISTICS_GROUP_CHANNEL = 6;
+   */
+  CHANNEL = 6,
+}
+
+/**
+ * Describes the enum mpp.reporting.v1.StatisticsGroup.
+ */
+export const StatisticsGroupSchema: GenEnum<StatisticsGroup> = /*@__PURE__*/
+  enumDesc(file_mpp_reporting_v1_reporting_service, 1);
+
+/**
+ * Rows for the whole period, or one per local day or per local hour (of issue).
+ *
+ * @generated from enum mpp.reporting.v1.TimeBucket
+ */
+export enum TimeBucket {
+  /**
+   * @generated from enum value: TIME_BUCKET_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * @generated from enum value: TIME_BUCKET_PERIOD = 1;
+   */
+  PERIOD = 1,
+
+  /**
+   * @generated from enum value: TIME_BUCKET_DAY = 2;
+   */
+  DAY = 2,
+
+  /**
+   * @generated from enum value: TIME_BUCKET_HOUR = 3;
+   */
+  HOUR = 3,
+}
+
+/**
+ * Describes the enum mpp.reporting.v1.TimeBucket.
+ */
+export const TimeBucketSchema: GenEnum<TimeBucket> = /*@__PURE__*/
+  enumDesc(file_mpp_reporting_v1_reporting_service, 2);
+
+/**
+ * @generated from enum mpp.reporting.v1.ExportFormat
+ */
+export enum ExportFormat {
+  /**
+   * @generated from enum value: EXPORT_FORMAT_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * @generated from enum value: EXPORT_FORMAT_JSON = 1;
+   */
+  JSON = 1,
+
+  /**
+   * One table (`table`), or every table one after the other, each under its title.
+   *
+   * @generated from enum value: EXPORT_FORMAT_CSV = 2;
+   */
+  CSV = 2,
+
+  /**
+   * @generated from enum value: EXPORT_FORMAT_XLSX = 3;
+   */
+  XLSX = 3,
+}
+
+/**
+ * Describes the enum mpp.reporting.v1.ExportFormat.
+ */
+export const ExportFormatSchema: GenEnum<ExportFormat> = /*@__PURE__*/
+  enumDesc(file_mpp_reporting_v1_reporting_service, 3);
 
 /**
  * @generated from service mpp.reporting.v1.ReportingService
@@ -618,6 +1369,38 @@ export const ReportingService: GenService<{
     methodKind: "unary";
     input: typeof GetFairnessRequestSchema;
     output: typeof GetFairnessResponseSchema;
+  },
+  /**
+   * Service statistics of a mall over a day or a period, per service, booth, agency, mall, officer
+   * or channel, whole or per day or hour: counts, waiting and service times against the standard,
+   * the busiest hours and booking punctuality (staff, auditors).
+   *
+   * @generated from rpc mpp.reporting.v1.ReportingService.GetStatistics
+   */
+  getStatistics: {
+    methodKind: "unary";
+    input: typeof GetStatisticsRequestSchema;
+    output: typeof GetStatisticsResponseSchema;
+  },
+  /**
+   * The evidence a city reports to the ministry for a period, as tables (auditors, the mall-admin).
+   *
+   * @generated from rpc mpp.reporting.v1.ReportingService.GetEvaluation
+   */
+  getEvaluation: {
+    methodKind: "unary";
+    input: typeof GetEvaluationRequestSchema;
+    output: typeof GetEvaluationResponseSchema;
+  },
+  /**
+   * The same evidence as a file: JSON, CSV or XLSX (a cover sheet, then one sheet per table).
+   *
+   * @generated from rpc mpp.reporting.v1.ReportingService.ExportEvaluation
+   */
+  exportEvaluation: {
+    methodKind: "unary";
+    input: typeof ExportEvaluationRequestSchema;
+    output: typeof ExportEvaluationResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_mpp_reporting_v1_reporting_service, 0);
