@@ -65,7 +65,7 @@ async function ikmTable(db: pg.Pool, t: (name: string) => string, mallId: string
       const sample = sampleAdequacy(list.length, population.get(unit) ?? 0);
       return [kind, id, nameOf.get(unit) ?? '', list.length, result.ikm, result.ikmRounded, result.grade, result.weakest.map((e) => e.code).join(' '), sample.population, sample.minimum, sample.reached] as Value[];
     })
-    .sort((a, b) => order.indexOf(a[0] as string) - order.indexOf(b[0] as string) || String(a[1]).localeCompare(String(b[1])));
+    .sort((a, b) => order.indexOf(a[0] as string) - order.indexOf(b[0] as string) || (String(a[1]) < String(b[1]) ? -1 : 1));
   return {
     name: 'ikm_per_unit',
     title: 'IKM per unit (SKM, PermenPANRB 14/2017)',
@@ -101,7 +101,7 @@ export async function evaluationOf(db: pg.Pool, schema: string, mallId: string, 
               ${Object.entries(CHANNELS).map(([name, channel]) => `count(s.service_id) filter (where ${channel} = any(s.channels))::int as ${name}`).join(', ')}
          from ${t('dir_memberships')} m join ${t('dir_agencies')} a on a.code = m.agency_code
          left join ${t('dir_services')} s on s.agency_code = a.code and s.mall_id = m.mall_id and s.active
-        where m.mall_id = $1 group by a.code, a.name, m.status order by a.code`,
+        where m.mall_id = $1 group by a.code, a.name, m.status order by a.code collate "C"`,
       [mallId],
     ),
     stats(StatisticsGroup.MALL, TimeBucket.DAY),
@@ -114,13 +114,13 @@ export async function evaluationOf(db: pg.Pool, schema: string, mallId: string, 
               count(*) filter (where closed_at <= resolve_by)::int as resolved,
               count(*) filter (where (responded_at is null and respond_by <= $4) or (closed_at is null and resolve_by <= $4))::int as overdue
          from ${t('sat_complaints')} where mall_id = $1 and (received_at at time zone $5)::date between $2::date and $3::date
-        group by agency_code order by agency_code`,
+        group by agency_code order by agency_code collate "C"`,
       [mallId, period.from, period.to, now, mall?.time_zone || FALLBACK_TIME_ZONE],
     ),
     db.query<{ agency_code: string; service_id: string; name_id: string; version: number | null; decree_number: string | null; adopted_on: string | null; reviewed_on: string | null; public_components: number | null }>(
       `select s.agency_code, s.service_id, s.name_id, d.version, d.decree_number, d.adopted_on, d.reviewed_on, d.public_components
          from ${t('dir_services')} s left join ${t('dir_standards')} d on d.service_id = s.service_id
-        where s.mall_id = $1 and s.active order by s.agency_code, s.service_id`,
+        where s.mall_id = $1 and s.active order by s.agency_code collate "C", s.service_id collate "C"`,
       [mallId],
     ),
     db.query<{ period: string; from_date: string; to_date: string; published_at: Date }>(

@@ -157,7 +157,7 @@ export async function statisticsOf(db: pg.Pool, schema: string, req: StatisticsR
   const tickets = ticketsSql(s);
   const dims = bucket === TimeBucket.HOUR ? 'k.date as date, k.hour as hour' : bucket === TimeBucket.DAY ? 'k.date as date, null::int as hour' : 'null::text as date, null::int as hour';
   const [grouped, total, heat, days, bookings, unknown, labels] = await Promise.all([
-    db.query<Aggregate>(`with k as (${tickets}) select ${key} as key, ${dims}, ${MEASURES} from k group by 1, 2, 3 order by 2 nulls first, 3 nulls first, 1`, args),
+    db.query<Aggregate>(`with k as (${tickets}) select ${key} as key, ${dims}, ${MEASURES} from k group by 1, 2, 3 order by 2 nulls first, 3 nulls first, (${key}) collate "C"`, args),
     db.query<Aggregate>(`with k as (${tickets}) select '' as key, null::text as date, null::int as hour, ${MEASURES} from k`, args),
     db.query<{ weekday: number; hour: number; issued: number }>(`with k as (${tickets}) select weekday, hour, count(*)::int as issued from k group by 1, 2 order by 1, 2`, args),
     db.query<{ weekday: number; days: number }>(`with k as (${tickets}) select weekday, count(distinct date)::int as days from k group by 1`, args),
@@ -178,10 +178,11 @@ export async function statisticsOf(db: pg.Pool, schema: string, req: StatisticsR
     ),
     db.query<{ kind: string; id: string; tickets: number }>(
       `with k as (${tickets})
-       select 'service' as kind, service_id as id, count(*)::int as tickets from k where not known_service group by service_id
-       union all
-       select 'counter', counter_id, count(*)::int from k where not known_counter group by counter_id
-       order by 1, 2`,
+       select * from (
+         select 'service' as kind, service_id as id, count(*)::int as tickets from k where not known_service group by service_id
+         union all
+         select 'counter', counter_id, count(*)::int from k where not known_counter group by counter_id) u
+       order by kind, id collate "C"`,
       args,
     ),
     names(db, s, group, req.mallId),

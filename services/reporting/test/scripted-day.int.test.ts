@@ -1,0 +1,264 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { ReportingService, ReportUnit, Role, StatisticsGroup, TimeBucket, type Actor } from '@mpp/contracts';
+import { createEventStore, createManualClock, toCloudEvent, type LogPosition, type RecordedEvent } from '@mpp/eventstore';
+import { createClient } from '@mpp/grpc';
+import { createKafkaClient, type IncomingMessage, type KafkaClient, type OutgoingMessage, type Producer } from '@mpp/kafka';
+import type { RunningService } from '@mpp/runtime';
+import { waitFor, type TestDatabase } from '@mpp/testing';
+import { kafkaBrokers, testDatabase, uniqueTopic } from '@mpp/testing/fixtures';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, loadConfig, projections } from '../src/index.js';
+import { boothNames, bookingPunctuality, busiestHours, complaintsByAgency, ikmByUnit, statisticsRow, statisticsRows, unknownReferences, type Bucket } from './expected.js';
+import { AGENCIES, BOOTHS, DAYS, MALL, SERVICES, TIME_ZONE, UNKNOWN_MALL, scriptDay, type ScriptedDay } from './scripted-day.js';
+
+// The proof of the reporting service: a scripted stretch of a mall's life (catalog, several
+// hundred tickets, bookings, surveys, complaints) delivered over the real Kafka broker the hard
+// way — every message twice, the catalog's topic only after the queue's and the survey's were
+// consumed, a batch of old messages again at the end, a poison message — yields reports equal
+// to expectations computed independently from the script's facts; `mpp rebuild` of every
+// projection yields them again.
+
+const SOURCES = ['catalog', 'queue', 'survey'] as const;
+const prefix = `${uniqueTopic('scripted')}.`;
+const topic = (source: string) => `${prefix}mpp.${source}.v1`;
+const NOW = new Date('2026-12-01T00:00:00Z');
+const auditor: Actor = { $typeName: 'mpp.common.v1.Actor', subject: 'inspektorat-1', role: Role.AUDITOR, agencyCode: '', mallId: '' };
+
+let db: TestDatabase;
+let pool: pg.Pool;
+let kafka: KafkaClient;
+let producer: Producer;
+let reporting: RunningService;
+let day: ScriptedDay;
+const messages: Record<string, OutgoingMessage[]> = {};
+const closers: (() => void)[] = [];
+let reports: ReturnType<typeof createClient<typeof ReportingService>>['client'];
+
+async function readAll(source: string): Promise<RecordedEvent[]> {
+  const store = createEventStore({ pool, schema: source });
+  const all: RecordedEvent[] = [];
+  let after: LogPosition = { transactionId: '0', globalPosition: '0' };
+  for (;;) {
+    const page = await store.readLog(after, 1_000);
+    if (page.length === 0) return all;
+    all.push(...page);
+    after = page.at(-1)!.position;
+  }
+}
+
+/** Whether every live projection has stored offsets at the end of each of its topics. */
+async function caughtUp(): Promise<boolean> {
+  const ends = new Map<string, Map<number, bigint>>();
+  for (const s of SOURCES) ends.set(topic(s), new Map((await kafka.endOffsets(topic(s))).map((p) => [p.partition, BigInt(p.offset)])));
+  const { rows: live } = await pool.query<{ projection: string; live: number }>(`select projection, live from reporting.projection_versions`);
+  const { rows } = await pool.query<{ consumer: string; topic: string; partition: number; next_offset: string }>(`select consumer, topic, partition, next_offset::text from reporting.consumer_offsets`);
+  const done = new Map(rows.map((r) => [`${r.consumer}|${r.topic}|${r.partition}`, BigInt(r.next_offset)]));
+  return projections.every((spec) => {
+    const version = live.find((l) => l.projection === spec.definition.name)?.live;
+    if (version === undefined) return false;
+    return spec.sources.every((s) => [...ends.get(topic(s))!].every(([partition, end]) => end === 0n || (done.get(`${spec.definition.name}@v${version}|${topic(s)}|${partition}`) ?? 0n) >= end));
+  });
+}
+
+/** Everything the reports say about the mall, numbers rounded to 6 decimals (float noise), as plain data. */
+async function snapshot() {
+  const stats: Record<string, unknown> = {};
+  for (const group of ['service', 'booth', 'agency', 'mall', 'officer', 'channel'] as const)
+    for (const bucket of ['period', 'day', 'hour'] as const) {
+      const r = await reports.getStatistics({ mallId: MALL, period: '2026-11', groupBy: GROUPS[group], bucket: BUCKETS[bucket] });
+      stats[`${group}/${bucket}`] = r.rows;
+      stats.total = r.total;
+      stats.busiestHours = r.busiestHours;
+      stats.bookings = r.bookings;
+      stats.unknown = r.unknown;
+      stats.timeZone = r.timeZone;
+    }
+  const satisfaction: Record<string, unknown> = {};
+  const units: [ReportUnit, string][] = [[ReportUnit.MALL, ''], ...AGENCIES.map((a) => [ReportUnit.AGENCY, a.code] as [ReportUnit, string]), ...SERVICES.map((s) => [ReportUnit.SERVICE, s.id] as [ReportUnit, string]), ...BOOTHS.map((b) => [ReportUnit.BOOTH, b.id] as [ReportUnit, string])];
+  for (const [unit, unitId] of units) satisfaction[`${ReportUnit[unit]}|${unitId}`] = await reports.getSatisfaction({ mallId: MALL, period: '2026-11', unit, unitId });
+  const evaluation = (await reports.getEvaluation({ mallId: MALL, period: '2026-11' })).tables.map((t) => ({ name: t.name, rows: t.rows.map((r) => r.cells.map((c) => c.value.value)) }));
+  return plain({ stats, satisfaction, evaluation });
+}
+
+const GROUPS = { service: StatisticsGroup.SERVICE, booth: StatisticsGroup.BOOTH, agency: StatisticsGroup.AGENCY, mall: StatisticsGroup.MALL, officer: StatisticsGroup.OFFICER, channel: StatisticsGroup.CHANNEL } as const;
+const BUCKETS: Record<Bucket, TimeBucket> = { period: TimeBucket.PERIOD, day: TimeBucket.DAY, hour: TimeBucket.HOUR };
+
+/** Plain JSON data (no `$typeName`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const plain = (x: unknown): any => JSON.parse(JSON.stringify(x, (k, v) => (k === '$typeName' ? undefined : typeof v === 'bigint' ? String(v) : v)));
+/** The same, every fraction matched to 6 decimals (sums of floats differ in their last bits with the order rows are read in). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const approx = (x: unknown): any => {
+  const walk = (v: unknown): unknown =>
+    typeof v === 'number' && !Number.isInteger(v) ? expect.closeTo(v, 6) : Array.isArray(v) ? v.map(walk) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, w]) => [k, walk(w)])) : v;
+  return walk(plain(x));
+};
+
+/** Sends each message `times` times in a row (a producer retrying, a relay republishing after a crash). */
+async function send(source: string, list: readonly OutgoingMessage[], times = 1) {
+  const batch = list.flatMap((m) => Array.from({ length: times }, () => m));
+  for (let i = 0; i < batch.length; i += 500) await producer.send(topic(source), batch.slice(i, i + 500));
+}
+
+/** `mpp rebuild <name>` as an operator runs it (the built CLI). */
+function mppRebuild(name: string): Promise<{ code: number | null; out: string }> {
+  const bin = fileURLToPath(new URL('../../../bin/mpp.mjs', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'rebuild', name], {
+    env: { PATH: process.env.PATH ?? '', OTEL_TRACES_EXPORTER: 'none', DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
+}
+
+beforeAll(async () => {
+  db = await testDatabase('scripted');
+  pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  day = scriptDay();
+  // The three services' event logs, as they would have written them.
+  for (const source of SOURCES) {
+    const store = createEventStore({ pool, schema: source });
+    await store.migrate();
+    await store.appendMany([...day.streams[source]].map(([streamId, events]) => ({ streamId, expectedVersion: 0, events })));
+    // The log shows a transaction once no older one is still open anywhere on the server (another
+    // test file's, say): wait for all of it.
+    const count = [...day.streams[source].values()].reduce((n, events) => n + events.length, 0);
+    let log: RecordedEvent[] = [];
+    await waitFor(async () => (log = await readAll(source)).length === count, { timeoutMs: 120_000, what: `the ${source} log readable` });
+    messages[source] = log.map((e) => toCloudEvent(e, `/mpp/${source}`));
+  }
+  kafka = createKafkaClient({ brokers: kafkaBrokers(), clientId: 'scripted-day-test' });
+  await kafka.ensureTopics(SOURCES.flatMap((s) => [{ topic: topic(s), partitions: 3 }, { topic: `${topic(s)}.dlq` }]));
+  producer = await kafka.producer();
+  reporting = await build(
+    loadConfig({ DATABASE_URL: db.url, GRPC_HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', REPORTING_GRPC_PORT: '0', KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix }),
+    { clock: createManualClock(NOW) },
+  ).start();
+  const c = createClient(ReportingService, { address: `127.0.0.1:${reporting.grpcPort}`, actor: auditor });
+  closers.push(c.close);
+  reports = c.client;
+}, 180_000);
+
+afterAll(async () => {
+  closers.forEach((close) => close());
+  await producer?.close();
+  await reporting?.stop();
+  await pool?.end();
+  await db?.drop();
+});
+
+describe('a scripted day through Kafka', () => {
+  let settled: unknown;
+
+  it('yields reports equal to expectations computed from the script, whatever the order and however often events arrive', async () => {
+    const mine = day.tickets.filter((t) => t.mallId === MALL);
+    expect(mine.length).toBeGreaterThan(400);
+    // The queue's and the survey's topics first, every message twice; the catalog not yet.
+    await send('queue', messages.queue!, 2);
+    await send('survey', messages.survey!, 2);
+    const ask = { mallId: MALL, period: '2026-11', groupBy: StatisticsGroup.SERVICE };
+    await waitFor(async () => (await reports.getStatistics(ask)).total?.issued === mine.length && (await reports.getSatisfaction({ mallId: MALL, period: '2026-11', unit: ReportUnit.MALL })).respondents === day.responses.length, {
+      timeoutMs: 120_000,
+      what: 'the queue and the survey consumed',
+    });
+    // Nothing is lost while the catalog is missing: every service is reported as unknown, hours fall back.
+    const early = await reports.getStatistics(ask);
+    expect(early.timeZone).toBe('Asia/Jakarta');
+    expect(early.unknown.filter((u) => u.kind === 'service').reduce((a, u) => a + u.tickets, 0)).toBe(mine.length);
+    expect(early.unknown).toContainEqual(expect.objectContaining({ kind: 'mall', id: MALL }));
+
+    // Now the catalog (twice), then a batch of old queue messages again.
+    await send('catalog', messages.catalog!, 2);
+    await send('queue', messages.queue!.slice(0, 150));
+    await waitFor(caughtUp, { timeoutMs: 120_000, what: 'every projection at the end of its topics' });
+
+    const got = await snapshot();
+    const stats = got.stats;
+    expect(stats.timeZone).toBe(TIME_ZONE);
+    for (const group of ['service', 'booth', 'agency', 'mall', 'officer', 'channel'] as const)
+      for (const bucket of ['period', 'day', 'hour'] as const) {
+        const rows = (stats[`${group}/${bucket}`] as { name: string }[]).map(({ name: _name, ...r }) => r);
+        expect(rows, `${group} per ${bucket}`).toEqual(approx(statisticsRows(day, group, bucket)));
+      }
+    expect((stats['booth/period'] as { key: string; name: string }[]).map((r) => [r.key, r.name])).toEqual([...boothNames].filter(([id]) => (stats['booth/period'] as { key: string }[]).some((r) => r.key === id)));
+    expect((stats['service/period'] as { key: string; name: string }[]).find((r) => r.key === SERVICES[0]!.id)!.name).toBe(SERVICES[0]!.name);
+    const { expectedMinutes: _e, ...total } = approx(statisticsRow(mine, false));
+    expect(stats.total).toMatchObject({ key: MALL, name: 'MPP Kota Palu', date: '', ...total });
+    expect(stats.busiestHours).toEqual(approx(busiestHours(day)));
+    expect(stats.bookings).toEqual(approx(bookingPunctuality(day)));
+    expect(stats.unknown).toEqual(unknownReferences(day));
+    expect(stats.unknown).toEqual([
+      { kind: 'counter', id: 'palu:c99', tickets: 1 },
+      { kind: 'service', id: 'palu:ghost', tickets: 1 },
+    ]);
+
+    // The IKM of every unit, and complaints per agency.
+    const ikm = ikmByUnit(day);
+    for (const [key, value] of Object.entries(got.satisfaction as Record<string, { respondents: number; ikm: number; ikmRounded: number; grade: string }>)) {
+      const [unit, id] = key.split('|') as [string, string];
+      const expected = ikm.get(`${unit.toLowerCase()}|${unit === 'MALL' ? MALL : id}`);
+      expect({ respondents: value.respondents, ikm: value.ikm, ikmRounded: value.ikmRounded, grade: value.grade }, key).toEqual(approx(expected ?? { respondents: 0, ikm: 0, ikmRounded: 0, grade: '' }));
+    }
+    const evaluation = got.evaluation as { name: string; rows: unknown[][] }[];
+    const table = (name: string) => evaluation.find((t) => t.name === name)!.rows;
+    expect(table('complaints').map((r) => r.slice(0, 5))).toEqual(complaintsByAgency(day, NOW));
+    expect(table('transactions_per_day')).toEqual(
+      DAYS.map((d) => {
+        const r = statisticsRow(mine.filter((t) => t.date === d), false);
+        return [d, r.issued, r.served, r.noShow, r.cancelled, r.transferred, r.expired, r.open];
+      }),
+    );
+    expect(table('skm_follow_up')).toEqual([['f1', '2026-Q3', 'U3', 'dukcapil-palu', 'Tambah loket perekaman', 'Kepala Seksi Pelayanan', '2026-11-30', 'done', expect.any(String), 'yes']]);
+    // Standards: three with all six published components, one with five; the first reviewed this year, the others overdue.
+    const byAgencyThenId = (a: string, b: string) => compare(agencyOf(a), agencyOf(b)) || compare(a, b);
+    expect(table('standards').map((r) => [r[1], r[7], r[8]])).toEqual(
+      SERVICES.map((s, i) => [s.id, i < 3 ? 6 : i === 3 ? 5 : 0, i === 0 ? 'no' : i < 4 ? 'yes' : 'no standard']).sort((a, b) => byAgencyThenId(a[0] as string, b[0] as string)),
+    );
+    settled = got;
+  }, 300_000);
+
+  it('keeps a ticket of a mall the catalog never described, and says so', async () => {
+    const r = await reports.getStatistics({ mallId: UNKNOWN_MALL, period: DAYS[0], groupBy: StatisticsGroup.MALL });
+    expect(r.timeZone).toBe('Asia/Jakarta');
+    expect(r.total!.issued).toBe(3);
+    expect(r.unknown).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'mall', id: UNKNOWN_MALL, tickets: 3 })]));
+  });
+
+  it('sets a poison message aside on the dead-letter topic with its reason, and the reports stay', async () => {
+    const poisonId = randomUUID();
+    await producer.send(topic('queue'), [
+      { key: 'poison', value: new Uint8Array([0xff, 0xff, 0xff]), headers: { ce_specversion: '1.0', ce_id: poisonId, ce_source: '/mpp/queue', ce_type: 'id.mpp.queue.TicketIssued.v1', ce_mallid: MALL } },
+    ]);
+    const dead: IncomingMessage[] = [];
+    const consumer = await kafka.consumer({ groupId: `${prefix}dlq-reader`, topics: [`${topic('queue')}.dlq`], fromBeginning: true });
+    void consumer.run(async (m) => void dead.push(m));
+    try {
+      await waitFor(() => dead.some((m) => m.headers.ce_id === poisonId && m.headers.mpp_dlq_consumer?.startsWith('statistics@')), { timeoutMs: 120_000, what: 'the poison message on the dead-letter topic' });
+    } finally {
+      await consumer.close();
+    }
+    const letter = dead.find((m) => m.headers.ce_id === poisonId && m.headers.mpp_dlq_consumer?.startsWith('statistics@'))!;
+    expect(letter.headers.mpp_dlq_error).toMatch(/\S/);
+    await waitFor(caughtUp, { timeoutMs: 120_000, what: 'past the poison message' });
+    expect(await snapshot()).toEqual(approx(settled));
+  }, 180_000);
+
+  it('rebuilds every projection with `mpp rebuild` to the same reports', async () => {
+    expect(settled).toBeDefined();
+    for (const spec of projections) {
+      const result = await mppRebuild(spec.definition.name);
+      expect(result.out, spec.definition.name).toContain(`${spec.definition.name} v2 is live`);
+      expect(result.code).toBe(0);
+    }
+    await waitFor(caughtUp, { timeoutMs: 120_000, what: 'the rebuilt versions at the end of their topics' });
+    expect(await snapshot()).toEqual(approx(settled));
+  }, 600_000);
+});
+
+const agencyOf = (serviceId: string) => SERVICES.find((s) => s.id === serviceId)!.agency;
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
