@@ -219,6 +219,9 @@ describe('a scripted day through Kafka', () => {
     expect(table('standards').map((r) => [r[1], r[7], r[8]])).toEqual(
       SERVICES.map((s, i) => [s.id, i < 3 ? 6 : i === 3 ? 5 : 0, i === 0 ? 'no' : i < 4 ? 'yes' : 'no standard']).sort((a, b) => byAgencyThenId(a[0] as string, b[0] as string)),
     );
+    // Every queue's days closed: the board's lines are empty and it keeps none of their tickets.
+    expect((await reports.getBoard({ mallId: MALL })).board!.queues.map((q) => [q.prefix, q.waiting])).toEqual([['A', 0], ['B', 0], ['C', 0]]);
+    expect((await pool.query(`select count(*)::int as n from reporting.board_tickets where mall_id = $1`, [MALL])).rows[0].n).toBe(0);
     settled = got;
   }, 300_000);
 

@@ -356,7 +356,10 @@ function encode(tickets: TicketFact[], bookings: BookingFact[], responses: Respo
   }
   // Each queue's day closes at 16:00 with what still waited.
   const closing = new Map<string, TicketFact[]>();
-  for (const t of tickets) if (t.outcome === undefined || t.outcome === 'expired') closing.set(`${t.mallId}|${t.service.queue}|${t.date}`, [...(closing.get(`${t.mallId}|${t.service.queue}|${t.date}`) ?? []), t]);
+  for (const t of tickets) {
+    const key = `${t.mallId}|${t.service.queue}|${t.date}`;
+    closing.set(key, [...(closing.get(key) ?? []), ...(t.outcome === undefined || t.outcome === 'expired' ? [t] : [])]);
+  }
   for (const [key, expired] of closing) {
     const [mallId, queueId, date] = key.split('|') as [string, string, string];
     const at = local(date, 16, 0);

@@ -7,7 +7,7 @@ import * as E from './events.js';
 const TABLES = ['board_counters', 'board_tickets', 'board_queues', 'board_notices'] as const;
 export type BoardTables = Readonly<Record<(typeof TABLES)[number], string>>;
 
-type Message = { ticket?: Ticket; ticketId?: string; counterId?: string; mallId?: string; at?: Timestamp; queue?: Queue; counter?: Counter; notice?: Notice; expiredTicketIds?: string[] };
+type Message = { ticket?: Ticket; ticketId?: string; counterId?: string; mallId?: string; at?: Timestamp; queue?: Queue; counter?: Counter; notice?: Notice; expiredTicketIds?: string[]; queueId?: string; date?: string };
 const date = (t: Timestamp | undefined) => (t ? timestampDate(t) : null);
 
 /** A ticket leaves its counter: only if the counter still shows it (another queue's call may have come first). */
@@ -34,7 +34,7 @@ export const board: ProjectionDefinition = {
         counter_id text primary key, mall_id text not null default '', name text not null default '', status text not null default 'closed',
         ticket_id text not null default '', ticket_number text not null default '', ticket_status text not null default '', called_at timestamptz);
       create table if not exists ${t.board_tickets} (
-        ticket_id text primary key, mall_id text not null, queue_id text not null, number text not null, sequence integer not null,
+        ticket_id text primary key, mall_id text not null, queue_id text not null, date text not null, number text not null, sequence integer not null,
         status text not null, queued_since timestamptz not null);
       create index if not exists ${waitingIndex} on ${t.board_tickets} (mall_id, queue_id) where status = 'waiting';
       create table if not exists ${t.board_queues} (queue_id text primary key, mall_id text not null, prefix text not null, name text not null, active boolean not null);
@@ -61,8 +61,8 @@ export const board: ProjectionDefinition = {
         const k = m.ticket!;
         // Insert only: a late redelivery of the issue must not bring back a ticket already called.
         await tx.query(
-          `insert into ${t.board_tickets} (ticket_id, mall_id, queue_id, number, sequence, status, queued_since) values ($1, $2, $3, $4, $5, 'waiting', $6) on conflict (ticket_id) do nothing`,
-          [k.id, k.mallId, k.queueId, k.number, k.sequence, date(k.queuedSince)],
+          `insert into ${t.board_tickets} (ticket_id, mall_id, queue_id, date, number, sequence, status, queued_since) values ($1, $2, $3, $4, $5, $6, 'waiting', $7) on conflict (ticket_id) do nothing`,
+          [k.id, k.mallId, k.queueId, k.date, k.number, k.sequence, date(k.queuedSince)],
         );
         return;
       }
@@ -85,6 +85,9 @@ export const board: ProjectionDefinition = {
         return leave(tx, t, m.ticketId!, 'cancelled');
       case E.QueueDayClosed:
         for (const id of m.expiredTicketIds ?? []) await leave(tx, t, id, 'expired');
+        // The day is over: its tickets leave the board's table (the statistics keep them). Its
+        // events come in the same stream, so none of that day's tickets can arrive after this.
+        await tx.query(`delete from ${t.board_tickets} where queue_id = $1 and date <= $2`, [m.queueId, m.date]);
         return;
       case E.CounterOpened:
         return upsert(tx, t.board_counters, { counter_id: m.counterId, mall_id: m.mallId, status: 'open' }, ['counter_id']);
