@@ -3,7 +3,7 @@ import type { ProjectionDefinition } from '@mpp/eventstore';
 /**
  * Operations' first read model: how many events of each type each service recorded per mall and
  * UTC day — is traffic flowing, and did a rebuild see everything. Business reports (in the mall's
- * local day) arrive with the reporting issue.
+ * local day) are the statistics projection's.
  */
 export const eventCounts: ProjectionDefinition = {
   name: 'event_counts',
