@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** What an advisory lock guards: each kind has its own key space. */
-export type LockKind = 'stream' | 'relay' | 'consumer' | 'migration';
+export type LockKind = 'stream' | 'relay' | 'consumer' | 'migration' | 'projection';
 
 /**
  * An advisory-lock key: 64 bits of SHA-256 over kind, schema and name, as a signed bigint

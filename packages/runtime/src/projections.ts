@@ -4,6 +4,7 @@ import {
   dropVersion,
   liveVersion,
   prepareVersion,
+  refreshVersion,
   projectionVersion,
   switchTo,
   type Consumer,
@@ -80,7 +81,7 @@ export async function startProjections(options: {
       await prepareVersion(db, schema, spec.definition, 1);
       await switchTo(db, schema, spec.definition, 1);
       live = 1;
-    }
+    } else await refreshVersion(db, schema, spec.definition, live);
     run(spec, live);
   }
   let following = Promise.resolve();

@@ -1,6 +1,6 @@
 import { Source } from '@mpp/contracts';
 import { computeIkm } from '@mpp/ikm';
-import { BOOTHS, COUNTERS, MALL, SERVICES, type ScriptedDay, type TicketFact } from './scripted-day.js';
+import { BOOTHS, COUNTERS, MALL, SERVICES, boothAt, expectedAt, type ScriptedDay, type TicketFact } from './scripted-day.js';
 
 // What the reports must say about a scripted day, computed from its plain facts in plain
 // TypeScript — no SQL, nothing shared with the service but the IKM formula (the shared package).
@@ -31,8 +31,11 @@ export const serviceOf = (t: TicketFact) => (t.outcome === 'completed' ? minutes
 const defined = <X>(xs: readonly (X | undefined)[]): X[] => xs.filter((x): x is X => x !== undefined);
 
 export const localHour = (t: TicketFact) => (t.issuedAt.getUTCHours() + 8) % 24;
+/** A moment's date in WITA (UTC+8). */
+export const localDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 export const CHANNEL: Record<number, string> = { [Source.KIOSK]: 'kiosk', [Source.ONLINE]: 'online', [Source.MOBILE_UNIT]: 'mobile-unit', [Source.WALK_IN]: 'walk-in' };
-export const boothOf = (t: TicketFact) => COUNTERS.find((c) => c.id === t.counterId)?.booth ?? t.service.booths[0] ?? '';
+/** The booth of the counter that called it, as it stood at the call; else the service's first. */
+export const boothOf = (t: TicketFact) => (t.counterId && t.calledAt ? boothAt(t.counterId, t.calledAt) : undefined) ?? t.service.booths[0] ?? '';
 
 export const KEYS = {
   service: (t: TicketFact) => t.service.id,
@@ -48,12 +51,15 @@ export function statisticsRow(tickets: readonly TicketFact[], perService: boolea
   const count = (o: string) => tickets.filter((t) => t.outcome === o).length;
   const waiting = defined(tickets.map(waitingOf));
   const served = tickets.filter((t) => t.outcome === 'completed');
-  const withStandard = served.filter((t) => t.service.expected > 0);
-  const within = withStandard.filter((t) => serviceOf(t)! <= t.service.expected);
+  const expected = (t: TicketFact) => expectedAt(t.service, t.issuedAt);
+  const withStandard = served.filter((t) => expected(t) > 0);
+  const within = withStandard.filter((t) => serviceOf(t)! <= expected(t));
   const bins = [0, 5, 10, 20, 40, Infinity];
   return {
     issued: tickets.length,
     served: served.length,
+    documentsIncomplete: served.filter((t) => t.result === 'documents-incomplete').length,
+    referred: served.filter((t) => t.result === 'referred').length,
     noShow: count('no-show'),
     cancelled: count('cancelled'),
     transferred: count('transferred'),
@@ -61,7 +67,7 @@ export function statisticsRow(tickets: readonly TicketFact[], perService: boolea
     open: tickets.filter((t) => t.outcome === undefined).length,
     waiting: summary(waiting),
     service: summary(defined(served.map(serviceOf))),
-    expectedMinutes: perService ? Math.max(0, ...tickets.map((t) => t.service.expected)) : 0,
+    expectedMinutes: perService ? Math.max(0, ...tickets.map(expected)) : 0,
     withStandard: withStandard.length,
     withinStandard: within.length,
     shareWithinStandard: withStandard.length === 0 ? 0 : within.length / withStandard.length,
@@ -123,7 +129,7 @@ export function ikmByUnit(day: ScriptedDay) {
     add(`mall|${MALL}`, r.answers);
     add(`agency|${r.ticket.service.agency}`, r.answers);
     add(`service|${r.ticket.service.id}`, r.answers);
-    const booth = COUNTERS.find((c) => c.id === r.ticket.counterId)?.booth;
+    const booth = r.ticket.counterId ? boothAt(r.ticket.counterId, r.ticket.endedAt!) : undefined;
     if (booth) add(`booth|${booth}`, r.answers);
   }
   return new Map([...units].map(([unit, list]) => [unit, { respondents: list.length, ikm: computeIkm(list)!.ikm, ikmRounded: computeIkm(list)!.ikmRounded, grade: computeIkm(list)!.grade }]));
@@ -131,7 +137,8 @@ export function ikmByUnit(day: ScriptedDay) {
 
 /** Complaints received per agency, as of `now`. */
 export function complaintsByAgency(day: ScriptedDay, now: Date) {
-  const rows = [...groupBy(day.complaints, (c) => c.service.agency)].map(([agency, cs]) => [
+  const november = day.complaints.filter((c) => localDate(c.receivedAt).startsWith('2026-11'));
+  const rows = [...groupBy(november, (c) => c.service.agency)].map(([agency, cs]) => [
     agency,
     cs.length,
     cs.filter((c) => c.respondedAt && c.respondedAt <= c.respondBy).length,

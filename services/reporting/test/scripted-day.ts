@@ -14,8 +14,10 @@ import {
   ComplaintReceivedSchema,
   ComplaintRespondedSchema,
   ComplaintResolvedSchema,
+  CounterChangedSchema,
   CounterRegisteredSchema,
   EventMetadataSchema,
+  Outcome as CompletionOutcome,
   FollowUpPlannedSchema,
   FollowUpStatus,
   FollowUpStatusChangedSchema,
@@ -99,6 +101,21 @@ export const SERVICES: readonly ServiceSpec[] = [
 export const GHOST_SERVICE: ServiceSpec = { id: 'palu:ghost', agency: 'dukcapil-palu', queue: 'palu:A', booths: [], expected: 0, name: '' };
 
 export type Outcome = 'completed' | 'no-show' | 'cancelled' | 'transferred' | 'expired';
+export type Result = 'done' | 'documents-incomplete' | 'referred';
+
+/**
+ * The catalog changes between the two days (the evening of the first): counter c3 moves from
+ * booth 2 to booth 1, and the family-card service's standard time goes from 20 to 25 minutes.
+ * Reports of the first day keep what held then.
+ */
+export const CHANGE_AT = new Date('2026-11-24T16:00:00Z'); // 2026-11-25 00:00 WITA
+export const MOVED_COUNTER = { id: 'palu:c3', before: 'palu:2', after: 'palu:1' } as const;
+export const CHANGED_SERVICE = { id: 'palu:kk', before: 20, after: 25 } as const;
+/** The booth a counter belonged to at a moment. */
+export const boothAt = (counterId: string, at: Date): string | undefined =>
+  counterId === MOVED_COUNTER.id ? (at < CHANGE_AT ? MOVED_COUNTER.before : MOVED_COUNTER.after) : COUNTERS.find((c) => c.id === counterId)?.booth;
+/** A service's expected minutes at a moment. */
+export const expectedAt = (service: ServiceSpec, at: Date): number => (service.id === CHANGED_SERVICE.id ? (at < CHANGE_AT ? CHANGED_SERVICE.before : CHANGED_SERVICE.after) : service.expected);
 
 /** A ticket as it happened. */
 export interface TicketFact {
@@ -115,6 +132,7 @@ export interface TicketFact {
   startedAt?: Date;
   endedAt?: Date;
   outcome?: Outcome;
+  result?: Result;
   transferredTo?: string;
 }
 
@@ -150,10 +168,12 @@ export interface ScriptedDay {
   readonly complaints: ComplaintFact[];
   /** Per source (`catalog`, `queue`, `survey`): stream id → its events in order. */
   readonly streams: Record<'catalog' | 'queue' | 'survey', Map<string, NewEvent[]>>;
+  /** When each event happened (event id → time): the logs record it so. */
+  readonly recordedAt: Map<string, Date>;
 }
 
 /** mulberry32: a small seeded generator, so the day is the same on every run. */
-function random(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -175,6 +195,7 @@ const T = {
   AgencyRegistered: types.register(AgencyRegisteredSchema),
   BoothRegistered: types.register(BoothRegisteredSchema),
   CounterRegistered: types.register(CounterRegisteredSchema),
+  CounterChanged: types.register(CounterChangedSchema),
   QueueRegistered: types.register(QueueRegisteredSchema),
   ServiceRegistered: types.register(ServiceRegisteredSchema),
   ServiceChanged: types.register(ServiceChangedSchema),
@@ -200,7 +221,7 @@ const T = {
 };
 
 export function scriptDay(seed = 20261124): ScriptedDay {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <X>(xs: readonly X[]): X => xs[Math.floor(rnd() * xs.length)]!;
   const between = (lo: number, hi: number) => lo + rnd() * (hi - lo);
   const tickets: TicketFact[] = [];
@@ -226,6 +247,8 @@ export function scriptDay(seed = 20261124): ScriptedDay {
     if (started) t.startedAt = plus(t.calledAt, 1);
     t.endedAt = plus(t.startedAt ?? t.calledAt, minutes);
     t.outcome = 'completed';
+    const r = rnd();
+    t.result = r < 0.1 ? 'documents-incomplete' : r < 0.15 ? 'referred' : 'done';
   };
 
   // Walk-in and kiosk tickets: a morning peak, every ending.
@@ -271,6 +294,9 @@ export function scriptDay(seed = 20261124): ScriptedDay {
     }
   }
 
+  // Early birds: taken before 08:00 WITA, still the previous day in UTC.
+  for (let i = 0; i < 8; i++) serve(ticket({ date: DAYS[0], service: pick(SERVICES), source: Source.MOBILE_UNIT, bookingId: '', issuedAt: local(DAYS[0], 7, i * 7) }), between(1, 20), 'completed', between(3, 15));
+
   // What the catalog never described: a service, a counter, a mall.
   serve(ticket({ date: DAYS[0], service: GHOST_SERVICE, source: Source.KIOSK, bookingId: '', issuedAt: local(DAYS[0], 10, 5) }), 4, 'completed', 6);
   const odd = ticket({ date: DAYS[0], service: SERVICES[0]!, source: Source.KIOSK, bookingId: '', issuedAt: local(DAYS[0], 10, 20) });
@@ -279,14 +305,16 @@ export function scriptDay(seed = 20261124): ScriptedDay {
   odd.officer = 'officer-c99';
   odd.endedAt = plus(odd.calledAt, 11);
   odd.outcome = 'completed';
+  odd.result = 'done';
   for (let i = 0; i < 3; i++) ticket({ mallId: UNKNOWN_MALL, date: DAYS[0], service: SERVICES[0]!, source: Source.KIOSK, bookingId: '', issuedAt: local(DAYS[0], 9, i) });
 
   // Survey answers of about four in ten served visits, and complaints.
   const responses: ResponseFact[] = tickets
     .filter((t) => t.mallId === MALL && t.outcome === 'completed' && rnd() < 0.4)
     .map((ticket) => ({ ticket, answers: Array.from({ length: 9 }, () => (rnd() < 0.08 ? 2 : rnd() < 0.5 ? 3 : 4)) }));
-  const complaints: ComplaintFact[] = Array.from({ length: 9 }, (_, i) => {
-    const receivedAt = local(DAYS[i % 2]!, 10 + i, 0);
+  // Two at dawn (WITA) on the edges of November: the 1st's counts in it, the 1st of December's not.
+  const complaints: ComplaintFact[] = Array.from({ length: 11 }, (_, i) => {
+    const receivedAt = i === 9 ? local('2026-11-01', 6, 0) : i === 10 ? local('2026-12-01', 6, 0) : local(DAYS[i % 2]!, 10 + i, 0);
     const respondIn = [1, 2, 5, null][i % 4];
     const resolveIn = [3, 7, null][i % 3];
     return {
@@ -300,11 +328,12 @@ export function scriptDay(seed = 20261124): ScriptedDay {
       ...(resolveIn === null || resolveIn === undefined || respondIn === null || respondIn === undefined ? {} : { resolvedAt: plus(receivedAt, Math.max(respondIn, resolveIn) * 24 * 60 + 60) }),
     };
   });
-  return { tickets, bookings, responses, complaints, streams: encode(tickets, bookings, responses, complaints) };
+  return { tickets, bookings, responses, complaints, ...encode(tickets, bookings, responses, complaints) };
 }
 
-function encode(tickets: TicketFact[], bookings: BookingFact[], responses: ResponseFact[], complaints: ComplaintFact[]): ScriptedDay['streams'] {
+function encode(tickets: TicketFact[], bookings: BookingFact[], responses: ResponseFact[], complaints: ComplaintFact[]): Pick<ScriptedDay, 'streams' | 'recordedAt'> {
   const streams: ScriptedDay['streams'] = { catalog: new Map(), queue: new Map(), survey: new Map() };
+  const recordedAt = new Map<string, Date>();
   const timed: { source: keyof ScriptedDay['streams']; stream: string; at: Date; order: number; event: NewEvent }[] = [];
   let order = 0;
   const add = <D extends DescMessage>(source: keyof ScriptedDay['streams'], stream: string, at: Date, type: Parameters<typeof types.encode<D>>[0], data: MessageInitShape<D>, meta: { mallId: string; agencyCode?: string; serviceId?: string }) => {
@@ -326,6 +355,11 @@ function encode(tickets: TicketFact[], bookings: BookingFact[], responses: Respo
     add('catalog', `service-${s.id}`, epoch, T.ServiceRegistered, { service: { ...service, expectedHandlingMinutes: 99 } }, { mallId: MALL, agencyCode: s.agency, serviceId: s.id });
     add('catalog', `service-${s.id}`, plus(epoch, 1), T.ServiceChanged, { service: { ...service, expectedHandlingMinutes: s.expected }, changedFields: ['expected_handling_minutes'] }, { mallId: MALL, agencyCode: s.agency, serviceId: s.id });
   }
+  // The evening between the two days: a counter moves, a standard time changes.
+  const moved = COUNTERS.find((c) => c.id === MOVED_COUNTER.id)!;
+  add('catalog', `counter-${moved.id}`, CHANGE_AT, T.CounterChanged, { counter: { id: moved.id, mallId: MALL, number: 'c3', boothId: MOVED_COUNTER.after, name: 'Loket 3', active: true }, changedFields: ['booth_id'] }, { mallId: MALL });
+  const kk = SERVICES.find((s) => s.id === CHANGED_SERVICE.id)!;
+  add('catalog', `service-${kk.id}`, CHANGE_AT, T.ServiceChanged, { service: { id: kk.id, mallId: MALL, code: 'kk', nameId: kk.name, agencyCode: kk.agency, queueId: kk.queue, boothIds: [...kk.booths], channels: [Channel.LANGSUNG], status: ServiceStatus.ACTIVE, expectedHandlingMinutes: CHANGED_SERVICE.after }, changedFields: ['expected_handling_minutes'] }, { mallId: MALL, agencyCode: kk.agency, serviceId: kk.id });
   for (const [i, s] of SERVICES.slice(0, 4).entries()) {
     const pub = { requirements: ['KTP'], procedure: 'Ambil antrian', completionTime: '1 hari', fee: 'Gratis', product: 'Dokumen', complaintHandling: i === 3 ? '' : 'SP4N-LAPOR!' };
     add('catalog', `standard-${s.id}`, epoch, T.StandardAdopted, { standard: { serviceId: s.id, mallId: MALL, version: 1, decreeNumber: `188/${i}/2024`, adoptedOn: '2024-06-01', reviewedOn: i === 0 ? '2026-06-01' : '', public: pub } }, { mallId: MALL, serviceId: s.id });
@@ -349,7 +383,8 @@ function encode(tickets: TicketFact[], bookings: BookingFact[], responses: Respo
     }, meta);
     if (t.calledAt) add('queue', stream, t.calledAt, T.TicketCalled, { ticketId: t.id, counterId: t.counterId!, at: ts(t.calledAt), officer: t.officer! }, meta);
     if (t.startedAt) add('queue', stream, t.startedAt, T.ServingStarted, { ticketId: t.id, counterId: t.counterId!, at: ts(t.startedAt) }, meta);
-    if (t.outcome === 'completed') add('queue', stream, t.endedAt!, T.TicketCompleted, { ticketId: t.id, counterId: t.counterId!, at: ts(t.endedAt!) }, meta);
+    const outcome = { done: CompletionOutcome.DONE, 'documents-incomplete': CompletionOutcome.DOCUMENTS_INCOMPLETE, referred: CompletionOutcome.REFERRED }[t.result ?? 'done'];
+    if (t.outcome === 'completed') add('queue', stream, t.endedAt!, T.TicketCompleted, { ticketId: t.id, counterId: t.counterId!, at: ts(t.endedAt!), outcome }, meta);
     if (t.outcome === 'no-show') add('queue', stream, t.endedAt!, T.TicketNoShow, { ticketId: t.id, counterId: t.counterId!, at: ts(t.endedAt!) }, meta);
     if (t.outcome === 'cancelled') add('queue', stream, t.endedAt!, T.TicketCancelled, { ticketId: t.id, at: ts(t.endedAt!) }, meta);
     if (t.outcome === 'transferred') add('queue', stream, t.endedAt!, T.TicketTransferred, { ticketId: t.id, at: ts(t.endedAt!), toTicketId: t.transferredTo!, toServiceId: tickets.find((x) => x.id === t.transferredTo)!.service.id }, meta);
@@ -400,6 +435,7 @@ function encode(tickets: TicketFact[], bookings: BookingFact[], responses: Respo
     const list = streams[e.source].get(e.stream) ?? [];
     list.push(e.event);
     streams[e.source].set(e.stream, list);
+    recordedAt.set(e.event.id, e.at);
   }
-  return streams;
+  return { streams, recordedAt };
 }

@@ -9,6 +9,7 @@ export {
   prepareVersion,
   projectionVersion,
   rebuildProjection,
+  refreshVersion,
   switchTo,
   tableNames,
   type ProjectionDefinition,

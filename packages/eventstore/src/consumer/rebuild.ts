@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { identifier, qualified } from '../schema.js';
+import { lockKey } from '../lock-key.js';
 import { inTransaction } from './apply.js';
 import type { ConsumedEvent, Consumer, Projection } from './types.js';
 
@@ -44,16 +45,33 @@ export async function prepareVersion(pool: pg.Pool, schema: string, def: Project
   await inTransaction(pool, (tx) => def.setup(tx, tableNames(schema, def, version)));
 }
 
+async function pointViews(tx: pg.PoolClient, schema: string, def: ProjectionDefinition, version: number): Promise<void> {
+  const tables = tableNames(schema, def, version);
+  // Drop and create, not replace: a new version may change the tables' columns.
+  for (const t of def.tables) {
+    await tx.query(`drop view if exists ${qualified(schema, t)}`);
+    await tx.query(`create view ${qualified(schema, t)} as select * from ${tables[t]}`);
+  }
+}
+
+/**
+ * Runs the live version's `setup` again and re-creates its views, in one transaction: an additive
+ * change of the definition (a new table, index or nullable column, written idempotently) reaches
+ * a running deployment at its next start. Anything else needs `mpp rebuild`.
+ */
+export async function refreshVersion(pool: pg.Pool, schema: string, def: ProjectionDefinition, version: number): Promise<void> {
+  await inTransaction(pool, async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [lockKey('projection', schema, def.name).toString()]);
+    await def.setup(tx, tableNames(schema, def, version));
+    await pointViews(tx, schema, def, version);
+  });
+}
+
 /** Points the views at `version` and records it as live, in one transaction: readers switch at once. */
 export async function switchTo(pool: pg.Pool, schema: string, def: ProjectionDefinition, version: number): Promise<void> {
   await inTransaction(pool, async (tx) => {
     await ensureVersions(tx, schema);
-    const tables = tableNames(schema, def, version);
-    // Drop and create, not replace: a new version may change the tables' columns.
-    for (const t of def.tables) {
-      await tx.query(`drop view if exists ${qualified(schema, t)}`);
-      await tx.query(`create view ${qualified(schema, t)} as select * from ${tables[t]}`);
-    }
+    await pointViews(tx, schema, def, version);
     await tx.query(
       `insert into ${qualified(schema, 'projection_versions')} (projection, live) values ($1, $2)
        on conflict (projection) do update set live = excluded.live, switched_at = now()`,

@@ -1,6 +1,5 @@
 import { equals } from '@bufbuild/protobuf';
-import { BoardSchema, ExportFormat, type Board, type ReportingService } from '@mpp/contracts';
-import { AppError } from '@mpp/errors';
+import { BoardSchema, type Board, type ReportingService } from '@mpp/contracts';
 import type { Clock } from '@mpp/eventstore';
 import type { ServiceImpl } from '@mpp/grpc';
 import type pg from 'pg';
@@ -8,7 +7,7 @@ import { readBoard } from '../board/query.js';
 import { readFairness } from '../fairness/query.js';
 import { readSatisfaction } from '../satisfaction/query.js';
 import { readStatistics } from '../statistics/query.js';
-import { exportEvaluation } from '../evaluation/export.js';
+import { checkExport, exportEvaluation } from '../evaluation/export.js';
 import { readEvaluation } from '../evaluation/query.js';
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -34,7 +33,7 @@ export function reportingApi(deps: { db: pg.Pool; schema: string; clock: Clock; 
     getStatistics: (req, ctx) => readStatistics(db, schema, ctx.actor, req),
     getEvaluation: (req, ctx) => readEvaluation(db, schema, ctx.actor, req, clock.now()),
     async exportEvaluation(req, ctx) {
-      if (req.format !== ExportFormat.CSV && req.table !== '') throw new AppError('invalid', 'table chooses one table of a CSV export only', { violations: [{ field: 'table', reason: 'only with format csv' }] });
+      checkExport(req.format, req.table);
       return exportEvaluation(await readEvaluation(db, schema, ctx.actor, req, clock.now()), req.format, req.table);
     },
     async *watchBoard(req, ctx) {

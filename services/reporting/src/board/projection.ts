@@ -36,6 +36,7 @@ export const board: ProjectionDefinition = {
       create table if not exists ${t.board_tickets} (
         ticket_id text primary key, mall_id text not null, queue_id text not null, date text not null, number text not null, sequence integer not null,
         status text not null, queued_since timestamptz not null);
+      alter table ${t.board_tickets} add column if not exists date text not null default ''; -- added after the first release
       create index if not exists ${waitingIndex} on ${t.board_tickets} (mall_id, queue_id) where status = 'waiting';
       create table if not exists ${t.board_queues} (queue_id text primary key, mall_id text not null, prefix text not null, name text not null, active boolean not null);
       create table if not exists ${t.board_notices} (mall_id text primary key, kind text not null, text_id text not null, text_en text not null, active boolean not null);

@@ -81,14 +81,26 @@ async function toXlsx(e: GetEvaluationResponse): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
+const FORMATS = [ExportFormat.JSON, ExportFormat.CSV, ExportFormat.XLSX];
+
+/** Refuses a request for a file before any work: a format we write, a table only for CSV. */
+export function checkExport(format: ExportFormat, table: string): void {
+  if (!FORMATS.includes(format)) throw new AppError('invalid', 'format must be json, csv or xlsx', { violations: [{ field: 'format', reason: 'is not an export format' }] });
+  if (format !== ExportFormat.CSV && table !== '') throw new AppError('invalid', 'table chooses one table of a CSV export only', { violations: [{ field: 'table', reason: 'only with format csv' }] });
+}
+
+/** Letters, digits and `-` only: the name may end up in a Content-Disposition header. */
+const safe = (s: string) => s.replace(/[^0-9A-Za-z-]+/g, '_');
+
 /** The evidence as a file. */
 export async function exportEvaluation(e: GetEvaluationResponse, format: ExportFormat, table: string): Promise<ExportedFile> {
-  const base = `evaluation-${e.mallId}-${e.period.replace(/[^0-9A-Za-z-]+/g, '_')}`;
+  checkExport(format, table);
+  const base = `evaluation-${safe(e.mallId)}-${safe(e.period)}`;
   switch (format) {
     case ExportFormat.JSON:
       return { contentType: 'application/json', fileName: `${base}.json`, content: toJson(e) };
     case ExportFormat.CSV:
-      return { contentType: 'text/csv; charset=utf-8', fileName: `${base}${table ? `-${table}` : ''}.csv`, content: toCsv(e, table) };
+      return { contentType: 'text/csv; charset=utf-8', fileName: `${base}${table ? `-${safe(table)}` : ''}.csv`, content: toCsv(e, table) };
     case ExportFormat.XLSX:
       return { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${base}.xlsx`, content: await toXlsx(e) };
     default:

@@ -5,6 +5,8 @@ import { computeIkm, previousPeriod, sampleAdequacy, type Answers, type Period }
 import type pg from 'pg';
 import { authorizeAuditor, requireMall } from '../access.js';
 import { reportPeriod } from '../period.js';
+import { boothJoin } from '../satisfaction/query.js';
+import { consistently, type Queryable } from '../snapshot.js';
 import { FALLBACK_TIME_ZONE, statisticsOf } from '../statistics/query.js';
 
 type Value = string | number | boolean | null | undefined;
@@ -29,17 +31,17 @@ function monthsBefore(date: string, months: number): string {
 const localDate = (now: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 /** The IKM of each unit with respondents in the period: the mall, each agency, booth and service. */
-async function ikmTable(db: pg.Pool, t: (name: string) => string, mallId: string, period: Period): Promise<Table> {
+async function ikmTable(db: Queryable, t: (name: string) => string, mallId: string, period: Period): Promise<Table> {
   const before = previousPeriod(period);
   const [responses, served, names] = await Promise.all([
     db.query<{ answers: Answers; agency_code: string; service_id: string; booth_id: string | null }>(
-      `select r.answers, r.agency_code, r.service_id, c.booth_id from ${t('sat_responses')} r
-         left join ${t('sat_tickets')} k on k.ticket_id = r.ticket_id left join ${t('dir_counters')} c on c.counter_id = k.counter_id
+      `select r.answers, r.agency_code, r.service_id, b.booth_id from ${t('sat_responses')} r
+         left join ${t('sat_tickets')} k on k.ticket_id = r.ticket_id ${boothJoin(t)}
         where r.mall_id = $1 and r.date between $2 and $3`,
       [mallId, period.from, period.to],
     ),
     db.query<{ agency_code: string; service_id: string; booth_id: string | null }>(
-      `select k.agency_code, k.service_id, c.booth_id from ${t('sat_tickets')} k left join ${t('dir_counters')} c on c.counter_id = k.counter_id
+      `select k.agency_code, k.service_id, b.booth_id from ${t('sat_tickets')} k ${boothJoin(t)}
         where k.mall_id = $1 and k.completed and k.date between $2 and $3`,
       [mallId, before.from, before.to],
     ),
@@ -86,10 +88,10 @@ export async function readEvaluation(db: pg.Pool, schema: string, actor: Actor |
   requireMall(req.mallId);
   const period = reportPeriod(req.period, { allowDay: false });
   authorizeAuditor(actor, req.mallId, 'its evaluation evidence');
-  return evaluationOf(db, schema, req.mallId, period, now);
+  return consistently(db, (tx) => evaluationOf(tx, schema, req.mallId, period, now));
 }
 
-export async function evaluationOf(db: pg.Pool, schema: string, mallId: string, period: Period, now: Date): Promise<GetEvaluationResponse> {
+export async function evaluationOf(db: Queryable, schema: string, mallId: string, period: Period, now: Date): Promise<GetEvaluationResponse> {
   const t = (name: string) => `"${schema}".${name}`;
   const mall = (await db.query<{ name: string; time_zone: string }>(`select name, time_zone from ${t('dir_malls')} where mall_id = $1`, [mallId])).rows[0];
   const today = localDate(now, mall?.time_zone || FALLBACK_TIME_ZONE);
@@ -148,7 +150,7 @@ export async function evaluationOf(db: pg.Pool, schema: string, mallId: string, 
   const overdueReview = (s: { adopted_on: string | null; reviewed_on: string | null }) => s.adopted_on !== null && (s.reviewed_on || s.adopted_on) < monthsBefore(asOf, REVIEW_MONTHS);
   const complete = standards.rows.filter((s) => s.public_components === 6).length;
   const done = followUps.rows.filter((f) => f.status === 'done');
-  const onTime = (f: { done_at: Date | null; due_date: string }) => f.done_at !== null && localDate(f.done_at, mall?.time_zone || FALLBACK_TIME_ZONE) <= f.due_date;
+  const onTime = (f: { status: string; done_at: Date | null; due_date: string }) => f.status === 'done' && f.done_at !== null && localDate(f.done_at, mall?.time_zone || FALLBACK_TIME_ZONE) <= f.due_date;
   const share = (a: number, b: number) => (b === 0 ? null : round(a / b, 4));
 
   const tables: Table[] = [
@@ -211,7 +213,7 @@ export async function evaluationOf(db: pg.Pool, schema: string, mallId: string, 
       name: 'times_against_standards',
       title: 'Waiting and service times against the standard',
       method:
-        'Per service over its tickets of the period. Waiting = issue → first call; service = start of service (or the call, if never started) → completion, served tickets only. Percentiles are interpolated over the tickets themselves (not averaged from days). Within standard = service minutes ≤ the service\'s expected handling minutes.',
+        "Per service over its tickets of the period. Waiting = issue → first call, over the tickets that were called (those never called are counted as expired or cancelled in the transaction tables); service = start of service (or the call, if never started) → completion, served tickets only. Percentiles are interpolated over the tickets themselves (not averaged from days). Within standard = service minutes ≤ the service's expected handling minutes as they stood when the ticket was issued.",
       columns: ['service_id', 'service', 'expected_minutes', 'issued', 'served', 'waiting_average', 'waiting_p50', 'waiting_p90', 'waiting_max', 'service_average', 'service_p90', 'served_with_standard', 'within_standard', 'share_within_standard'],
       rows: perService.rows.map((s) => [
         s.key,

@@ -19,6 +19,10 @@ export const eventCounts: ProjectionDefinition = {
     )`);
   },
   async apply(event, tx, t) {
+    // A few hot rows (one per type and day) that every partition's batch updates: without taking
+    // turns, two batches updating them in different orders deadlock, and each retry backs off.
+    // Reentrant within the batch's transaction, so it costs one round trip per event.
+    await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [t.event_counts]);
     const source = event.origin.transport === 'log' ? event.origin.source : event.origin.topic.replace(/^mpp\.|\.v\d+$/g, '');
     await tx.query(
       `insert into ${t.event_counts} as c (source, type, mall_id, utc_day, events) values ($1, $2, $3, ($4::timestamptz at time zone 'UTC')::date, 1)

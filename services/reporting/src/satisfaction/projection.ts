@@ -39,6 +39,7 @@ export const satisfaction: ProjectionDefinition = {
     const t = names as Tables;
     await tx.query(`
       create table if not exists ${t.sat_tickets} (ticket_id text primary key, mall_id text not null, agency_code text not null, service_id text not null, date text not null, completed boolean not null default false, counter_id text);
+      alter table ${t.sat_tickets} add column if not exists counter_id text, add column if not exists completed_at timestamptz; -- added after the first release
       create table if not exists ${t.sat_responses} (ticket_id text primary key, mall_id text not null, agency_code text not null, service_id text not null, date text not null, answers smallint[] not null);
       create table if not exists ${t.sat_complaints} (
         id text primary key, mall_id text not null, agency_code text not null, service_id text not null,
@@ -58,7 +59,7 @@ export const satisfaction: ProjectionDefinition = {
         return;
       }
       case TicketCompleted:
-        await tx.query(`update ${t.sat_tickets} set completed = true, counter_id = coalesce(counter_id, $2) where ticket_id = $1`, [m.ticketId, m.counterId]);
+        await tx.query(`update ${t.sat_tickets} set completed = true, counter_id = coalesce(counter_id, $2), completed_at = coalesce(completed_at, $3) where ticket_id = $1`, [m.ticketId, m.counterId, date(m.at) ?? event.recordedAt]);
         return;
       case ResponseSubmitted: {
         const r = m.response!;

@@ -7,6 +7,16 @@ import { authorizeStaff, requireMall } from '../access.js';
 import { reportPeriod } from '../period.js';
 import { FALLBACK_TIME_ZONE } from '../statistics/query.js';
 
+/**
+ * The booth (`b.booth_id`) of the counter that completed a served ticket `k`, as the counter stood
+ * then (the directory's history), else as it stands now.
+ */
+export const boothJoin = (t: (name: string) => string) => `
+  left join lateral (
+    select coalesce(
+      (select h.booth_id from ${t('dir_counter_history')} h where h.counter_id = k.counter_id and h.valid_from <= k.completed_at order by h.valid_from desc limit 1),
+      (select c.booth_id from ${t('dir_counters')} c where c.counter_id = k.counter_id)) as booth_id) b on true`;
+
 /** The agency a unit belongs to (whose staff may read it); empty for the mall. */
 async function agencyOf(db: pg.Pool, t: (name: string) => string, req: { unit: ReportUnit; unitId: string }): Promise<string> {
   const one = async (sql: string) => (await db.query<{ agency_code: string }>(sql, [req.unitId])).rows[0]?.agency_code ?? '';
@@ -37,7 +47,7 @@ export async function readSatisfaction(db: pg.Pool, schema: string, actor: Actor
   const timeZone = (await db.query<{ time_zone: string }>(`select time_zone from ${t('dir_malls')} where mall_id = $1`, [req.mallId])).rows[0]?.time_zone || FALLBACK_TIME_ZONE;
   // Each table's rows of the unit ($4): a booth's visits are those served at its counters, its
   // complaints those about the services it offers.
-  const servedAt = `(select ticket_id from ${t('sat_tickets')} k join ${t('dir_counters')} c on c.counter_id = k.counter_id where c.booth_id = $4)`;
+  const servedAt = `(select k.ticket_id from ${t('sat_tickets')} k ${boothJoin(t)} where b.booth_id = $4)`;
   const unit = (table: 'tickets' | 'responses' | 'complaints'): string => {
     switch (req.unit) {
       case ReportUnit.SERVICE:

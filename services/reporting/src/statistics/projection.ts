@@ -13,6 +13,7 @@ import {
   TicketNoShowSchema,
   TicketRecalledSchema,
   TicketTransferredSchema,
+  Outcome,
   type Booking,
   type Ticket,
 } from '@mpp/contracts';
@@ -47,9 +48,13 @@ type Message = {
   officer?: string;
   at?: Timestamp;
   recalls?: number;
+  outcome?: Outcome;
   toTicketId?: string;
   expiredTicketIds?: string[];
 };
+
+/** How a completed visit ended: done, or served but not finished (documents missing, referred elsewhere). */
+const RESULTS: Record<number, string> = { [Outcome.DONE]: 'done', [Outcome.DOCUMENTS_INCOMPLETE]: 'documents-incomplete', [Outcome.REFERRED]: 'referred' };
 
 const when = (m: Message, event: ConsumedEvent): Date => (m.at ? timestampDate(m.at) : event.recordedAt);
 
@@ -95,7 +100,7 @@ export const statistics: ProjectionDefinition = {
         ticket_id text primary key, mall_id text, date text, queue_id text, service_id text, agency_code text, source integer,
         priority_group text, booking_id text, issued_at timestamptz,
         called_at timestamptz, counter_id text, officer text, recalls integer, started_at timestamptz, ended_at timestamptz,
-        outcome text, transferred_to text);
+        outcome text, result text, transferred_to text);
       create index if not exists ${index(t.stat_tickets, 'day')} on ${t.stat_tickets} (mall_id, date);
       create table if not exists ${t.stat_bookings} (
         booking_id text primary key, mall_id text, agency_code text, service_id text, date text, slot_start timestamptz, slot_end timestamptz,
@@ -131,7 +136,7 @@ export const statistics: ProjectionDefinition = {
       case ServingStarted:
         return note(tx, t.stat_tickets, m.ticketId!, { started_at: when(m, event) });
       case TicketCompleted:
-        return note(tx, t.stat_tickets, m.ticketId!, { ended_at: when(m, event), outcome: 'completed' });
+        return note(tx, t.stat_tickets, m.ticketId!, { ended_at: when(m, event), outcome: 'completed', result: RESULTS[m.outcome ?? Outcome.UNSPECIFIED] ?? 'done' });
       case TicketNoShow:
         return note(tx, t.stat_tickets, m.ticketId!, { ended_at: when(m, event), outcome: 'no-show' });
       case TicketCancelled:

@@ -13,6 +13,7 @@ import type { Period } from '@mpp/ikm';
 import type pg from 'pg';
 import { authorizeStaff, requireMall } from '../access.js';
 import { reportPeriod } from '../period.js';
+import { consistently, type Queryable } from '../snapshot.js';
 
 /** Waiting-time bins in minutes: [0,5) [5,10) [10,20) [20,40) [40,∞). */
 export const WAITING_BINS = [5, 10, 20, 40] as const;
@@ -33,16 +34,18 @@ const KEYS: Record<Exclude<StatisticsGroup, StatisticsGroup.UNSPECIFIED>, string
 };
 
 /**
- * The period's tickets, one row each, with their minutes: waiting (issue → first call) and service
- * (start, or the call if never started, → completion; served tickets only), the local hour of
- * issue, the booth (the calling counter's, else the service's first), and whether the catalog
- * knows the service and the counter. Parameters: $1 mall, $2 from, $3 to, $4 time zone, $5 agency or ''.
+ * The period's tickets, one row each, with their minutes: waiting (issue → first call; tickets
+ * never called have none) and service (start, or the call if never started, → completion; served
+ * tickets only), the local hour of issue, the booth (the calling counter's at the call, else the
+ * service's first), the expected minutes that held at the issue (else the current ones), and
+ * whether the catalog knows the service and the counter. Parameters: $1 mall, $2 from, $3 to, $4 time zone, $5 agency or ''.
  */
 function ticketsSql(s: (table: string) => string): string {
   return `
     select t.ticket_id, t.mall_id, t.date, t.service_id, coalesce(nullif(t.agency_code, ''), d.agency_code, '') as agency_code, t.source,
            coalesce(t.officer, '') as officer, t.outcome, t.called_at, t.booking_id,
-           coalesce(c.booth_id, d.booth_ids[1], '') as booth_id, d.expected_minutes, d.service_id is not null as known_service,
+           coalesce(ch.booth_id, c.booth_id, d.booth_ids[1], '') as booth_id, coalesce(sh.expected_minutes, d.expected_minutes) as expected_minutes,
+           d.service_id is not null as known_service, t.result,
            t.counter_id, (t.counter_id is null or c.counter_id is not null) as known_counter,
            (extract(epoch from t.called_at - t.issued_at) / 60.0)::float8 as waiting,
            case when t.outcome = 'completed' then (extract(epoch from t.ended_at - coalesce(t.started_at, t.called_at)) / 60.0)::float8 end as service,
@@ -51,6 +54,9 @@ function ticketsSql(s: (table: string) => string): string {
       from ${s('stat_tickets')} t
       left join ${s('dir_services')} d on d.service_id = t.service_id
       left join ${s('dir_counters')} c on c.counter_id = t.counter_id
+      -- What held when it happened: the counter's booth at the call, the service's standard at the issue.
+      left join lateral (select h.booth_id from ${s('dir_counter_history')} h where h.counter_id = t.counter_id and h.valid_from <= t.called_at order by h.valid_from desc limit 1) ch on true
+      left join lateral (select h.expected_minutes from ${s('dir_service_history')} h where h.service_id = t.service_id and h.valid_from <= t.issued_at order by h.valid_from desc limit 1) sh on true
      where t.mall_id = $1 and t.date between $2 and $3 and t.issued_at is not null
        and ($5 = '' or coalesce(nullif(t.agency_code, ''), d.agency_code) = $5)`;
 }
@@ -64,6 +70,8 @@ const summary = (column: string) => `
 const MEASURES = `
   count(*)::int as issued,
   count(*) filter (where k.outcome = 'completed')::int as served,
+  count(*) filter (where k.outcome = 'completed' and k.result = 'documents-incomplete')::int as documents_incomplete,
+  count(*) filter (where k.outcome = 'completed' and k.result = 'referred')::int as referred,
   count(*) filter (where k.outcome = 'no-show')::int as no_show,
   count(*) filter (where k.outcome = 'cancelled')::int as cancelled,
   count(*) filter (where k.outcome = 'transferred')::int as transferred,
@@ -89,6 +97,8 @@ function row(r: Aggregate, name: string, perService: boolean): Omit<StatisticsRo
     ...(r.hour === null ? {} : { hour: r.hour }),
     issued: r.issued ?? 0,
     served: r.served ?? 0,
+    documentsIncomplete: r.documents_incomplete ?? 0,
+    referred: r.referred ?? 0,
     noShow: r.no_show ?? 0,
     cancelled: r.cancelled ?? 0,
     transferred: r.transferred ?? 0,
@@ -105,7 +115,7 @@ function row(r: Aggregate, name: string, perService: boolean): Omit<StatisticsRo
 }
 
 /** Names of the keys of a grouping, from the directory. */
-async function names(db: pg.Pool, s: (table: string) => string, group: StatisticsGroup, mallId: string): Promise<Map<string, string>> {
+async function names(db: Queryable, s: (table: string) => string, group: StatisticsGroup, mallId: string): Promise<Map<string, string>> {
   const sql: Partial<Record<StatisticsGroup, string>> = {
     [StatisticsGroup.SERVICE]: `select service_id as key, name_id as name from ${s('dir_services')} where mall_id = $1`,
     [StatisticsGroup.BOOTH]: `select booth_id as key, name from ${s('dir_booths')} where mall_id = $1`,
@@ -142,11 +152,11 @@ export async function readStatistics(db: pg.Pool, schema: string, actor: Actor |
   if (TimeBucket[bucket] === undefined) throw new AppError('invalid', 'bucket must be period, day or hour', { violations: [{ field: 'bucket', reason: 'is not a time bucket' }] });
   const period = reportPeriod(req.period);
   authorizeStaff(actor, req.mallId, req.agencyCode, 'service statistics');
-  return statisticsOf(db, schema, { ...req, groupBy: group, bucket }, period);
+  return consistently(db, (tx) => statisticsOf(tx, schema, { ...req, groupBy: group, bucket }, period));
 }
 
 /** The statistics of a checked request (no access check: the caller did it). */
-export async function statisticsOf(db: pg.Pool, schema: string, req: StatisticsRequest, period: Period): Promise<GetStatisticsResponse> {
+export async function statisticsOf(db: Queryable, schema: string, req: StatisticsRequest, period: Period): Promise<GetStatisticsResponse> {
   const group = req.groupBy;
   const key = KEYS[group as keyof typeof KEYS];
   const bucket = req.bucket;
