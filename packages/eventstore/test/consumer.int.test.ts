@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor, type TestDatabase } from '@mpp/testing';
 import { kafkaBrokers, testDatabase } from '@mpp/testing/fixtures';
-import { dropVersion, prepareVersion, projectionVersion, rebuildProjection, switchTo, type ProjectionDefinition, type RebuildProgress } from '../src/index.js';
+import { dropVersion, prepareVersion, projectionVersion, rebuildProjection, switchTo, type Projection, type ProjectionDefinition, type RebuildProgress } from '../src/index.js';
 import { counted } from './fixtures.js';
 import { countingProjection, kafkaTransport, logTransport, readCounts, type Transport } from './conformance.js';
 
@@ -75,6 +75,35 @@ describe.each(transports)('consumer conformance over %s', (_name, make) => {
       await consumer.stop();
     }
   }, 240_000);
+
+  it('tries the batch again after a deadlock instead of setting its events aside', async () => {
+    const PREFIX = 'locked';
+    const { projection: counting } = countingProjection('reporting', `locked-${randomUUID().slice(0, 6)}`);
+    // The first five tries meet a deadlock (more than the per-event retries): the transaction is
+    // the problem, not the event.
+    let deadlocks = 0;
+    const projection: Projection = {
+      name: counting.name,
+      async apply(event, tx) {
+        if (deadlocks < 5) {
+          deadlocks++;
+          throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+        }
+        await counting.apply(event, tx);
+      },
+    };
+    const consumer = t.consumer(projection);
+    consumer.start();
+    try {
+      await append(PREFIX, Array.from({ length: 20 }, () => 'good'));
+      await waitFor(async () => total(await countsOf(projection.name, PREFIX)) === 20, { timeoutMs: 120_000, what: `all 20 events applied (${JSON.stringify(consumer.status())})` });
+      expect(deadlocks).toBe(5);
+      expect(await t.deadLetterCount(projection)).toBe(0);
+      expect(consumer.status().failures).toBeGreaterThan(0);
+    } finally {
+      await consumer.stop();
+    }
+  }, 180_000);
 
   it('replays a dead letter only to the consumer that refused it', async () => {
     const suffix = randomUUID().slice(0, 6);

@@ -1,6 +1,18 @@
 import type pg from 'pg';
 import type { ConsumedEvent, Projection, RetryPolicy } from './types.js';
 
+/**
+ * PostgreSQL's word that the transaction, not the event, is the problem: a deadlock with another
+ * batch (two partitions updating the same rows in different orders), a serialization failure, a
+ * lock not available. Retrying the event inside the same transaction would meet the same locks
+ * again; the batch is given up instead (its transaction rolls back, releasing every lock) and the
+ * transport brings it again after a backoff. Such an event is never dead-lettered.
+ */
+export function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001' || code === '55P03';
+}
+
 export interface Refusal {
   readonly event: ConsumedEvent;
   readonly error: Error;
@@ -19,6 +31,7 @@ export async function applyWithRetries(tx: pg.PoolClient, projection: Projection
       await tx.query('release savepoint mpp_apply');
       return undefined;
     } catch (error) {
+      if (isTransient(error)) throw error;
       await tx.query('rollback to savepoint mpp_apply');
       if (attempt >= retry.maxAttempts) return { event, error: error instanceof Error ? error : new Error(String(error)), attempts: attempt };
       await new Promise((resolve) => setTimeout(resolve, retry.backoffMs * 2 ** (attempt - 1)));
@@ -30,7 +43,7 @@ export async function applyWithRetries(tx: pg.PoolClient, projection: Projection
  * Applies a batch inside `tx`. Fast path: the whole batch behind one savepoint (through the
  * projection's `applyBatch` when it has one). If anything in it fails, that is rolled back and
  * the batch is applied event by event with retries, so one refused event costs only itself.
- * Returns the refusals.
+ * Returns the refusals; throws (the whole batch to be tried again) on a transient failure.
  */
 export async function applyAll(tx: pg.PoolClient, projection: Projection, events: readonly ConsumedEvent[], retry: RetryPolicy): Promise<Refusal[]> {
   if (events.length === 0) return [];
@@ -40,7 +53,8 @@ export async function applyAll(tx: pg.PoolClient, projection: Projection, events
     else for (const event of events) await projection.apply(event, tx);
     await tx.query('release savepoint mpp_batch');
     return [];
-  } catch {
+  } catch (error) {
+    if (isTransient(error)) throw error;
     await tx.query('rollback to savepoint mpp_batch');
   }
   const refusals: Refusal[] = [];

@@ -29,6 +29,7 @@ export const board: ProjectionDefinition = {
   async setup(tx, names) {
     const t = names as BoardTables;
     const waitingIndex = `"${t.board_tickets.split('.').pop()!.replace(/"/g, '')}_waiting"`;
+    const counterIndex = `"${t.board_counters.split('.').pop()!.replace(/"/g, '')}_ticket"`;
     await tx.query(`
       create table if not exists ${t.board_counters} (
         counter_id text primary key, mall_id text not null default '', name text not null default '', status text not null default 'closed',
@@ -38,6 +39,7 @@ export const board: ProjectionDefinition = {
         status text not null, queued_since timestamptz not null);
       alter table ${t.board_tickets} add column if not exists date text not null default ''; -- added after the first release
       create index if not exists ${waitingIndex} on ${t.board_tickets} (mall_id, queue_id) where status = 'waiting';
+      create index if not exists ${counterIndex} on ${t.board_counters} (ticket_id) where ticket_id <> '';
       create table if not exists ${t.board_queues} (queue_id text primary key, mall_id text not null, prefix text not null, name text not null, active boolean not null);
       create table if not exists ${t.board_notices} (mall_id text primary key, kind text not null, text_id text not null, text_en text not null, active boolean not null);
     `);

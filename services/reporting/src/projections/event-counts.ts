@@ -23,7 +23,8 @@ export const eventCounts: ProjectionDefinition = {
     // turns, two batches updating them in different orders deadlock, and each retry backs off.
     // Reentrant within the batch's transaction, so it costs one round trip per event.
     await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [t.event_counts]);
-    const source = event.origin.transport === 'log' ? event.origin.source : event.origin.topic.replace(/^mpp\.|\.v\d+$/g, '');
+    // `mpp.queue.v1`, or `<prefix>mpp.queue.v1` with KAFKA_TOPIC_PREFIX: the source is `queue` either way.
+    const source = event.origin.transport === 'log' ? event.origin.source : (/(?:^|\.)mpp\.([^.]+)\.v\d+$/.exec(event.origin.topic)?.[1] ?? event.origin.topic);
     await tx.query(
       `insert into ${t.event_counts} as c (source, type, mall_id, utc_day, events) values ($1, $2, $3, ($4::timestamptz at time zone 'UTC')::date, 1)
        on conflict (source, type, mall_id, utc_day) do update set events = c.events + 1`,
