@@ -18,6 +18,8 @@ export interface ProjectionDefinition {
   /** Creates one version's tables (idempotent). */
   setup(tx: pg.PoolClient, tables: TableNames): Promise<void>;
   apply(event: ConsumedEvent, tx: pg.PoolClient, tables: TableNames): Promise<void>;
+  /** Optional: a whole batch at once, with the same effect as `apply` on each event in order (see `Projection.applyBatch`). */
+  applyBatch?(events: readonly ConsumedEvent[], tx: pg.PoolClient, tables: TableNames): Promise<void>;
 }
 
 export function tableNames(schema: string, def: ProjectionDefinition, version: number): TableNames {
@@ -27,7 +29,12 @@ export function tableNames(schema: string, def: ProjectionDefinition, version: n
 /** The consumer-side projection of one version: its own checkpoint name, its own tables. */
 export function projectionVersion(schema: string, def: ProjectionDefinition, version: number): Projection {
   const tables = tableNames(schema, def, version);
-  return { name: `${def.name}@v${version}`, apply: (event, tx) => def.apply(event, tx, tables) };
+  const applyBatch = def.applyBatch?.bind(def);
+  return {
+    name: `${def.name}@v${version}`,
+    apply: (event, tx) => def.apply(event, tx, tables),
+    ...(applyBatch ? { applyBatch: (events: readonly ConsumedEvent[], tx: pg.PoolClient) => applyBatch(events, tx, tables) } : {}),
+  };
 }
 
 async function ensureVersions(db: pg.PoolClient | pg.Pool, schema: string) {
