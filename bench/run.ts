@@ -2,7 +2,8 @@
  * `npm run bench`: the event store against baselines measured in the same run, on one fresh
  * database and one broker. BENCH_QUICK=1 shortens everything for a smoke run (numbers then mean little).
  * BENCH_ONLY=append,hot,relay,catchup,search runs some groups (catch-up needs the relay's topic, so it
- * brings the relay along) and prints without writing the results file.
+ * brings the relay along) and prints without writing the results file. The reporting group writes
+ * its own file, `bench/results/reporting.json`, whenever it runs, but for a BENCH_ONLY smoke run.
  */
 import { pgOwnTypes } from './eventstore/pg-types.js'; // first: before Emmett touches pg's parsers
 import { cpus } from 'node:os';
@@ -20,11 +21,12 @@ import { compare, type Timing } from './eventstore/measure.js';
 import { relayBench } from './eventstore/relay.js';
 import { searchBench } from './catalog/search.js';
 import { ticketsBench } from './queue/tickets.js';
+import { reportingBench } from './reporting/index.js';
 import { writeFileSync } from 'node:fs';
 import { line, table, writeJson, type Comparison } from './eventstore/report.js';
 
 const quick = process.env.BENCH_QUICK === '1';
-const GROUPS = ['append', 'hot', 'relay', 'catchup', 'search', 'tickets'] as const;
+const GROUPS = ['append', 'hot', 'relay', 'catchup', 'search', 'tickets', 'reporting'] as const;
 const listed = (process.env.BENCH_ONLY ?? '').split(',').map((g) => g.trim()).filter(Boolean);
 const only = listed.length > 0 ? listed : undefined;
 const unknown = only?.filter((g) => !(GROUPS as readonly string[]).includes(g)) ?? [];
@@ -38,7 +40,9 @@ const RELAY_EVENTS = quick ? 10_000 : 100_000;
 const timing = (concurrency: number): Timing => ({ concurrency, warmupMs: quick ? 300 : 1_000, roundMs: quick ? 500 : 4_000 });
 const OUT = fileURLToPath(new URL('./results/eventstore.json', import.meta.url));
 const CATALOG_OUT = fileURLToPath(new URL('./results/catalog.json', import.meta.url));
+const REPORTING_OUT = fileURLToPath(new URL('./results/reporting.json', import.meta.url));
 
+// eslint-disable-next-line no-console -- the bench reports on stdout
 const log = (m: string) => console.log(`[bench] ${m}`);
 const started = performance.now();
 const postgres = await sharedPostgres();
@@ -133,10 +137,25 @@ try {
     }
   }
 
+  const reporting: Comparison[] = [];
+  let reportingLine = '';
+  if (runs('reporting')) {
+    // i: the reporting service's projections: Kafka catch-up, rebuild from the log, event-to-board latency.
+    const r = await reportingBench({ adminUrl: postgres.url, brokers, quick, log, ...(quick && only ? {} : { out: REPORTING_OUT }) });
+    for (const c of r.comparisons) {
+      reporting.push(c);
+      log(line(c));
+    }
+    reportingLine = r.latencyRow;
+  }
+
   const seconds = (performance.now() - started) / 1000;
   const { rows } = await pools[0]!.query<{ v: string }>('show server_version');
   if (!only) writeJson(OUT, { date: new Date().toISOString(), seconds, quick, node: process.version, cpus: cpus().length, postgres: rows[0]?.v, writers: WRITERS, hotWriters: HOT_WRITERS, poolMax: POOL_MAX, timing: timing(WRITERS) }, results);
-  console.log(`\n${table(results)}${searchLine ? `\n${searchLine}` : ''}\n\n${results.length + (searchLine ? 1 : 0)} benchmarks in ${seconds.toFixed(0)} s; ${only ? 'BENCH_ONLY: results file left as it was' : `written to ${OUT}`}`);
+  const extra = [searchLine, reportingLine].filter(Boolean);
+  const written = [only ? 'BENCH_ONLY: eventstore.json left as it was' : `written to ${OUT}`, ...(runs('reporting') && !(quick && only) ? [`reporting: ${REPORTING_OUT}`] : [])];
+  // eslint-disable-next-line no-console -- the bench reports on stdout
+  console.log(`\n${table([...results, ...reporting])}${extra.map((l) => `\n${l}`).join('')}\n\n${results.length + reporting.length + extra.length} benchmarks in ${seconds.toFixed(0)} s; ${written.join('; ')}`);
 } finally {
   await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
   await db.drop().catch((e: unknown) => log(`drop ${db.name}: ${String(e)}`));
