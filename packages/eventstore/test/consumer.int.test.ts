@@ -98,7 +98,8 @@ describe.each(transports)('consumer conformance over %s', (_name, make) => {
       await append(PREFIX, Array.from({ length: 20 }, () => 'good'));
       await waitFor(async () => total(await countsOf(projection.name, PREFIX)) === 20, { timeoutMs: 120_000, what: `all 20 events applied (${JSON.stringify(consumer.status())})` });
       expect(deadlocks).toBe(5);
-      expect(await t.deadLetterCount(projection)).toBe(0);
+      // The source holds the earlier tests' poison events too; none of this test's is set aside.
+      expect((await t.deadLetterReasons(projection)).filter((r) => r.includes('deadlock') || r.includes(`${PREFIX}-`))).toEqual([]);
       expect(consumer.status().failures).toBeGreaterThan(0);
     } finally {
       await consumer.stop();
