@@ -141,7 +141,7 @@ beforeAll(async () => {
   await kafka.ensureTopics(SOURCES.flatMap((s) => [{ topic: topic(s), partitions: 3 }, { topic: `${topic(s)}.dlq` }]));
   producer = await kafka.producer();
   reporting = await build(
-    loadConfig({ DATABASE_URL: db.url, GRPC_HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', REPORTING_GRPC_PORT: '0', KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix }),
+    loadConfig({ DATABASE_URL: db.url, GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent', REPORTING_GRPC_PORT: '0', KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix }),
     { clock: createManualClock(NOW) },
   ).start();
   const c = createClient(ReportingService, { address: `127.0.0.1:${reporting.grpcPort}`, actor: auditor });
