@@ -5,7 +5,7 @@ import { isCalendarDate } from '@mpp/opening-hours';
 const HELP = 'period must be a date 2026-11-27, a month 2026-11, 2026-Q4, 2026-S2, 2026 or 2026-01-01..2026-03-31';
 
 /** The longest period a report covers: a year (a range may not be longer). */
-export const MAX_DAYS = 366;
+const MAX_DAYS = 366;
 const days = (p: Period) => (Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000 + 1;
 
 /** A report's period: one local date, or any period the IKM rules know, of at most a year. */

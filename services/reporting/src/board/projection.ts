@@ -2,6 +2,7 @@ import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { NoticeKind, type Counter, type Notice, type Queue, type Ticket } from '@mpp/contracts';
 import { upsert, type ProjectionDefinition } from '@mpp/eventstore';
 import type pg from 'pg';
+import { indexName } from '../projections/index-name.js';
 import * as E from './events.js';
 
 const TABLES = ['board_counters', 'board_tickets', 'board_queues', 'board_notices'] as const;
@@ -28,8 +29,8 @@ export const board: ProjectionDefinition = {
   tables: TABLES,
   async setup(tx, names) {
     const t = names as BoardTables;
-    const waitingIndex = `"${t.board_tickets.split('.').pop()!.replace(/"/g, '')}_waiting"`;
-    const counterIndex = `"${t.board_counters.split('.').pop()!.replace(/"/g, '')}_ticket"`;
+    const waitingIndex = indexName(t.board_tickets, 'waiting');
+    const counterIndex = indexName(t.board_counters, 'ticket');
     await tx.query(`
       create table if not exists ${t.board_counters} (
         counter_id text primary key, mall_id text not null default '', name text not null default '', status text not null default 'closed',

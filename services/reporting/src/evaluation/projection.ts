@@ -11,7 +11,7 @@ const FollowUpStatusChanged = events.register(FollowUpStatusChangedSchema);
 const TABLES = ['eval_publications', 'eval_follow_ups'] as const;
 export type EvaluationTables = Readonly<Record<(typeof TABLES)[number], string>>;
 
-export const FOLLOW_UP_STATUS: Record<number, string> = { [FollowUpStatus.PLANNED]: 'planned', [FollowUpStatus.IN_PROGRESS]: 'in progress', [FollowUpStatus.DONE]: 'done' };
+const FOLLOW_UP_STATUS: Record<number, string> = { [FollowUpStatus.PLANNED]: 'planned', [FollowUpStatus.IN_PROGRESS]: 'in progress', [FollowUpStatus.DONE]: 'done' };
 
 /**
  * The SKM's publication and follow-up (what the ministry scores under service policy): each

@@ -16,7 +16,7 @@ const cell = (v: Value): Cell =>
   (typeof v === 'number' ? { value: { case: 'number', value: v } } : { value: { case: 'text', value: v === true ? 'yes' : v === false ? 'no' : (v ?? '') } }) as Cell;
 const toProto = (t: Table): Omit<EvidenceTable, '$typeName'> => ({ ...t, rows: t.rows.map((r) => ({ cells: r.map(cell) })) }) as Omit<EvidenceTable, '$typeName'>;
 /** The catalog's four channels of the integrated service ecosystem. */
-const CHANNELS = { langsung: Channel.LANGSUNG, mandiri: Channel.MANDIRI, digital: Channel.DIGITAL, bergerak: Channel.BERGERAK } as const;
+const CATALOG_CHANNELS = { langsung: Channel.LANGSUNG, mandiri: Channel.MANDIRI, digital: Channel.DIGITAL, bergerak: Channel.BERGERAK } as const;
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 /** Standards are reviewed at least yearly (the catalog's rule). */
 const REVIEW_MONTHS = 12;
@@ -91,7 +91,7 @@ export async function readEvaluation(db: pg.Pool, schema: string, actor: Actor |
   return consistently(db, (tx) => evaluationOf(tx, schema, req.mallId, period, now));
 }
 
-export async function evaluationOf(db: Queryable, schema: string, mallId: string, period: Period, now: Date): Promise<GetEvaluationResponse> {
+async function evaluationOf(db: Queryable, schema: string, mallId: string, period: Period, now: Date): Promise<GetEvaluationResponse> {
   const t = (name: string) => `"${schema}".${name}`;
   const mall = (await db.query<{ name: string; time_zone: string }>(`select name, time_zone from ${t('dir_malls')} where mall_id = $1`, [mallId])).rows[0];
   const today = localDate(now, mall?.time_zone || FALLBACK_TIME_ZONE);
@@ -100,7 +100,7 @@ export async function evaluationOf(db: Queryable, schema: string, mallId: string
   const [services, perDay, perAgency, perService, ikm, complaints, standards, publications, followUps] = await Promise.all([
     db.query<{ code: string; name: string; membership: string; services: number; langsung: number; mandiri: number; digital: number; bergerak: number }>(
       `select a.code, a.name, m.status as membership, count(s.service_id)::int as services,
-              ${Object.entries(CHANNELS).map(([name, channel]) => `count(s.service_id) filter (where ${channel} = any(s.channels))::int as ${name}`).join(', ')}
+              ${Object.entries(CATALOG_CHANNELS).map(([name, channel]) => `count(s.service_id) filter (where ${channel} = any(s.channels))::int as ${name}`).join(', ')}
          from ${t('dir_memberships')} m join ${t('dir_agencies')} a on a.code = m.agency_code
          left join ${t('dir_services')} s on s.agency_code = a.code and s.mall_id = m.mall_id and s.active
         where m.mall_id = $1 group by a.code, a.name, m.status order by a.code collate "C"`,
@@ -191,7 +191,7 @@ export async function evaluationOf(db: Queryable, schema: string, mallId: string
     {
       name: 'transactions_per_day',
       title: 'Transactions per day',
-      method: "Tickets by the mall's local day they were issued for, and how each ended: served (completed), no-show, cancelled, transferred to another service (the new ticket counts again), expired (still waiting when the day closed); open = not finished.",
+      method: "Tickets by the mall's local day they were issued for, and how each ended: served (completed), no-show, cancelled, transferred to another service (the new ticket counts again), expired (not served when the queue's day closed); open = not finished.",
       columns: ['date', 'issued', 'served', 'no_show', 'cancelled', 'transferred', 'expired', 'open'],
       rows: days.map((d) => [d.date, d.issued, d.served, d.noShow, d.cancelled, d.transferred, d.expired, d.open]),
     },

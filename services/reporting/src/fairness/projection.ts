@@ -1,6 +1,7 @@
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { CallRule, TicketCalledSchema, TicketIssuedSchema, type CallReason, type Ticket } from '@mpp/contracts';
 import { EventTypes, type ProjectionDefinition } from '@mpp/eventstore';
+import { indexName } from '../projections/index-name.js';
 
 const events = new EventTypes();
 const TicketIssued = events.register(TicketIssuedSchema);
@@ -26,7 +27,7 @@ export const fairness: ProjectionDefinition = {
       create table if not exists ${t.fair_calls} (
         ticket_id text primary key, mall_id text not null, date text not null, counter_id text not null, officer text not null,
         at timestamptz not null, rule integer not null, explanation text not null, passed_over integer not null);
-      create index if not exists "${t.fair_calls.split('.').pop()!.replace(/"/g, '')}_day" on ${t.fair_calls} (mall_id, date);
+      create index if not exists ${indexName(t.fair_calls, 'day')} on ${t.fair_calls} (mall_id, date);
     `);
   },
   async apply(event, tx, names) {

@@ -19,6 +19,7 @@ import {
 } from '@mpp/contracts';
 import { EventTypes, type ConsumedEvent, type ProjectionDefinition } from '@mpp/eventstore';
 import type pg from 'pg';
+import { indexName } from '../projections/index-name.js';
 
 /** The queue's events the statistics read (through the contracts only). */
 const events = new EventTypes();
@@ -59,28 +60,21 @@ const RESULTS: Record<number, string> = { [Outcome.DONE]: 'done', [Outcome.DOCUM
 const when = (m: Message, event: ConsumedEvent): Date => (m.at ? timestampDate(m.at) : event.recordedAt);
 
 /**
- * Sets columns of a ticket's row, creating the row if the ticket's issue has not arrived yet. Each
- * column keeps its first value (`coalesce`), so a redelivered event changes nothing and the events
- * of a ticket may arrive in any order (a transfer's new ticket lives in another queue's stream).
+ * Sets columns of a ticket's (or a booking's) row, creating the row if its first event has not
+ * arrived yet. Each column keeps its first value (`coalesce`), so a redelivered event changes
+ * nothing and the events may arrive in any order (a transfer's new ticket lives in another
+ * queue's stream).
  */
-async function note(tx: pg.PoolClient, table: string, ticketId: string, values: Record<string, unknown>): Promise<void> {
+async function keepFirst(tx: pg.PoolClient, table: string, key: 'ticket_id' | 'booking_id', id: string, values: Record<string, unknown>): Promise<void> {
   const columns = Object.keys(values);
   await tx.query(
-    `insert into ${table} as t (ticket_id, ${columns.join(', ')}) values ($1, ${columns.map((_, i) => `$${i + 2}`).join(', ')})
-     on conflict (ticket_id) do update set ${columns.map((c) => `${c} = coalesce(t.${c}, excluded.${c})`).join(', ')}`,
-    [ticketId, ...Object.values(values)],
+    `insert into ${table} as t (${key}, ${columns.join(', ')}) values ($1, ${columns.map((_, i) => `$${i + 2}`).join(', ')})
+     on conflict (${key}) do update set ${columns.map((c) => `${c} = coalesce(t.${c}, excluded.${c})`).join(', ')}`,
+    [id, ...Object.values(values)],
   );
 }
-
-/** The same for a booking's row. */
-async function noteBooking(tx: pg.PoolClient, table: string, bookingId: string, values: Record<string, unknown>): Promise<void> {
-  const columns = Object.keys(values);
-  await tx.query(
-    `insert into ${table} as b (booking_id, ${columns.join(', ')}) values ($1, ${columns.map((_, i) => `$${i + 2}`).join(', ')})
-     on conflict (booking_id) do update set ${columns.map((c) => `${c} = coalesce(b.${c}, excluded.${c})`).join(', ')}`,
-    [bookingId, ...Object.values(values)],
-  );
-}
+const note = (tx: pg.PoolClient, table: string, ticketId: string, values: Record<string, unknown>) => keepFirst(tx, table, 'ticket_id', ticketId, values);
+const noteBooking = (tx: pg.PoolClient, table: string, bookingId: string, values: Record<string, unknown>) => keepFirst(tx, table, 'booking_id', bookingId, values);
 
 /**
  * One row per ticket with every moment of its life (issued, first called, started, ended), where
@@ -94,18 +88,17 @@ export const statistics: ProjectionDefinition = {
   tables: TABLES,
   async setup(tx, names) {
     const t = names as StatisticsTables;
-    const index = (table: string, suffix: string) => `"${table.split('.').pop()!.replace(/"/g, '')}_${suffix}"`;
     await tx.query(`
       create table if not exists ${t.stat_tickets} (
         ticket_id text primary key, mall_id text, date text, queue_id text, service_id text, agency_code text, source integer,
         priority_group text, booking_id text, issued_at timestamptz,
         called_at timestamptz, counter_id text, officer text, recalls integer, started_at timestamptz, ended_at timestamptz,
         outcome text, result text, transferred_to text);
-      create index if not exists ${index(t.stat_tickets, 'day')} on ${t.stat_tickets} (mall_id, date);
+      create index if not exists ${indexName(t.stat_tickets, 'day')} on ${t.stat_tickets} (mall_id, date);
       create table if not exists ${t.stat_bookings} (
         booking_id text primary key, mall_id text, agency_code text, service_id text, date text, slot_start timestamptz, slot_end timestamptz,
         ended text, ended_at timestamptz, ticket_id text);
-      create index if not exists ${index(t.stat_bookings, 'day')} on ${t.stat_bookings} (mall_id, date);
+      create index if not exists ${indexName(t.stat_bookings, 'day')} on ${t.stat_bookings} (mall_id, date);
     `);
   },
   async apply(event, tx, names) {

@@ -16,7 +16,7 @@ import { reportPeriod } from '../period.js';
 import { consistently, type Queryable } from '../snapshot.js';
 
 /** Waiting-time bins in minutes: [0,5) [5,10) [10,20) [20,40) [40,∞). */
-export const WAITING_BINS = [5, 10, 20, 40] as const;
+const WAITING_BINS = [5, 10, 20, 40] as const;
 /** The time zone of a mall the catalog never described (its tickets are still counted, and reported as unknown). */
 export const FALLBACK_TIME_ZONE = 'Asia/Jakarta';
 
