@@ -3,6 +3,7 @@ import { dlq } from './dlq.js';
 import { importCommand } from './import.js';
 import { rebuild } from './rebuild.js';
 import { start, START_HELP } from './start.js';
+import { token } from './token.js';
 
 export const HELP = `mpp — the MPP Platform command line
 
@@ -13,6 +14,7 @@ Commands:
   import    import catalog records from a CSV or JSON file (mpp import --help)
   dlq       list or replay dead letters (mpp dlq --help)
   rebuild   rebuild a read model beside the live one, then switch (mpp rebuild --help)
+  token     mint a token from the all-in-one demo issuer (mpp token --help)
   help      show this help
 
 Options:
@@ -37,6 +39,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return importCommand(rest, { ...io, isTTY: process.stderr.isTTY });
     case 'dlq':
       return dlq(rest, io);
+    case 'token':
+      return token(rest, io);
     case 'rebuild':
       return rebuild(rest, { ...io, isTTY: process.stderr.isTTY });
     default:

@@ -1,3 +1,4 @@
 export { freePort, waitFor } from './ports.js';
-export { sharedPostgres, startEmbeddedPostgres, createDatabase, withDatabase, type Postgres, type TestDatabase, type EmbeddedPostgresOptions } from './postgres.js';
+export { sharedPostgres, createDatabase, withDatabase, type Postgres, type TestDatabase } from './postgres.js';
+export { startEmbeddedPostgres, type EmbeddedPostgresOptions } from '@mpp/embedded-postgres';
 export * from './kafka/index.js';

