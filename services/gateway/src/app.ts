@@ -144,7 +144,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const problem = problemOf(error, request, request.span?.spanContext().traceId);
+    const problem = problemOf(error, request, request.span);
     if (problem.status >= 500) request.log.error({ err: error, traceId: problem.traceId, url: request.url }, 'request failed');
     return sendProblem(reply, problem);
   });

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { trace } from '@opentelemetry/api';
+import { isSpanContextValid, trace, type Span } from '@opentelemetry/api';
 import { AppError, httpStatusOf, isAppError, type ErrorCode, type FieldViolation } from '@mpp/errors';
 
 /**
@@ -58,7 +58,9 @@ function violationsOf(error: FastifyError): FieldViolation[] {
   });
 }
 
-export function problemOf(error: unknown, request: FastifyRequest, traceId = trace.getActiveSpan()?.spanContext().traceId): Problem {
+export function problemOf(error: unknown, request: FastifyRequest, span = trace.getActiveSpan()): Problem {
+  const context = span?.spanContext();
+  const traceId = context && isSpanContextValid(context) ? context.traceId : undefined;
   const base = { instance: request.url.split('?')[0], ...(traceId ? { traceId } : {}) };
   if (isAppError(error)) {
     const status = httpStatusOf(error.code);

@@ -11,19 +11,26 @@ import { AppError } from '@mpp/errors';
 type Json = JsonValue;
 type JsonObject = { [k: string]: Json };
 
+/** `AGE_GROUP_20_TO_29` of enum `AgeGroup` → `20-to-29`: the value without its enum's prefix, lower case, dashes. */
+function wordOf(e: DescEnum, valueName: string): string {
+  const prefix = `${e.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_`;
+  const bare = valueName.startsWith(prefix) ? valueName.slice(prefix.length) : valueName;
+  return bare.toLowerCase().replace(/_/g, '-');
+}
+
 /** `SOURCE_WALK_IN` of enum `Source` → `walk-in`. */
 export function enumWord(e: DescEnum, number: number): string | undefined {
   const value = e.values.find((v) => v.number === number);
   if (!value || number === 0) return undefined;
-  return value.localName.toLowerCase().replace(/_/g, '-');
+  return wordOf(e, value.name);
 }
 
 export function enumWords(e: DescEnum): string[] {
-  return e.values.filter((v) => v.number !== 0).map((v) => v.localName.toLowerCase().replace(/_/g, '-'));
+  return e.values.filter((v) => v.number !== 0).map((v) => wordOf(e, v.name));
 }
 
 function enumFromWord(e: DescEnum, word: string, path: string): string {
-  const value = e.values.find((v) => v.number !== 0 && v.localName.toLowerCase().replace(/_/g, '-') === word);
+  const value = e.values.find((v) => v.number !== 0 && wordOf(e, v.name) === word);
   if (!value) throw new AppError('invalid', `${path} must be one of ${enumWords(e).join(', ')}`, { violations: [{ field: path, reason: `must be one of ${enumWords(e).join(', ')}` }] });
   return value.name;
 }

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@mpp/testing';
+import { startTestPlatform, type TestPlatform, type Transport } from './platform.js';
+import { openSse, type SseClient } from './sse.js';
+
+// The citizen's journey and an officer's day over HTTP against the all-in-one platform, once per
+// event transport: the PostgreSQL log (single node) and a real Kafka broker.
+describe.each<Transport>(['postgres-log', 'kafka'])('the platform over HTTP (%s transport)', (transport) => {
+  let p: TestPlatform;
+  let officer: { subject: string; agencyCode: string; counterIds: string[] };
+  let officerToken: string;
+  let adminToken: string;
+  let service: { id: string; queueId: string; agencyCode: string; boothIds: string[] };
+  let counterId: string;
+
+  beforeAll(async () => {
+    p = await startTestPlatform(transport);
+    adminToken = await p.token({ role: 'mall-admin', mall: p.mallId, subject: 'admin-1' });
+    const officers = await p.api('GET', `/api/v1/malls/${p.mallId}/officers`, { token: adminToken });
+    expect(officers.status).toBe(200);
+    const booths = await p.api('GET', `/api/v1/malls/${p.mallId}/booths`);
+    const boothOfCounter = new Map<string, string>();
+    for (const b of booths.body.booths) for (const c of b.counters) boothOfCounter.set(c.id, b.booth.id);
+    // A KTP-el service and an officer of its agency rostered on a counter of its booth.
+    const hits = await p.api('GET', `/api/v1/malls/${p.mallId}/services?q=${encodeURIComponent('perekaman ktp')}`);
+    expect(hits.status).toBe(200);
+    for (const hit of hits.body.hits) {
+      const s = hit.service;
+      const o = officers.body.officers.find((x: typeof officer) => x.agencyCode === s.agencyCode && x.counterIds.some((c) => s.boothIds.includes(boothOfCounter.get(c))));
+      if (o) {
+        service = s;
+        officer = o;
+        counterId = o.counterIds.find((c: string) => s.boothIds.includes(boothOfCounter.get(c)));
+        break;
+      }
+    }
+    expect(service, 'a searchable service with a rostered officer').toBeDefined();
+    officerToken = await p.token({ role: 'officer', subject: officer.subject, mall: p.mallId, agency: officer.agencyCode });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  it('a citizen finds a service, takes a ticket, is called, served, answers the survey; the board and the day’s report show it', async () => {
+    const detail = await p.api('GET', `/api/v1/services/${encodeURIComponent(service.id)}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.service.id).toBe(service.id);
+
+    const taken = await p.api('POST', `/api/v1/malls/${p.mallId}/tickets`, { body: { serviceId: service.id, source: 'online' } });
+    expect(taken.status, taken.text).toBe(201);
+    const view = taken.body.view;
+    expect(view.ticket.status).toBe('waiting');
+    expect(view.ticket.number).toMatch(/^[A-Z]+-?\d+$/);
+    expect(view.position).toBeGreaterThanOrEqual(1);
+    expect(taken.headers.get('location')).toBe(`/api/v1/tickets/${view.ticket.id}`);
+    const ticketId: string = view.ticket.id;
+
+    // The survey is not open before the visit is completed.
+    const early = await p.api('GET', `/api/v1/surveys/${ticketId}`);
+    expect([404, 409]).toContain(early.status);
+    expect(early.headers.get('content-type')).toContain('application/problem+json');
+
+    const board: SseClient = await openSse(`${p.base}/api/v1/malls/${p.mallId}/board/stream`);
+    try {
+      const opened = await p.api('POST', `/api/v1/counters/${encodeURIComponent(counterId)}/open`, { token: officerToken, body: { queueIds: [service.queueId] } });
+      expect(opened.status, opened.text).toBe(200);
+      const called = await p.api('POST', `/api/v1/counters/${encodeURIComponent(counterId)}/call-next`, { token: officerToken });
+      expect(called.status, called.text).toBe(200);
+      expect(JSON.stringify(called.body)).toContain(ticketId);
+
+      // The board's stream delivers the call.
+      const seen = await board.waitFor((e) => e.event === 'board' && JSON.parse(e.data).counters.some((c: { counterId: string; ticketNumber: string }) => c.counterId === counterId && c.ticketNumber === view.ticket.number));
+      expect(seen.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    } finally {
+      board.close();
+    }
+    await waitFor(() => p.platform.gateway.openStreams() === 0, { what: 'the board stream to close after the client left' });
+
+    const status = await p.api('GET', `/api/v1/tickets/${ticketId}`);
+    expect(status.body.view.ticket.status).toBe('called');
+    expect(status.body.view.ticket.counterId).toBe(counterId);
+
+    expect((await p.api('POST', `/api/v1/tickets/${ticketId}/start`, { token: officerToken })).status).toBe(200);
+    const done = await p.api('POST', `/api/v1/tickets/${ticketId}/complete`, { token: officerToken, body: { outcome: 'done', deliveredServiceIds: [service.id] } });
+    expect(done.status, done.text).toBe(200);
+    const after = await p.api('GET', `/api/v1/tickets/${ticketId}`);
+    expect(after.body.view.ticket.status).toBe('completed');
+    expect(after.body.view.surveyPath).toBe(`/api/v1/surveys/${ticketId}`);
+
+    const survey = await waitFor(async () => {
+      const r = await p.api('GET', after.body.view.surveyPath);
+      return r.status === 200 ? r.body : undefined;
+    }, { what: 'the survey to open from the completion event' });
+    expect(survey.questions).toHaveLength(9);
+    const answer = { answers: [4, 4, 3, 4, 3, 4, 4, 3, 4], profile: { ageGroup: '30-to-39', sex: 'female', education: 'bachelor', occupation: 'entrepreneur' }, suggestion: 'Pelayanan cepat' };
+    const submitted = await p.api('POST', `${after.body.view.surveyPath}/responses`, { body: answer });
+    expect(submitted.status, submitted.text).toBe(201);
+    // A double tap changes nothing; a different second answer is refused.
+    const again = await p.api('POST', `${after.body.view.surveyPath}/responses`, { body: answer });
+    expect(again.status).toBe(201);
+    const other = await p.api('POST', `${after.body.view.surveyPath}/responses`, { body: { ...answer, answers: [1, 1, 1, 1, 1, 1, 1, 1, 1] } });
+    expect(other.status).toBe(409);
+    expect(other.body.errors).toEqual([{ field: 'token', reason: 'answered already' }]);
+
+    const board2 = await p.api('GET', `/api/v1/malls/${p.mallId}/board`);
+    expect(board2.status).toBe(200);
+    expect(board2.body.board.counters.some((c: { counterId: string }) => c.counterId === counterId)).toBe(true);
+
+    const date: string = view.ticket.date;
+    const report = await waitFor(async () => {
+      const r = await p.api('GET', `/api/v1/malls/${p.mallId}/reports/daily?date=${date}&groupBy=mall&bucket=period`, { token: adminToken });
+      if (r.status !== 200) throw new Error(`${r.status} ${r.text}`);
+      return r.body.total.served >= 1 ? r.body : undefined;
+    }, { what: 'the day’s report to count the served ticket' });
+    expect(report.total).toMatchObject({ issued: 1, served: 1, noShow: 0 });
+    expect(report.rows).toHaveLength(1);
+
+    const ikm = await waitFor(async () => {
+      const r = await p.api('GET', `/api/v1/malls/${p.mallId}/reports/ikm?from=${date}&to=${date}`, { token: adminToken });
+      if (r.status !== 200) throw new Error(`${r.status} ${r.text}`);
+      return r.body.respondents >= 1 ? r.body : undefined;
+    }, { what: 'the IKM to count the response' });
+    // Answers 4,4,3,4,3,4,4,3,4 → NRR sum 33/9 × 25 = 91.67, grade A.
+    expect(ikm).toMatchObject({ respondents: 1, ikmRounded: 91.67, grade: 'A' });
+  });
+}, 600_000);
