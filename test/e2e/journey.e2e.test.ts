@@ -123,4 +123,80 @@ describe.each<Transport>(['postgres-log', 'kafka'])('the platform over HTTP (%s 
     // Answers 4,4,3,4,3,4,4,3,4 → NRR sum 33/9 × 25 = 91.67, grade A.
     expect(ikm).toMatchObject({ respondents: 1, ikmRounded: 91.67, grade: 'A' });
   });
+
+  it('an officer’s day: walk-ins and kiosk tickets, recall, no-show, transfer, a chosen call with its reason, pause and close; refusals say why', async () => {
+    const kiosk = await p.token({ role: 'kiosk', mall: p.mallId, subject: 'kiosk-1' });
+    const take = async (token: string, source: string) => {
+      const r = await p.api('POST', `/api/v1/malls/${p.mallId}/tickets`, { token, body: { serviceId: service.id, source } });
+      expect(r.status, r.text).toBe(201);
+      return r.body.view.ticket as { id: string; number: string; status: string };
+    };
+    const a = await take(kiosk, 'kiosk');
+    const b = await take(kiosk, 'kiosk');
+    const c = await take(officerToken, 'walk-in');
+    // A kiosk cannot print an online ticket, nor act for another mall.
+    expect((await p.api('POST', `/api/v1/malls/${p.mallId}/tickets`, { token: kiosk, body: { serviceId: service.id, source: 'online' } })).status).toBe(403);
+    const otherKiosk = await p.token({ role: 'kiosk', mall: 'elsewhere', subject: 'kiosk-x' });
+    const foreign = await p.api('POST', `/api/v1/malls/${p.mallId}/tickets`, { token: otherKiosk, body: { serviceId: service.id, source: 'kiosk' } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.detail).toContain('elsewhere');
+
+    const counter = encodeURIComponent(counterId);
+    expect((await p.api('POST', `/api/v1/counters/${counter}/open`, { token: officerToken, body: { queueIds: [service.queueId] } })).status).toBe(200);
+    const first = await p.api('POST', `/api/v1/counters/${counter}/call-next`, { token: officerToken });
+    expect(first.status, first.text).toBe(200);
+    expect(JSON.stringify(first.body)).toContain(a.id);
+    // The mall's policy says how many recalls come before a no-show; too early is refused with the count.
+    const { policy } = (await p.api('GET', `/api/v1/malls/${p.mallId}`)).body;
+    expect(policy.recallsBeforeNoShow).toBeGreaterThan(0);
+    const early = await p.api('POST', `/api/v1/tickets/${a.id}/no-show`, { token: officerToken });
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toContain('before marking a no-show');
+    for (let i = 0; i < policy.recallsBeforeNoShow; i++) {
+      const recalled = await p.api('POST', `/api/v1/tickets/${a.id}/recall`, { token: officerToken });
+      expect(recalled.status, recalled.text).toBe(200);
+    }
+    expect((await p.api('POST', `/api/v1/tickets/${a.id}/no-show`, { token: officerToken })).status).toBe(200);
+    expect((await p.api('GET', `/api/v1/tickets/${a.id}`)).body.view.ticket.status).toBe('no-show');
+
+    // Call the walk-in out of turn, with the reason on record.
+    const chosen = await p.api('POST', `/api/v1/counters/${counter}/call`, { token: officerToken, body: { ticketId: c.id, reason: 'lansia, didahulukan' } });
+    expect(chosen.status, chosen.text).toBe(200);
+    expect((await p.api('POST', `/api/v1/tickets/${c.id}/start`, { token: officerToken })).status).toBe(200);
+    const incomplete = await p.api('POST', `/api/v1/tickets/${c.id}/complete`, { token: officerToken, body: { outcome: 'documents-incomplete' } });
+    expect(incomplete.status, incomplete.text).toBe(200);
+
+    // Transfer b to another service of the same agency.
+    const others = await p.api('GET', `/api/v1/malls/${p.mallId}/services?agency=${encodeURIComponent(service.agencyCode)}&pageSize=50`);
+    const target = others.body.services.find((s: { id: string; status: string }) => s.id !== service.id && s.status === 'active');
+    expect(target).toBeDefined();
+    expect((await p.api('POST', `/api/v1/counters/${counter}/call-next`, { token: officerToken })).status).toBe(200);
+    const moved = await p.api('POST', `/api/v1/tickets/${b.id}/transfer`, { token: officerToken, body: { toServiceId: target.id } });
+    expect(moved.status, moved.text).toBe(200);
+
+    // Refusals: a completed ticket cannot be completed again; an unknown counter; another agency's officer.
+    const again = await p.api('POST', `/api/v1/tickets/${c.id}/complete`, { token: officerToken, body: { outcome: 'done' } });
+    expect(again.status).toBe(409);
+    expect(again.headers.get('content-type')).toContain('application/problem+json');
+    const unknown = await p.api('POST', `/api/v1/counters/nope/open`, { token: officerToken, body: { queueIds: [service.queueId] } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.errors).toEqual([{ field: 'counter_id', reason: 'unknown counter' }]);
+    expect((await p.api('GET', `/api/v1/tickets/no-such-ticket`)).status).toBe(404);
+    const stranger = await p.token({ role: 'officer', subject: 'stranger', mall: p.mallId, agency: 'bpjs-kesehatan' });
+    const refused = await p.api('POST', `/api/v1/counters/${counter}/pause`, { token: stranger });
+    expect(refused.status).toBe(403);
+
+    expect((await p.api('POST', `/api/v1/counters/${counter}/pause`, { token: officerToken })).status).toBe(200);
+    const closed = await p.api('POST', `/api/v1/counters/${counter}/close`, { token: officerToken });
+    expect(closed.status, closed.text).toBe(200);
+    expect(closed.body.counter.status).toBe('closed');
+
+    // The day's report counts them (issued 1 + 3, served 1 + 1 with documents incomplete, a no-show, a transfer).
+    const admin = await p.token({ role: 'mall-admin', mall: p.mallId });
+    const date: string = (await p.api('GET', `/api/v1/tickets/${a.id}`)).body.view.ticket.date;
+    await waitFor(async () => {
+      const r = await p.api('GET', `/api/v1/malls/${p.mallId}/reports/daily?groupBy=mall&bucket=period&date=${date}`, { token: admin });
+      return r.status === 200 && r.body.total.noShow === 1 && r.body.total.transferred === 1 ? r.body : undefined;
+    }, { what: 'the report to count the no-show and the transfer' });
+  });
 }, 600_000);

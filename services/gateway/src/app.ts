@@ -1,4 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { Ajv } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -52,6 +54,8 @@ export const ROUTES: readonly RouteSpec[] = [...catalogRoutes, importRoute, ...q
 
 export const API_PREFIX = '/api/v1';
 
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
+
 const tracer = () => trace.getTracer('@mpp/gateway');
 
 /** A role may call a route; the anonymous caller is the citizen. 401 when signing in would help, 403 when it would not. */
@@ -98,7 +102,6 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     forceCloseConnections: true,
     bodyLimit: options.bodyLimit,
     trustProxy: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: false, allErrors: true } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   await app.register(helmet, {
@@ -124,6 +127,14 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
+
+  // Bodies are JSON and keep their types (42 is not "42"); path and query text is coerced to the
+  // schema's types (`?pageSize=10`, `?dryRun=true`).
+  const strict = new Ajv({ removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true, strict: false });
+  const coercing = new Ajv({ removeAdditional: false, coerceTypes: 'array', useDefaults: false, allErrors: true, strict: false });
+  addFormats(strict);
+  addFormats(coercing);
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
 
   app.decorateRequest('principal', undefined as unknown as Principal);
   app.decorateRequest('span', undefined);
@@ -169,13 +180,14 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
         ...(route.body && !route.rawBody ? { body: route.body } : {}),
         ...(route.response ? { response: { [route.status ?? 200]: route.response } } : {}),
       },
+      // Who may call comes before what they sent: a refused caller learns nothing from validation.
       preValidation: async (request) => {
+        authorize(route, request.principal, request.params as Record<string, string>);
         if ((route.method === 'POST' || route.method === 'PUT') && (request.body === undefined || request.body === null) && !route.rawBody) request.body = {};
       },
       handler: async (request, reply) => {
         const principal = request.principal;
         const routeParams = request.params as Record<string, string>;
-        authorize(route, principal, routeParams);
         const span = request.span;
         const ctx = span ? trace.setSpan(context.active(), span) : context.active();
         const result = await context.with(ctx, () =>

@@ -10,7 +10,7 @@ const FOLLOW_UP: readonly RoleName[] = ['agency-admin', 'mall-admin'];
 /** SKM surveys, complaints (pengaduan), publication and follow-up (DESIGN.md §6). */
 export const surveyRoutes: RouteSpec[] = [
   rpcRoute({ method: 'GET', url: '/surveys/:token', summary: 'The survey of a completed visit: the 9 SKM questions and their four choices', tag: 'survey', roles: PUBLIC, service: 'survey', rpc: m.getSurvey }),
-  rpcRoute({ method: 'POST', url: '/surveys/:token/responses', summary: 'Answer the survey once: 9 answers (1–4), respondent profile, suggestion', tag: 'survey', roles: PUBLIC, service: 'survey', rpc: m.submitResponse, status: 201 }),
+  rpcRoute({ method: 'POST', url: '/surveys/:token/responses', summary: 'Answer the survey once: 9 answers (1–4), respondent profile, suggestion (citizens, on their phone or at a kiosk; never staff)', tag: 'survey', roles: ['citizen', 'kiosk'], service: 'survey', rpc: m.submitResponse, status: 201 }),
   rpcRoute({ method: 'POST', url: '/complaints', summary: 'File a complaint (pengaduan) about a service; its deadline starts now', tag: 'complaints', roles: PUBLIC, service: 'survey', rpc: m.submitComplaint, status: 201 }),
   rpcRoute({
     method: 'GET',

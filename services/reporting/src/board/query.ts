@@ -25,6 +25,10 @@ export async function readBoard(db: pg.Pool, schema: string, mallId: string, now
     ),
     db.query<{ kind: string; text_id: string; text_en: string }>(`select kind, text_id, text_en from ${t('board_notices')} where mall_id = $1 and active`, [mallId]),
   ]);
+  if (counters.rows.length === 0 && queues.rows.length === 0 && notice.rows.length === 0) {
+    const known = await db.query(`select 1 from ${t('dir_malls')} where mall_id = $1`, [mallId]);
+    if (known.rows.length === 0) throw new AppError('not_found', `no mall ${mallId} is known to reporting (yet): check the id`, { violations: [{ field: 'mall_id', reason: 'unknown mall' }] });
+  }
   return create(BoardSchema, {
     mallId,
     counters: counters.rows.map((c) => ({ counterId: c.counter_id, name: c.name, status: c.status, ticketNumber: c.ticket_number, ticketStatus: c.ticket_status, ...(c.called_at ? { calledAt: timestampFromDate(c.called_at) } : {}) })),
