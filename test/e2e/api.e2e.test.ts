@@ -25,6 +25,7 @@ const MATRIX: readonly (readonly [string, string, 'anyone' | readonly Role[]])[]
   ['GET', '/services/{serviceId}/standard', ['officer', 'agency-admin', 'mall-admin', 'auditor']],
   ['GET', '/malls/{mallId}/mobile-schedule', 'anyone'],
   ['GET', '/malls/{mallId}/hours', 'anyone'],
+  ['PUT', '/malls/{mallId}/hours', ['mall-admin']],
   ['PUT', '/malls/{mallId}', ['mall-admin']],
   ['POST', '/malls/{mallId}/national-holidays', ['mall-admin']],
   ['PUT', '/malls/{mallId}/queue-policy', ['mall-admin']],

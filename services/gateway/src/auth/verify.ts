@@ -19,6 +19,12 @@ export interface VerifierOptions {
   readonly audience: string;
   /** Where the signing keys are: a JWKS URL (fetched, cached, refetched for an unknown `kid`), a key set, or discovered from the issuer. */
   readonly jwks?: URL | JSONWebKeySet;
+  /**
+   * After a fetch of the key set, how long an unknown key id waits before the next fetch (ms):
+   * refetch storms from forged key ids are bounded; a rotated key is seen at most this late.
+   * Default 30 s.
+   */
+  readonly jwksCooldownMs?: number;
   /** Clock skew tolerated on `exp`/`nbf` (seconds). */
   readonly clockToleranceSec?: number;
 }
@@ -36,11 +42,12 @@ export interface Verifier {
 export function createVerifier(options: VerifierOptions): Verifier {
   let keys: JWTVerifyGetKey | undefined;
   let discovering: Promise<JWTVerifyGetKey> | undefined;
+  const remote = { cacheMaxAge: 10 * 60_000, cooldownDuration: options.jwksCooldownMs ?? 30_000 };
   const keySet = async (): Promise<JWTVerifyGetKey> => {
     if (keys) return keys;
-    if (options.jwks instanceof URL) return (keys = createRemoteJWKSet(options.jwks, { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 }));
+    if (options.jwks instanceof URL) return (keys = createRemoteJWKSet(options.jwks, remote));
     if (options.jwks) return (keys = createLocalJWKSet(options.jwks));
-    discovering ??= discover(options.issuer).then((url) => (keys = createRemoteJWKSet(url, { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 })));
+    discovering ??= discover(options.issuer).then((url) => (keys = createRemoteJWKSet(url, remote)));
     try {
       return await discovering;
     } catch (error) {

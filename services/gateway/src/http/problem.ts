@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isSpanContextValid, trace, type Span } from '@opentelemetry/api';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import { AppError, httpStatusOf, isAppError, type ErrorCode, type FieldViolation } from '@mpp/errors';
 
 /**

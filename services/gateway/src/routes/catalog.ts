@@ -79,6 +79,27 @@ export const catalogRoutes: RouteSpec[] = [
       return { mallId: mall.id, timeZone: mall.timeZone, weeklyHours: mall.weeklyHours, specialDays: mall.specialDays };
     },
   },
+  {
+    method: 'PUT',
+    url: '/malls/:mallId/hours',
+    summary: 'Set a mall’s weekly opening hours and special days (holidays, extended days); the rest of the mall stays as it is',
+    tag,
+    roles: MALL_ADMIN,
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['weeklyHours'],
+      properties: { weeklyHours: (messageSchema(MallSchema, 'in').properties as Record<string, object>).weeklyHours, specialDays: (messageSchema(MallSchema, 'in').properties as Record<string, object>).specialDays },
+    },
+    response: responseOf(m.putMall.output),
+    async handler(ctx) {
+      const current = await unary(ctx.clients.catalog, m.getMall, { mallId: ctx.params.mallId! }, ctx.call);
+      const mall = restOf(MallSchema, current.mall ?? create(MallSchema));
+      const body = ctx.body as { weeklyHours: never; specialDays?: never };
+      const request = requestOf(m.putMall.input, { mall: { ...mall, weeklyHours: body.weeklyHours, specialDays: body.specialDays ?? mall.specialDays } });
+      return restOf(m.putMall.output, await unary(ctx.clients.catalog, m.putMall, request, ctx.call));
+    },
+  },
   rpcRoute({ method: 'PUT', url: '/malls/:mallId', summary: 'Create or update a mall (hours and special days included)', tag, roles: MALL_ADMIN, service: 'catalog', rpc: m.putMall, record: 'mall', paramFields: { mallId: 'id' } }),
   rpcRoute({ method: 'POST', url: '/malls/:mallId/national-holidays', summary: 'Load a year’s national holidays as the mall’s closed days', tag, roles: MALL_ADMIN, service: 'catalog', rpc: m.loadNationalHolidays }),
   rpcRoute({ method: 'PUT', url: '/malls/:mallId/queue-policy', summary: 'Priority groups, weights, interleave ratio, recalls before a no-show', tag, roles: MALL_ADMIN, service: 'catalog', rpc: m.setQueuePolicy, record: 'policy' }),

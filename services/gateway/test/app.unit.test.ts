@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyRequest } from 'fastify';
+import { ConfigError } from '@mpp/config';
+import { CatalogService, QueueService, ReportingService, SurveyService } from '@mpp/contracts';
+import { AppError } from '@mpp/errors';
+import { createClient } from '@mpp/grpc';
+import { createLogger } from '@mpp/telemetry';
+import { createGatewayApp, type GatewayApp } from '../src/app.js';
+import { loadDemoIssuer, type DemoIssuer } from '../src/auth/demo-issuer.js';
+import { createVerifier } from '../src/auth/verify.js';
+import { loadConfig } from '../src/config.js';
+import { problemOf } from '../src/http/problem.js';
+
+// The HTTP edge alone: services unreachable (a closed port), so every call that gets through is a
+// 503 — enough to see limits, headers, CORS and the documents around it.
+describe('the gateway’s HTTP edge', () => {
+  let gateway: GatewayApp;
+  let issuer: DemoIssuer;
+  let dir: string;
+  const closed = '127.0.0.1:1';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mpp-gw-'));
+    issuer = await loadDemoIssuer(join(dir, 'key.json'), 'http://localhost:8080/oidc');
+    const clients = {
+      catalog: createClient(CatalogService, { address: closed, defaultTimeoutMs: 2000 }).client,
+      queue: createClient(QueueService, { address: closed, defaultTimeoutMs: 2000 }).client,
+      survey: createClient(SurveyService, { address: closed, defaultTimeoutMs: 2000 }).client,
+      reporting: createClient(ReportingService, { address: closed, defaultTimeoutMs: 2000 }).client,
+    };
+    gateway = await createGatewayApp({
+      clients,
+      verifier: createVerifier({ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks }),
+      log: createLogger({ service: 'gateway-test', level: 'silent' }),
+      corsOrigins: ['https://dashboard.kendarikota.go.id'],
+      anonymousRateLimit: 3,
+      bodyLimit: 1024 * 1024,
+      publicUrl: '',
+      heartbeatMs: 1000,
+    });
+  });
+  afterAll(async () => {
+    await gateway.app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('limits anonymous callers per address (429 with Retry-After), not signed-in ones; an unreachable service is a 503 problem', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await gateway.app.inject({ method: 'GET', url: '/api/v1/malls', remoteAddress: '10.0.0.7' })).statusCode);
+    expect(statuses).toEqual([503, 503, 503, 429]);
+    const limited = await gateway.app.inject({ method: 'GET', url: '/api/v1/malls', remoteAddress: '10.0.0.7' });
+    expect(limited.headers['retry-after']).toBeDefined();
+    expect(limited.json()).toMatchObject({ status: 429, type: 'urn:mpp:problem:too-many-requests' });
+    expect((await gateway.app.inject({ method: 'GET', url: '/api/v1/malls', remoteAddress: '10.0.0.8' })).statusCode).toBe(503);
+    const kiosk = await issuer.mint({ role: 'kiosk', mall: 'kendari' });
+    for (let i = 0; i < 5; i++) {
+      const r = await gateway.app.inject({ method: 'GET', url: '/api/v1/malls', remoteAddress: '10.0.0.7', headers: { authorization: `Bearer ${kiosk}` } });
+      expect(r.statusCode).toBe(503);
+      expect(r.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('sends security headers and answers CORS only for the configured origins', async () => {
+    const allowed = await gateway.app.inject({ method: 'OPTIONS', url: '/api/v1/malls', headers: { origin: 'https://dashboard.kendarikota.go.id', 'access-control-request-method': 'GET' } });
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://dashboard.kendarikota.go.id');
+    const other = await gateway.app.inject({ method: 'OPTIONS', url: '/api/v1/malls', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    const any = await gateway.app.inject({ method: 'GET', url: '/healthz' });
+    expect(any.headers['x-content-type-options']).toBe('nosniff');
+    expect(any.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(any.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+  });
+
+  it('serves the OpenAPI document and its viewer at /docs; unknown paths are problems', async () => {
+    const doc = await gateway.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(doc.json().openapi).toBe('3.1.0');
+    expect((await gateway.app.inject({ method: 'GET', url: '/docs' })).statusCode).toBeLessThan(400);
+    const missing = await gateway.app.inject({ method: 'GET', url: '/api/v2/malls' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().detail).toContain('/api/v1');
+  });
+});
+
+describe('problem details', () => {
+  const request = { url: '/api/v1/tickets/x?y=1' } as FastifyRequest;
+  it('keeps a service’s reason and field violations; hides a bug’s details behind its trace id', () => {
+    const refused = problemOf(new AppError('illegal_state', 'ticket A-001 is completed', { violations: [{ field: 'ticket_id', reason: 'completed' }] }), request);
+    expect(refused).toMatchObject({ status: 409, type: 'urn:mpp:problem:illegal-state', detail: 'ticket A-001 is completed', instance: '/api/v1/tickets/x', errors: [{ field: 'ticket_id', reason: 'completed' }] });
+    const bug = problemOf(new Error('password authentication failed for user "queue"'), request);
+    expect(bug.status).toBe(500);
+    expect(JSON.stringify(bug)).not.toContain('password');
+    const internal = problemOf(new AppError('internal', 'relation "queue.x" does not exist'), request);
+    expect(JSON.stringify(internal)).not.toContain('relation');
+  });
+});
+
+describe('gateway configuration', () => {
+  it('names every missing or invalid variable at once', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ GATEWAY_CORS_ORIGINS: 'https://a.example/path', GATEWAY_HTTP_PORT: '70000' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = error!.problems.join('\n');
+    for (const name of ['OIDC_ISSUER is required', 'CATALOG_ADDRESS is required', 'QUEUE_ADDRESS is required', 'SURVEY_ADDRESS is required', 'REPORTING_ADDRESS is required', 'GATEWAY_CORS_ORIGINS=', 'GATEWAY_HTTP_PORT=']) expect(text).toContain(name);
+  });
+  it('reads a complete per-service configuration', () => {
+    const config = loadConfig({ OIDC_ISSUER: 'https://sso.example.go.id/realms/mpp/', CATALOG_ADDRESS: 'catalog:50051', QUEUE_ADDRESS: 'queue:50052', SURVEY_ADDRESS: 'survey:50053', REPORTING_ADDRESS: 'reporting:50054', GATEWAY_CORS_ORIGINS: 'https://a.example, https://b.example:8443' });
+    expect(config).toMatchObject({ oidcIssuer: 'https://sso.example.go.id/realms/mpp', httpPort: 8080, corsOrigins: ['https://a.example', 'https://b.example:8443'], anonymousRateLimit: 300 });
+  });
+});
