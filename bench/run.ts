@@ -3,7 +3,8 @@
  * database and one broker. BENCH_QUICK=1 shortens everything for a smoke run (numbers then mean little).
  * BENCH_ONLY=append,hot,relay,catchup,search runs some groups (catch-up needs the relay's topic, so it
  * brings the relay along) and prints without writing the results file. The reporting group writes
- * its own file, `bench/results/reporting.json`, whenever it runs, but for a BENCH_ONLY smoke run.
+ * its own file, `bench/results/reporting.json`, whenever it runs, but for a BENCH_ONLY smoke run;
+ * the gateway group writes `bench/results/gateway.json` whenever it runs, but for a smoke run.
  */
 import { pgOwnTypes } from './eventstore/pg-types.js'; // first: before Emmett touches pg's parsers
 import { cpus } from 'node:os';
@@ -22,11 +23,12 @@ import { relayBench } from './eventstore/relay.js';
 import { searchBench } from './catalog/search.js';
 import { ticketsBench } from './queue/tickets.js';
 import { reportingBench } from './reporting/index.js';
+import { gatewayBench } from './gateway/tickets.js';
 import { writeFileSync } from 'node:fs';
 import { line, table, writeJson, type Comparison } from './eventstore/report.js';
 
 const quick = process.env.BENCH_QUICK === '1';
-const GROUPS = ['append', 'hot', 'relay', 'catchup', 'search', 'tickets', 'reporting'] as const;
+const GROUPS = ['append', 'hot', 'relay', 'catchup', 'search', 'tickets', 'reporting', 'gateway'] as const;
 const listed = (process.env.BENCH_ONLY ?? '').split(',').map((g) => g.trim()).filter(Boolean);
 const only = listed.length > 0 ? listed : undefined;
 const unknown = only?.filter((g) => !(GROUPS as readonly string[]).includes(g)) ?? [];
@@ -41,6 +43,7 @@ const timing = (concurrency: number): Timing => ({ concurrency, warmupMs: quick 
 const OUT = fileURLToPath(new URL('./results/eventstore.json', import.meta.url));
 const CATALOG_OUT = fileURLToPath(new URL('./results/catalog.json', import.meta.url));
 const REPORTING_OUT = fileURLToPath(new URL('./results/reporting.json', import.meta.url));
+const GATEWAY_OUT = fileURLToPath(new URL('./results/gateway.json', import.meta.url));
 
 // eslint-disable-next-line no-console -- the bench reports on stdout
 const log = (m: string) => console.log(`[bench] ${m}`);
@@ -149,11 +152,30 @@ try {
     reportingLine = r.latencyRow;
   }
 
+  let gatewayLine = '';
+  if (runs('gateway')) {
+    // j: ticket issue through the public API (HTTP → gRPC → append) against a bare fastify INSERT route.
+    const gatewayDb = await createDatabase(postgres.url, 'mpp_bench_gateway');
+    try {
+      log('gateway: the all-in-one platform on the PostgreSQL log, 50 connections (autocannon)');
+      const g = await gatewayBench({ databaseUrl: gatewayDb.url, quick, log });
+      const c: Comparison = { benchmark: `ticket issue through the gateway (${g.connections} connections)`, baselineName: 'bare fastify route, same INSERT', ours: g.ours, baseline: g.baseline, aim: 0.5 };
+      reporting.push(c);
+      log(line(c));
+      const ms = (x: number) => `${x.toFixed(1)} ms`;
+      gatewayLine = `| ticket issue at ${g.offered} req/s offered (p50 / p99) | ${ms(g.oursLatency.p50)} / ${ms(g.oursLatency.p99)} | bare route: ${ms(g.baselineLatency.p50)} / ${ms(g.baselineLatency.p99)} | ×${(g.oursLatency.p50 / Math.max(g.baselineLatency.p50, 0.1)).toFixed(1)} / ×${(g.oursLatency.p99 / Math.max(g.baselineLatency.p99, 0.1)).toFixed(1)} (latency) | — |`;
+      log(`gateway latency at ${g.offered} req/s: ours p50 ${ms(g.oursLatency.p50)} p99 ${ms(g.oursLatency.p99)} (${g.oursLatency.errors} errors); bare p50 ${ms(g.baselineLatency.p50)} p99 ${ms(g.baselineLatency.p99)}`);
+      if (!quick) writeJson(GATEWAY_OUT, { date: new Date().toISOString(), quick, node: process.version, cpus: cpus().length, connections: g.connections, offeredLoad: g.offered, latency: { ours: g.oursLatency, bare: g.baselineLatency, p50Ratio: g.oursLatency.p50 / g.baselineLatency.p50, p99Ratio: g.oursLatency.p99 / g.baselineLatency.p99 } }, [c]);
+    } finally {
+      await gatewayDb.drop().catch((e: unknown) => log(`drop ${gatewayDb.name}: ${String(e)}`));
+    }
+  }
+
   const seconds = (performance.now() - started) / 1000;
   const { rows } = await pools[0]!.query<{ v: string }>('show server_version');
   if (!only) writeJson(OUT, { date: new Date().toISOString(), seconds, quick, node: process.version, cpus: cpus().length, postgres: rows[0]?.v, writers: WRITERS, hotWriters: HOT_WRITERS, poolMax: POOL_MAX, timing: timing(WRITERS) }, results);
-  const extra = [searchLine, reportingLine].filter(Boolean);
-  const written = [only ? 'BENCH_ONLY: eventstore.json left as it was' : `written to ${OUT}`, ...(runs('reporting') && !(quick && only) ? [`reporting: ${REPORTING_OUT}`] : [])];
+  const extra = [searchLine, reportingLine, gatewayLine].filter(Boolean);
+  const written = [only ? 'BENCH_ONLY: eventstore.json left as it was' : `written to ${OUT}`, ...(runs('reporting') && !(quick && only) ? [`reporting: ${REPORTING_OUT}`] : []), ...(runs('gateway') && !quick ? [`gateway: ${GATEWAY_OUT}`] : [])];
   // eslint-disable-next-line no-console -- the bench reports on stdout
   console.log(`\n${table([...results, ...reporting])}${extra.map((l) => `\n${l}`).join('')}\n\n${results.length + reporting.length + extra.length} benchmarks in ${seconds.toFixed(0)} s; ${written.join('; ')}`);
 } finally {
