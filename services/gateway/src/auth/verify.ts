@@ -55,8 +55,23 @@ export function createVerifier(options: VerifierOptions): Verifier {
       throw error;
     }
   };
+  // A kiosk or a console sends the same token all day: a verified token is remembered until it
+  // expires (bounded, oldest forgotten first), so its signature is checked once, not per request.
+  const verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
   return {
     async verify(token) {
+      const known = verified.get(token);
+      if (known && known.expiresAtMs > Date.now()) return known.principal;
+      if (known) verified.delete(token);
+      const { principal, exp } = await verifyOnce(token);
+      if (verified.size >= 10_000) verified.delete(verified.keys().next().value!);
+      verified.set(token, { principal, expiresAtMs: exp * 1000 });
+      return principal;
+    },
+  };
+
+  async function verifyOnce(token: string): Promise<{ principal: Principal; exp: number }> {
+    {
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, await keySet(), {
@@ -76,9 +91,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const mall = typeof payload[CLAIMS.mall] === 'string' ? (payload[CLAIMS.mall] as string) : '';
       if ((role === 'officer' || role === 'agency-admin' || role === 'partner') && agency === '') throw new AppError('unauthenticated', `a ${role} token must name its agency in ${CLAIMS.agency}`);
       if ((role === 'officer' || role === 'kiosk' || role === 'mall-admin') && mall === '') throw new AppError('unauthenticated', `a ${role} token must name its mall in ${CLAIMS.mall}`);
-      return { role, actor: create(ActorSchema, { subject: payload.sub ?? '', role: ROLE_OF[role], agencyCode: agency, mallId: mall }) };
-    },
-  };
+      return { exp: payload.exp ?? 0, principal: { role, actor: create(ActorSchema, { subject: payload.sub ?? '', role: ROLE_OF[role], agencyCode: agency, mallId: mall }) } };
+    }
+  }
 }
 
 function reasonOf(error: unknown): string {
