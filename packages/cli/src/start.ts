@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, type Env } from '@mpp/config';
-import { EXIT_CONFIG, runUntilSignal, type ServiceShell } from '@mpp/runtime';
+import { EXIT_CONFIG, nextSignal, runUntilSignal, type ServiceShell } from '@mpp/runtime';
 import { createLogger } from '@mpp/telemetry';
 import { EXIT_USAGE, type Io } from './io.js';
 import { isTargetName, TARGETS, type TargetName } from './targets.js';
@@ -58,18 +58,6 @@ export async function start(args: string[], io: Io, env: Env = process.env): Pro
   }
   const log = createLogger({ service: target === 'all' ? 'mpp' : target, level: (env.LOG_LEVEL as 'info' | undefined) ?? 'info' });
   return runUntilSignal(shells, { log });
-}
-
-function nextSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (signal: string) => {
-      process.off('SIGTERM', on);
-      process.off('SIGINT', on);
-      resolve(signal);
-    };
-    process.on('SIGTERM', on);
-    process.on('SIGINT', on);
-  });
 }
 
 /** `mpp start --target=all`: the whole platform with its demo defaults, until SIGTERM/SIGINT. */

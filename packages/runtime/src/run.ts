@@ -7,7 +7,8 @@ export interface RunOptions {
   readonly until?: Promise<string>;
 }
 
-function nextSignal(): Promise<string> {
+/** Resolves with the first SIGTERM or SIGINT. */
+export function nextSignal(): Promise<string> {
   return new Promise((resolve) => {
     const on = (signal: string) => {
       process.off('SIGTERM', on);
