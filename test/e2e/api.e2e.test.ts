@@ -257,7 +257,7 @@ describe('the public API: authorisation, bad input, live board, sign-in (Postgre
     const options = [...page.text.matchAll(/<option value="(\d+)">([^<]+)<\/option>/g)];
     const officerOption = options.find((o) => o[2]!.includes(`(${ids.code})`) && o[2]!.startsWith('Officer'));
     expect(officerOption, 'the roster’s officers are offered').toBeDefined();
-    const form = new URLSearchParams({ client_id: 'mpp-web', redirect_uri: redirect, state: 'xyz', code_challenge: challenge, who: officerOption![1]! });
+    const form = new URLSearchParams({ client_id: 'mpp-web', redirect_uri: redirect, state: 'xyz', nonce: 'n-0S6_WzA2Mj', code_challenge: challenge, who: officerOption![1]! });
     const signedIn = await fetch(`${p.base}/oidc/authorize`, { method: 'POST', body: form, redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(signedIn.status).toBe(303);
     const location = new URL(signedIn.headers.get('location')!);
@@ -272,7 +272,9 @@ describe('the public API: authorisation, bad input, live board, sign-in (Postgre
     const code2 = new URL(again.headers.get('location')!).searchParams.get('code')!;
     const ok = await fetch(`${p.base}/oidc/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', code: code2, redirect_uri: redirect, client_id: 'mpp-web', code_verifier: verifier }) });
     expect(ok.status).toBe(200);
-    const { access_token } = (await ok.json()) as { access_token: string };
+    const { access_token, id_token } = (await ok.json()) as { access_token: string; id_token: string };
+    const idClaims = JSON.parse(Buffer.from(id_token.split('.')[1]!, 'base64url').toString()) as { aud: string; nonce: string; sub: string };
+    expect(idClaims).toMatchObject({ aud: 'mpp-web', nonce: 'n-0S6_WzA2Mj' });
     const counter = await p.api('GET', `/api/v1/counters/${encodeURIComponent(ids.counterId!)}`, { token: access_token });
     expect(counter.status, counter.text).toBe(200);
     const evil = new URLSearchParams({ ...Object.fromEntries(query), redirect_uri: 'https://attacker.example/cb' });

@@ -34,6 +34,8 @@ export interface GatewayAppOptions {
   readonly bodyLimit: number;
   readonly publicUrl: string;
   readonly heartbeatMs: number;
+  /** Which proxies' X-Forwarded-For to believe (the anonymous rate limit keys on the client address). */
+  readonly trustProxy?: boolean | string[];
 }
 
 export interface GatewayApp {
@@ -101,7 +103,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: true,
     bodyLimit: options.bodyLimit,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   await app.register(helmet, {

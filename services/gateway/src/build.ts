@@ -61,6 +61,7 @@ export function build(config: GatewayConfig, options: GatewayOptions = {}): Gate
           bodyLimit: config.bodyLimit,
           publicUrl: config.publicUrl,
           heartbeatMs: config.heartbeatMs,
+          trustProxy: config.trustProxy,
         });
         await gateway.app.listen({ host: config.httpHost, port: config.httpPort });
       } catch (error) {

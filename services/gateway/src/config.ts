@@ -32,6 +32,15 @@ function origins(raw: string): string[] {
   return list;
 }
 
+/** Which proxies' `X-Forwarded-For` to believe for a client's address (rate limits, logs). */
+function trustProxy(raw: string): boolean | string[] {
+  if (raw === 'false') return false;
+  if (raw === 'true') return true;
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const a of list) if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a)) throw new Error(`expected false, true, or the addresses/CIDRs of the proxies (10.0.0.0/8,…), got "${a}"`);
+  return list;
+}
+
 const publicUrl = (raw: string) => url(raw).replace(/\/$/, '');
 
 /** Every setting of the gateway, read from the environment once at start. */
@@ -52,6 +61,7 @@ export const configSpec = {
   corsOrigins: { env: 'GATEWAY_CORS_ORIGINS', parse: origins, default: [], doc: 'comma list of browser origins allowed to call the API (CORS); unset: same origin only' } as Setting<string[]>,
   anonymousRateLimit: { env: 'GATEWAY_ANONYMOUS_RATE_LIMIT', parse: range(1, 1_000_000, 'requests a minute'), default: 300, doc: 'requests a minute per client address for anonymous callers (a kiosk or officer signs in and is not limited)' } as Setting<number>,
   bodyLimit: { env: 'GATEWAY_BODY_LIMIT_BYTES', parse: range(1024, 100 * 1024 * 1024, 'bytes'), default: 1024 * 1024, doc: 'largest request body (bytes); the catalog import takes up to 20 MiB' } as Setting<number>,
+  trustProxy: { env: 'GATEWAY_TRUST_PROXY', parse: trustProxy, default: false, doc: 'which proxies’ X-Forwarded-For to believe for the client address: false, true (any: only behind a proxy that overwrites it), or the proxies’ addresses/CIDRs' } as Setting<boolean | string[]>,
   heartbeatMs: { env: 'GATEWAY_SSE_HEARTBEAT_MS', parse: range(1000, 300_000, 'milliseconds'), default: 15_000, doc: 'heartbeat comment interval of the board’s event stream (ms)' } as Setting<number>,
 };
 

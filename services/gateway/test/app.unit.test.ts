@@ -54,6 +54,8 @@ describe('the gateway’s HTTP edge', () => {
     const limited = await gateway.app.inject({ method: 'GET', url: '/api/v1/malls', remoteAddress: '10.0.0.7' });
     expect(limited.headers['retry-after']).toBeDefined();
     expect(limited.json()).toMatchObject({ status: 429, type: 'urn:mpp:problem:too-many-requests' });
+    // A forged X-Forwarded-For does not make a new client (GATEWAY_TRUST_PROXY is false by default).
+    expect((await gateway.app.inject({ method: 'GET', url: '/api/v1/malls', remoteAddress: '10.0.0.7', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode).toBe(429);
     expect((await gateway.app.inject({ method: 'GET', url: '/api/v1/malls', remoteAddress: '10.0.0.8' })).statusCode).toBe(503);
     const kiosk = await issuer.mint({ role: 'kiosk', mall: 'kendari' });
     for (let i = 0; i < 5; i++) {

@@ -13,7 +13,7 @@ export interface DemoIssuer {
   readonly issuer: string;
   readonly audience: string;
   readonly jwks: JSONWebKeySet;
-  mint(claims: TokenClaims): Promise<string>;
+  mint(claims: TokenClaims, idToken?: IdTokenClaims): Promise<string>;
 }
 
 export interface TokenClaims {
@@ -24,6 +24,12 @@ export interface TokenClaims {
   readonly name?: string;
   /** Lifetime in seconds; default 12 hours (a working day). */
   readonly ttlSec?: number;
+}
+
+/** An OpenID Connect ID token's own claims: the client it is for, and the nonce it asked with. */
+export interface IdTokenClaims {
+  readonly clientId: string;
+  readonly nonce?: string;
 }
 
 interface KeyFile {
@@ -51,16 +57,17 @@ export async function loadDemoIssuer(keyFile: string, issuer: string): Promise<D
     issuer,
     audience: DEMO_AUDIENCE,
     jwks: { keys: [stored.publicJwk] },
-    async mint(claims) {
+    async mint(claims, idToken) {
       const subject = claims.subject ?? `demo-${claims.role}`;
       const body: Record<string, unknown> = { [CLAIMS.role]: claims.role };
+      if (idToken?.nonce) body.nonce = idToken.nonce;
       if (claims.agency) body[CLAIMS.agency] = claims.agency;
       if (claims.mall) body[CLAIMS.mall] = claims.mall;
       if (claims.name) body.name = claims.name;
       return new SignJWT(body)
         .setProtectedHeader({ alg: 'ES256', kid: stored.kid, typ: 'JWT' })
         .setIssuer(issuer)
-        .setAudience(DEMO_AUDIENCE)
+        .setAudience(idToken ? idToken.clientId : DEMO_AUDIENCE)
         .setSubject(subject)
         .setIssuedAt()
         .setExpirationTime(`${claims.ttlSec ?? 12 * 3600}s`)

@@ -36,6 +36,8 @@ export async function streamBoard(request: FastifyRequest, reply: FastifyReply, 
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
+    // What the plugins set (security headers, CORS) before the stream takes the reply over.
+    ...(reply.getHeaders() as Record<string, string>),
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
     connection: 'keep-alive',

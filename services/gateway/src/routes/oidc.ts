@@ -132,6 +132,7 @@ export function registerDemoIssuer(app: FastifyInstance, issuer: DemoIssuer, cli
     if (!f.code_verifier || challenge !== pending.challenge) return fail('invalid_grant', 'code_verifier does not match the code_challenge');
     const ttlSec = 12 * 3600;
     const token = await issuer.mint({ ...pending.identity, ttlSec });
-    return reply.header('cache-control', 'no-store').send({ access_token: token, token_type: 'Bearer', expires_in: ttlSec, id_token: token, scope: 'openid profile' });
+    const idToken = await issuer.mint({ ...pending.identity, ttlSec }, { clientId: pending.clientId, ...(pending.nonce ? { nonce: pending.nonce } : {}) });
+    return reply.header('cache-control', 'no-store').send({ access_token: token, token_type: 'Bearer', expires_in: ttlSec, id_token: idToken, scope: 'openid profile' });
   });
 }

@@ -11,6 +11,14 @@ const officer = (url: string, summary: string, rpc: Parameters<typeof rpcRoute>[
 const ticketBody = bodyOf(m.issueTicket.input, ['mallId']);
 (ticketBody.properties as Record<string, object>).bookingId = { type: 'string', maxLength: 128, description: 'check in a booking instead: the ticket comes from the booking' };
 
+/** The ticket's status page as a full URL for the QR code (`GATEWAY_PUBLIC_URL` + its path), or the path when unset. */
+function withStatusUrl(json: Record<string, unknown>, publicUrl: string): Record<string, unknown> {
+  const path = (json.view as { statusPath?: string } | undefined)?.statusPath ?? '';
+  return { ...json, statusUrl: path ? `${publicUrl}${path}` : '' };
+}
+
+const ticketResponse = { ...responseOf(m.issueTicket.output), properties: { ...(responseOf(m.issueTicket.output).properties as object), statusUrl: { type: 'string', description: 'the status page to put in a QR code' } } };
+
 /** Tickets, counters (loket), bookings and applications (DESIGN.md §6). */
 export const queueRoutes: RouteSpec[] = [
   {
@@ -21,7 +29,7 @@ export const queueRoutes: RouteSpec[] = [
     roles: ISSUERS,
     status: 201,
     body: ticketBody,
-    response: responseOf(m.issueTicket.output),
+    response: ticketResponse,
     async handler(ctx) {
       const body = { ...(ctx.body as Record<string, never>) } as Record<string, unknown>;
       const bookingId = body.bookingId as string | undefined;
@@ -29,11 +37,11 @@ export const queueRoutes: RouteSpec[] = [
       if (bookingId !== undefined) {
         const res = await unary(ctx.clients.queue, m.checkIn, requestOf(m.checkIn.input, { bookingId, ...(body.notifyPhone ? { notifyPhone: body.notifyPhone as string } : {}) }), ctx.call);
         if (res.view?.statusPath) ctx.reply.header('location', res.view.statusPath);
-        return restOf(m.checkIn.output, res);
+        return withStatusUrl(restOf(m.checkIn.output, res), ctx.publicUrl);
       }
       const res = await unary(ctx.clients.queue, m.issueTicket, requestOf(m.issueTicket.input, body as never, { mallId: ctx.params.mallId! }), ctx.call);
       if (res.view?.statusPath) ctx.reply.header('location', res.view.statusPath);
-      return restOf(m.issueTicket.output, res);
+      return withStatusUrl(restOf(m.issueTicket.output, res), ctx.publicUrl);
     },
   },
   rpcRoute({ method: 'GET', url: '/tickets/:ticketId', summary: 'A ticket by its unguessable id: state, position, counter when called, survey link once completed, application tracking', tag: 'tickets', roles: PUBLIC, service: 'queue', rpc: m.getTicket }),
