@@ -201,6 +201,9 @@ describe('the public API: authorisation, bad input, live board, sign-in (Postgre
     expect(unknownService.status).toBe(404);
     const tooLarge = await p.api('POST', '/api/v1/complaints', { body: { text: 'x'.repeat(2 * 1024 * 1024) } });
     expect(tooLarge.status).toBe(413);
+    // Who may call is decided before the body is read.
+    const anonymousImport = await p.api('POST', `/api/v1/malls/${p.mallId}/import`, { body: { malls: [], filler: 'x'.repeat(200_000) } });
+    expect(anonymousImport.status).toBe(401);
     const wrongMedia = await p.api('POST', url, { body: 'serviceId=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect([400, 415]).toContain(wrongMedia.status);
     const notBearer = await p.api('GET', `/api/v1/counters/${ids.counterId}`, { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } });
@@ -277,6 +280,7 @@ describe('the public API: authorisation, bad input, live board, sign-in (Postgre
     expect(idClaims).toMatchObject({ aud: 'mpp-web', nonce: 'n-0S6_WzA2Mj' });
     const counter = await p.api('GET', `/api/v1/counters/${encodeURIComponent(ids.counterId!)}`, { token: access_token });
     expect(counter.status, counter.text).toBe(200);
+    expect((await p.api('GET', `/oidc/authorize?${query}&state=again`)).status).toBe(400); // a repeated parameter
     const evil = new URLSearchParams({ ...Object.fromEntries(query), redirect_uri: 'https://attacker.example/cb' });
     expect((await p.api('GET', `/oidc/authorize?${evil}`)).status).toBe(400);
   });

@@ -43,13 +43,19 @@ export interface PlatformOptions {
   readonly demoData?: boolean;
 }
 
-async function secrets(dir: string): Promise<{ queueHolderKey: string }> {
+interface Secrets {
+  readonly queueHolderKey: string;
+  /** The embedded PostgreSQL's superuser password, set when its data folder is made. */
+  readonly postgresPassword: string;
+}
+
+async function secrets(dir: string): Promise<Secrets> {
   const file = join(dir, 'secrets.json');
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as { queueHolderKey: string };
+    return JSON.parse(await readFile(file, 'utf8')) as Secrets;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    const made = { queueHolderKey: randomBytes(24).toString('base64url') };
+    const made: Secrets = { queueHolderKey: randomBytes(24).toString('base64url'), postgresPassword: randomBytes(18).toString('base64url') };
     await mkdir(dir, { recursive: true });
     await writeFile(file, JSON.stringify(made), { mode: 0o600 });
     return made;
@@ -67,9 +73,16 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const { log } = options;
   const dir = dataDirOf(options.env);
   const overlay: Record<string, string> = {};
-  if (!options.env.QUEUE_HOLDER_KEY?.trim()) overlay.QUEUE_HOLDER_KEY = (await secrets(dir)).queueHolderKey;
+  const kept = await secrets(dir);
+  if (!options.env.QUEUE_HOLDER_KEY?.trim()) overlay.QUEUE_HOLDER_KEY = kept.queueHolderKey;
   const demo = !options.env.OIDC_ISSUER?.trim();
   if (demo) overlay.OIDC_ISSUER = demoIssuerUrl(options.env);
+  // The services' gRPC ports trust the actor a caller names: in one process only the gateway
+  // calls them, so they listen on loopback unless told otherwise. The demo issuer hands out any
+  // role to whoever opens its page, so with it the API too stays on this machine unless
+  // GATEWAY_HTTP_HOST says otherwise (a mall's LAN: set it, and a real OIDC_ISSUER).
+  if (!options.env.GRPC_HOST?.trim()) overlay.GRPC_HOST = '127.0.0.1';
+  if (demo && !options.env.GATEWAY_HTTP_HOST?.trim()) overlay.GATEWAY_HTTP_HOST = '127.0.0.1';
   for (const s of SERVICES) {
     const key = `${s.toUpperCase()}_ADDRESS`;
     if (!options.env[key]?.trim()) overlay[key] = `127.0.0.1:${options.env[`${s.toUpperCase()}_GRPC_PORT`]?.trim() || DEFAULT_PORTS[s]}`;
@@ -90,14 +103,17 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   let embedded: EmbeddedPostgres | undefined;
   if (!options.env.DATABASE_URL?.trim()) {
     log.info({ dataDir: join(dir, 'postgres') }, 'starting the embedded PostgreSQL (data kept across restarts)');
-    embedded = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres') });
+    embedded = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), password: kept.postgresPassword ?? 'postgres' });
     overlay.DATABASE_URL = embedded.url;
   }
   const env: Record<string, string | undefined> = { ...options.env, ...overlay };
   const services: RunningService[] = [];
+  // Every part is stopped even when one fails to; the first failure is reported after.
   const stopAll = async () => {
-    for (const s of [...services].reverse()) await s.stop();
-    await embedded?.stop();
+    const failures: unknown[] = [];
+    for (const s of [...services].reverse()) await s.stop().catch((error: unknown) => failures.push(error));
+    await embedded?.stop().catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) log.error({ err: failures[0], failures: failures.length }, 'the platform did not stop cleanly');
   };
   try {
     for (const name of SERVICES) {

@@ -51,6 +51,8 @@ export interface EmbeddedPostgresOptions {
   /** Keeps data across restarts when given (all-in-one mode); a fresh temp folder otherwise. */
   readonly dataDir?: string;
   readonly port?: number;
+  /** The superuser's password, set when the data folder is made (a kept folder: pass the same one each time). Default: random for a temp folder. */
+  readonly password?: string;
   readonly log?: (message: string) => void;
 }
 
@@ -65,7 +67,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   if (temp) chmodSync(base, 0o777);
   const databaseDir = temp ? join(base, 'data') : base;
   const port = options.port ?? (await freePort());
-  const password = temp ? randomBytes(12).toString('hex') : 'postgres';
+  const password = options.password ?? (temp ? randomBytes(12).toString('hex') : 'postgres');
   const logs: string[] = [];
   const note = (m: string) => {
     logs.push(m);
@@ -91,6 +93,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
     await server.start();
   } catch (error) {
+    await server.stop().catch(() => undefined);
     throw new Error(
       `embedded PostgreSQL failed to start in ${databaseDir} on port ${port}: ${error instanceof Error ? error.message : String(error)}\n` +
         `Its data folder and every folder above it must be reachable by the "postgres" user when run as root.\n` +
@@ -104,7 +107,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const onExit = () => child?.kill('SIGQUIT');
   process.once('exit', onExit);
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     source: 'embedded',
     async stop() {
       if (stopped) return;

@@ -47,6 +47,8 @@ export interface GatewayApp {
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
+    /** Why the bearer token was refused; thrown by the route's guard, after the rate limit counted the caller as anonymous. */
+    authError: unknown;
     span: Span | undefined;
   }
 }
@@ -73,6 +75,12 @@ export function authorize(route: Pick<RouteSpec, 'roles'>, principal: Principal,
   }
 }
 
+/** The route's gate: a refused token, then the role and mall checks. */
+function guard(request: FastifyRequest, route: Pick<RouteSpec, 'roles'>): void {
+  if (request.authError !== undefined) throw request.authError;
+  authorize(route, request.principal, request.params as Record<string, string>);
+}
+
 async function principalOf(request: FastifyRequest, verifier: Verifier): Promise<Principal> {
   const header = request.headers.authorization;
   if (header === undefined || header === '') return ANONYMOUS;
@@ -96,7 +104,7 @@ function paramsSchema(url: string) {
  * all-in-one demo, the demo issuer.
  */
 export async function createGatewayApp(options: GatewayAppOptions): Promise<GatewayApp> {
-  const openStreams = { count: 0 };
+  const openStreams = { count: 0, byAddress: new Map<string, number>() };
   const app = Fastify({
     loggerInstance: options.log as unknown as FastifyBaseLogger,
     // One line per request would drown the services' logs; failures are logged by the error handler.
@@ -114,7 +122,8 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
   await app.register(cors, { origin: options.corsOrigins.length === 0 ? false : [...options.corsOrigins], credentials: false, exposedHeaders: ['location', 'retry-after'], maxAge: 600 });
   await app.register(rateLimit, {
     global: true,
-    hook: 'preHandler',
+    // Before the body is read: an anonymous flood is turned away before it costs a parse.
+    hook: 'onRequest',
     max: options.anonymousRateLimit,
     timeWindow: 60_000,
     // Signed-in callers (kiosks, officers, dashboards) are not limited here; anonymous ones per address.
@@ -140,12 +149,19 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
 
   app.decorateRequest('principal', undefined as unknown as Principal);
   app.decorateRequest('span', undefined);
+  app.decorateRequest('authError', undefined);
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   app.addHook('onRequest', async (request) => {
     const parent = propagation.extract(context.active(), request.headers);
     request.span = tracer().startSpan(`HTTP ${request.method}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': request.url.split('?')[0] } }, parent);
-    request.principal = await principalOf(request, options.verifier);
+    try {
+      request.principal = await principalOf(request, options.verifier);
+    } catch (error) {
+      // A bad token counts as an anonymous caller for the rate limit; the route refuses it.
+      request.principal = ANONYMOUS;
+      request.authError = error;
+    }
   });
   app.addHook('onResponse', async (request, reply) => {
     const span = request.span;
@@ -182,9 +198,12 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
         ...(route.body && !route.rawBody ? { body: route.body } : {}),
         ...(route.response ? { response: { [route.status ?? 200]: route.response } } : {}),
       },
-      // Who may call comes before what they sent: a refused caller learns nothing from validation.
+      // Who may call comes before what they sent: a refused caller's body is not even read.
+      preParsing: async (request, _reply, payload) => {
+        guard(request, route);
+        return payload;
+      },
       preValidation: async (request) => {
-        authorize(route, request.principal, request.params as Record<string, string>);
         if ((route.method === 'POST' || route.method === 'PUT') && (request.body === undefined || request.body === null) && !route.rawBody) request.body = {};
       },
       handler: async (request, reply) => {
@@ -217,6 +236,10 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
       tags: ['board'],
       params: paramsSchema('/malls/:mallId'),
       produces: ['text/event-stream'],
+    },
+    preParsing: async (request, _reply, payload) => {
+      guard(request, { roles: 'public' });
+      return payload;
     },
     handler: async (request, reply) => {
       const { mallId } = request.params as { mallId: string };

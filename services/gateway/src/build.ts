@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { create } from '@bufbuild/protobuf';
-import { ActorSchema, CatalogService, QueueService, ReportingService, Role, SurveyService } from '@mpp/contracts';
+import { CatalogService, QueueService, ReportingService, SurveyService } from '@mpp/contracts';
 import { createClient } from '@mpp/grpc';
 import { createServiceShell, type RunningService, type ServiceShell } from '@mpp/runtime';
 import { createLogger } from '@mpp/telemetry';
@@ -34,12 +33,12 @@ export function build(config: GatewayConfig, options: GatewayOptions = {}): Gate
     async start() {
       const log = createLogger({ service: 'gateway', level: config.logLevel });
       const health = await createServiceShell({ name: 'gateway', config, log }).start();
-      const system = create(ActorSchema, { role: Role.SYSTEM });
+      // No default actor: every call names the verified caller (a call that forgot would be anonymous, never the system).
       const made = {
-        catalog: createClient(CatalogService, { address: config.catalogAddress, actor: system }),
-        queue: createClient(QueueService, { address: config.queueAddress, actor: system }),
-        survey: createClient(SurveyService, { address: config.surveyAddress, actor: system }),
-        reporting: createClient(ReportingService, { address: config.reportingAddress, actor: system }),
+        catalog: createClient(CatalogService, { address: config.catalogAddress }),
+        queue: createClient(QueueService, { address: config.queueAddress }),
+        survey: createClient(SurveyService, { address: config.surveyAddress }),
+        reporting: createClient(ReportingService, { address: config.reportingAddress }),
       };
       const clients: Clients = { catalog: made.catalog.client, queue: made.queue.client, survey: made.survey.client, reporting: made.reporting.client };
       const closeClients = () => Object.values(made).forEach((c) => c.close());

@@ -57,6 +57,12 @@ describe('the gateway’s HTTP edge', () => {
     // A forged X-Forwarded-For does not make a new client (GATEWAY_TRUST_PROXY is false by default).
     expect((await gateway.app.inject({ method: 'GET', url: '/api/v1/malls', remoteAddress: '10.0.0.7', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode).toBe(429);
     expect((await gateway.app.inject({ method: 'GET', url: '/api/v1/malls', remoteAddress: '10.0.0.8' })).statusCode).toBe(503);
+    // The 503 says what failed and the trace id, not grpc-js's message with the service's address.
+    expect(JSON.stringify((await gateway.app.inject({ method: 'GET', url: '/api/v1/malls', remoteAddress: '10.0.0.8' })).json())).not.toContain('127.0.0.1');
+    // A refused token counts as an anonymous caller.
+    const garbage: number[] = [];
+    for (let i = 0; i < 4; i++) garbage.push((await gateway.app.inject({ method: 'GET', url: '/api/v1/malls', remoteAddress: '10.0.0.9', headers: { authorization: 'Bearer not.a.jwt' } })).statusCode);
+    expect(garbage).toEqual([401, 401, 401, 429]);
     const kiosk = await issuer.mint({ role: 'kiosk', mall: 'kendari' });
     for (let i = 0; i < 5; i++) {
       const r = await gateway.app.inject({ method: 'GET', url: '/api/v1/malls', remoteAddress: '10.0.0.7', headers: { authorization: `Bearer ${kiosk}` } });

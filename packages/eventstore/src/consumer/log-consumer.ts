@@ -78,12 +78,20 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
     });
   }
 
+  // `mpp dlq replay` marks dead letters; they are looked for at most this often, not on every
+  // batch (under load a consumer loops without pausing, and the look is a query of its own).
+  const replayCheckMs = Math.max(pollMs, 1_000);
+  let lastReplayCheck = 0;
+
   async function run() {
     status = { ...status, running: true };
     while (!stopping) {
       try {
-        const replay = await replayDeadLetters(pool, schema, projection, { requestedOnly: true, source });
-        if (replay.replayed + replay.failed > 0) log.info({ consumer: projection.name, ...replay }, 'dead letters replayed on request');
+        if (Date.now() - lastReplayCheck >= replayCheckMs) {
+          lastReplayCheck = Date.now();
+          const replay = await replayDeadLetters(pool, schema, projection, { requestedOnly: true, source });
+          if (replay.replayed + replay.failed > 0) log.info({ consumer: projection.name, ...replay }, 'dead letters replayed on request');
+        }
         const { n, dead } = await step();
         status = { ...status, applied: status.applied + n - dead, deadLettered: status.deadLettered + dead };
         if (n === 0) await pause(pollMs);

@@ -83,6 +83,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
         }));
       } catch (error) {
         if (error instanceof AppError) throw error;
+        // The issuer's keys could not be had: the caller may be fine, the gateway cannot tell (503).
+        if (!(error instanceof errors.JOSEError) || ['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID', 'ERR_JOSE_GENERIC'].includes(error.code)) {
+          throw new AppError('unavailable', 'the identity provider’s keys cannot be fetched; retry in a moment', { cause: error });
+        }
         throw new AppError('unauthenticated', reasonOf(error), { cause: error });
       }
       const role = payload[CLAIMS.role];
@@ -90,7 +94,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const agency = typeof payload[CLAIMS.agency] === 'string' ? (payload[CLAIMS.agency] as string) : '';
       const mall = typeof payload[CLAIMS.mall] === 'string' ? (payload[CLAIMS.mall] as string) : '';
       if ((role === 'officer' || role === 'agency-admin' || role === 'partner') && agency === '') throw new AppError('unauthenticated', `a ${role} token must name its agency in ${CLAIMS.agency}`);
-      if ((role === 'officer' || role === 'kiosk' || role === 'mall-admin') && mall === '') throw new AppError('unauthenticated', `a ${role} token must name its mall in ${CLAIMS.mall}`);
+      if ((role === 'officer' || role === 'kiosk' || role === 'mall-admin' || role === 'agency-admin') && mall === '') throw new AppError('unauthenticated', `a ${role} token must name its mall in ${CLAIMS.mall}`);
       return { exp: payload.exp ?? 0, principal: { role, actor: create(ActorSchema, { subject: payload.sub ?? '', role: ROLE_OF[role], agencyCode: agency, mallId: mall }) } };
     }
   }
@@ -102,7 +106,6 @@ function reasonOf(error: unknown): string {
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'the token signature does not verify';
   if (error instanceof errors.JWKSNoMatchingKey) return 'the token was signed with a key the issuer does not publish';
   if (error instanceof errors.JOSEAlgNotAllowed) return 'the token is signed with an algorithm not accepted here';
-  if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) return 'the issuer keys could not be fetched or the token could not be read; try again';
   return 'the bearer token is not a valid JWT';
 }
 

@@ -37,6 +37,11 @@ const TITLES: Record<number, string> = {
 
 const CODE_OF_STATUS: Record<number, string> = { 405: 'method-not-allowed', 406: 'not-acceptable', 413: 'too-large', 415: 'unsupported-media-type', 429: 'too-many-requests' };
 
+const SERVER_SIDE: Partial<Record<ErrorCode, string>> = {
+  unavailable: 'a service this request needs is unavailable; retry in a moment',
+  deadline_exceeded: 'a service did not answer in time; retry in a moment',
+};
+
 const typeOf = (code: string) => `urn:mpp:problem:${code.replace(/_/g, '-')}`;
 
 interface AjvError {
@@ -64,7 +69,9 @@ export function problemOf(error: unknown, request: FastifyRequest, span = trace.
   const base = { instance: request.url.split('?')[0], ...(traceId ? { traceId } : {}) };
   if (isAppError(error)) {
     const status = httpStatusOf(error.code);
-    if (status >= 500 && error.code === 'internal') return { type: typeOf('internal'), title: TITLES[500]!, status, detail: `an internal error occurred; quote trace id ${traceId ?? 'unknown'} when you report it`, ...base };
+    // A 5xx says what kind of failure and the trace id, never the underlying message (addresses,
+    // connection errors, SQL): those are in the log under the trace id.
+    if (status >= 500) return { type: typeOf(error.code), title: TITLES[status] ?? 'Server error', status, detail: `${SERVER_SIDE[error.code] ?? 'an internal error occurred'}; quote trace id ${traceId ?? 'unknown'} when you report it`, ...base };
     return { type: typeOf(error.code), title: TITLES[status] ?? 'Error', status, detail: error.message, ...base, ...(error.violations.length ? { errors: error.violations } : {}) };
   }
   const fe = error as FastifyError;

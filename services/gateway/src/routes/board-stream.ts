@@ -10,8 +10,12 @@ export interface BoardStreamOptions {
   /** A comment line this often keeps proxies from closing an idle stream (ms). */
   readonly heartbeatMs: number;
   /** Counts open streams (the running gateway reports it; tests see streams close). */
-  readonly open: { count: number };
+  readonly open: { count: number; readonly byAddress: Map<string, number> };
 }
+
+/** Open streams one client address may hold (a mall's boards often share one NAT address), and in all. */
+export const STREAMS_PER_ADDRESS = 50;
+export const STREAMS_IN_ALL = 2_000;
 
 /**
  * `GET /malls/{mallId}/board/stream`: the display board as Server-Sent Events, fed by the
@@ -22,7 +26,16 @@ export interface BoardStreamOptions {
  * cancelled and the timer cleared.
  */
 export async function streamBoard(request: FastifyRequest, reply: FastifyReply, mallId: string, call: CallOptions, options: BoardStreamOptions): Promise<void> {
+  const address = request.ip;
+  const mine = options.open.byAddress.get(address) ?? 0;
+  if (mine >= STREAMS_PER_ADDRESS || options.open.count >= STREAMS_IN_ALL) {
+    reply.header('retry-after', '30');
+    throw Object.assign(new Error(`too many open board streams (${mine >= STREAMS_PER_ADDRESS ? `${STREAMS_PER_ADDRESS} from this address` : `${STREAMS_IN_ALL} in all`}); close one or retry later`), { statusCode: 429 });
+  }
   const abort = new AbortController();
+  // A client that leaves while the first board is read must not leave the gRPC stream behind.
+  const left = () => abort.abort();
+  request.raw.once('close', left);
   const iterator = options.clients.reporting.watchBoard({ mallId }, { ...call, signal: abort.signal, timeoutMs: 7 * 24 * 3600_000 })[Symbol.asyncIterator]();
   // The first board before any header: an unknown mall or a refusal is still a problem+json answer.
   let first: IteratorResult<WatchBoardResponse>;
@@ -30,6 +43,7 @@ export async function streamBoard(request: FastifyRequest, reply: FastifyReply, 
     first = await iterator.next();
   } catch (error) {
     abort.abort();
+    request.raw.off('close', left);
     throw error;
   }
   const lastEventId = String(request.headers['last-event-id'] ?? '');
@@ -44,6 +58,7 @@ export async function streamBoard(request: FastifyRequest, reply: FastifyReply, 
     'x-accel-buffering': 'no',
   });
   options.open.count++;
+  options.open.byAddress.set(address, (options.open.byAddress.get(address) ?? 0) + 1);
   let closed = false;
   const heartbeat = setInterval(() => res.write(`: heartbeat ${new Date().toISOString()}\n\n`), options.heartbeatMs);
   const close = () => {
@@ -52,10 +67,14 @@ export async function streamBoard(request: FastifyRequest, reply: FastifyReply, 
     clearInterval(heartbeat);
     abort.abort();
     options.open.count--;
+    const remaining = (options.open.byAddress.get(address) ?? 1) - 1;
+    if (remaining > 0) options.open.byAddress.set(address, remaining);
+    else options.open.byAddress.delete(address);
     res.end();
   };
   request.raw.on('close', close);
   res.on('close', close);
+  if (abort.signal.aborted || request.raw.destroyed || res.destroyed) close();
   res.write('retry: 2000\n\n');
   let last = lastEventId;
   const send = (item: WatchBoardResponse) => {

@@ -56,6 +56,16 @@ function redirectAllowed(uri: string, publicUrl: string): boolean {
   return publicUrl !== '' && url.origin === new URL(publicUrl).origin;
 }
 
+/** Parameters as single strings; a repeated one (`?state=a&state=b`) is refused, not guessed. */
+function single(values: unknown, where: string): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries((values ?? {}) as Record<string, unknown>)) {
+    if (typeof v !== 'string') invalid(`${where}.${k}`, 'must be given once, as text');
+    out[k] = v as string;
+  }
+  return out;
+}
+
 const invalid = (field: string, reason: string): never => {
   throw new AppError('invalid', `${field} ${reason}`, { violations: [{ field, reason }] });
 };
@@ -88,7 +98,7 @@ export function registerDemoIssuer(app: FastifyInstance, issuer: DemoIssuer, cli
   app.get('/oidc/jwks', { schema: { hide: true } }, async (_req, reply) => reply.header('cache-control', 'public, max-age=300').send(issuer.jwks));
 
   app.get('/oidc/authorize', { schema: { hide: true } }, async (request, reply) => {
-    const q = request.query as Record<string, string | undefined>;
+    const q = single(request.query, 'query');
     if (q.response_type !== 'code') invalid('response_type', 'must be code');
     if (!q.client_id) invalid('client_id', 'is required');
     if (!q.redirect_uri || !redirectAllowed(q.redirect_uri, publicUrl)) invalid('redirect_uri', 'must be a URL of this deployment (or localhost)');
@@ -103,7 +113,7 @@ export function registerDemoIssuer(app: FastifyInstance, issuer: DemoIssuer, cli
   });
 
   app.post('/oidc/authorize', { schema: { hide: true } }, async (request, reply) => {
-    const f = (request.body ?? {}) as Record<string, string | undefined>;
+    const f = single(request.body, 'form');
     if (!f.redirect_uri || !redirectAllowed(f.redirect_uri, publicUrl)) invalid('redirect_uri', 'must be a URL of this deployment (or localhost)');
     if (!f.code_challenge || !/^[A-Za-z0-9_-]{43}$/.test(f.code_challenge)) invalid('code_challenge', 'must be an S256 PKCE challenge');
     const people = await demoIdentities(clients);

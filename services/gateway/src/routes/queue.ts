@@ -1,4 +1,5 @@
 import { QueueService } from '@mpp/contracts';
+import { AppError } from '@mpp/errors';
 import type { RoleName } from '../auth/roles.js';
 import { bodyOf, DATE, PUBLIC, requestOf, responseOf, restOf, rpcRoute, unary, type RouteSpec } from './route.js';
 
@@ -35,6 +36,9 @@ export const queueRoutes: RouteSpec[] = [
       const bookingId = body.bookingId as string | undefined;
       delete body.bookingId;
       if (bookingId !== undefined) {
+        // A booking is checked in at its own mall only: the path's mall is what the caller was authorised for.
+        const { booking } = await unary(ctx.clients.queue, m.getBooking, { bookingId }, ctx.call);
+        if (!booking || booking.mallId !== ctx.params.mallId) throw new AppError('not_found', `no booking ${bookingId} in mall ${ctx.params.mallId}`, { violations: [{ field: 'bookingId', reason: 'not a booking of this mall' }] });
         const res = await unary(ctx.clients.queue, m.checkIn, requestOf(m.checkIn.input, { bookingId, ...(body.notifyPhone ? { notifyPhone: body.notifyPhone as string } : {}) }), ctx.call);
         if (res.view?.statusPath) ctx.reply.header('location', res.view.statusPath);
         return withStatusUrl(restOf(m.checkIn.output, res), ctx.publicUrl);
