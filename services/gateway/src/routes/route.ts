@@ -23,7 +23,7 @@ export interface RouteContext {
   readonly body: unknown;
   readonly principal: Principal;
   readonly clients: Clients;
-  /** Per-call options carrying the verified actor (and the request's abort signal). */
+  /** Per-call options carrying the verified actor (a unary call runs to its deadline even if the client leaves). */
   readonly call: CallOptions;
   readonly request: FastifyRequest;
   readonly reply: FastifyReply;
