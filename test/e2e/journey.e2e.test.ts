@@ -182,6 +182,7 @@ describe.each<Transport>(['postgres-log', 'kafka'])('the platform over HTTP (%s 
     const unknown = await p.api('POST', `/api/v1/counters/nope/open`, { token: officerToken, body: { queueIds: [service.queueId] } });
     expect(unknown.status).toBe(404);
     expect(unknown.body.errors).toEqual([{ field: 'counter_id', reason: 'unknown counter' }]);
+    expect((await p.api('POST', `/api/v1/counters/nope/call-next`, { token: officerToken })).status).toBe(404);
     expect((await p.api('GET', `/api/v1/tickets/no-such-ticket`)).status).toBe(404);
     const stranger = await p.token({ role: 'officer', subject: 'stranger', mall: p.mallId, agency: 'bpjs-kesehatan' });
     const refused = await p.api('POST', `/api/v1/counters/${counter}/pause`, { token: stranger });

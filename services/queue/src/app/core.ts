@@ -70,6 +70,11 @@ export function createCore(deps: { store: EventStore; db: pg.Pool; schema: strin
       const run = previous.catch(() => undefined).then(async () => {
         for (let attempt = 1; ; attempt++) {
           const current = await this.counters.read(`counter-${counterId}`);
+          // A counter never worked may still be a real one (closed until opened); one the catalog
+          // does not know is a 404, not "not open".
+          if (current.version === 0 && attempt === 1 && !(await replica.counter(counterId))) {
+            throw new AppError('not_found', `no counter ${counterId} in the catalog`, { violations: [{ field: 'counter_id', reason: 'unknown counter' }] });
+          }
           try {
             return await work(current);
           } catch (error) {
