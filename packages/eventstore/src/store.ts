@@ -1,3 +1,4 @@
+import { announceAppended } from './appended.js';
 import type pg from 'pg';
 import { appendStreams } from './append.js';
 import { readLog, readStream } from './read.js';
@@ -35,7 +36,10 @@ export interface EventStore {
 export function createEventStore(options: EventStoreOptions): EventStore {
   const { pool, schema } = options;
   const listeners = new Set<() => void>();
-  const notify = () => listeners.forEach((l) => l());
+  const notify = () => {
+    listeners.forEach((l) => l());
+    announceAppended(schema);
+  };
   return {
     schema,
     pool,

@@ -2,6 +2,7 @@ import { toJsonString } from '@bufbuild/protobuf';
 import { EventMetadataSchema } from '@mpp/contracts';
 import type pg from 'pg';
 import { lockKey } from '../lock-key.js';
+import { onLogAppended } from '../appended.js';
 import { readLog } from '../read.js';
 import { qualified } from '../schema.js';
 import { LOG_START, type LogPosition, type RecordedEvent } from '../types.js';
@@ -18,7 +19,10 @@ export interface LogConsumerOptions {
   readonly source: string;
   readonly projection: Projection;
   readonly batchSize?: number;
+  /** The first wait after an empty read (ms); idle, the wait doubles up to `maxIdleMs`. Default 100. */
   readonly pollIntervalMs?: number;
+  /** The longest wait between reads of an idle log (ms); a commit in this process wakes the consumer at once. Default 1000. */
+  readonly maxIdleMs?: number;
   readonly retry?: RetryPolicy;
   readonly log?: ConsumerLog;
 }
@@ -36,6 +40,7 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
   const { pool, schema, source, projection } = options;
   const batchSize = options.batchSize ?? 500;
   const pollMs = options.pollIntervalMs ?? 100;
+  const maxIdleMs = Math.max(pollMs, options.maxIdleMs ?? 1_000);
   const retry = options.retry ?? DEFAULT_RETRY;
   const log = options.log ?? silentLog;
   const positions = qualified(schema, 'consumer_positions');
@@ -83,6 +88,19 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
   const replayCheckMs = Math.max(pollMs, 1_000);
   let lastReplayCheck = 0;
 
+  // Idle, the waits grow (100, 200, 400 … 1000 ms) so a quiet platform does not query its logs ten
+  // times a second per consumer; a commit to the source in this process wakes the consumer at
+  // once. A wake that finds nothing yet (the gap-safe horizon still held by a writer elsewhere)
+  // is followed by a short wait, not a long one.
+  let idle = 0;
+  let signalled = false;
+  let unsubscribe: (() => void) | undefined;
+  const onAppended = () => {
+    signalled = true;
+    idle = 0;
+    wake?.();
+  };
+
   async function run() {
     status = { ...status, running: true };
     while (!stopping) {
@@ -94,7 +112,14 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
         }
         const { n, dead } = await step();
         status = { ...status, applied: status.applied + n - dead, deadLettered: status.deadLettered + dead };
-        if (n === 0) await pause(pollMs);
+        if (n > 0) idle = 0;
+        else if (signalled) {
+          signalled = false;
+          await pause(pollMs);
+        } else {
+          await pause(Math.min(maxIdleMs, pollMs * 2 ** idle));
+          idle = Math.min(idle + 1, 16);
+        }
       } catch (error) {
         status = { ...status, failures: status.failures + 1 };
         log.warn({ err: error, consumer: projection.name, source }, 'consumer batch failed; retrying');
@@ -108,6 +133,7 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
     start() {
       if (running) return;
       stopping = false;
+      unsubscribe ??= onLogAppended(source, onAppended);
       running = run();
     },
     async stop() {
@@ -115,6 +141,8 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
       wake?.();
       await running;
       running = undefined;
+      unsubscribe?.();
+      unsubscribe = undefined;
     },
     status: () => status,
   };
