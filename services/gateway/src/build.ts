@@ -71,7 +71,8 @@ export function build(config: GatewayConfig, options: GatewayOptions = {}): Gate
       }
       const { app, openStreams } = gateway;
       const httpPort = (app.server.address() as AddressInfo).port;
-      const host = config.httpHost === '0.0.0.0' || config.httpHost === '::' ? 'localhost' : config.httpHost;
+      // The name the demo issuer uses too: a browser treats localhost and 127.0.0.1 as different sites.
+      const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.httpHost) ? 'localhost' : config.httpHost;
       log.info({ httpPort }, `gateway API on http://${host}:${httpPort}/api/v1 (OpenAPI at /docs)`);
       let stopping: Promise<void> | undefined;
       return {
