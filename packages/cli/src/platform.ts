@@ -24,7 +24,9 @@ export function demoIssuerUrl(env: Env): string {
 export const demoKeyFile = (env: Env): string => join(dataDirOf(env), 'demo-issuer.json');
 
 const SERVICES = ['catalog', 'queue', 'survey', 'reporting'] as const;
-const DEFAULT_PORTS: Record<(typeof SERVICES)[number], number> = { catalog: 50051, queue: 50052, survey: 50053, reporting: 50054 };
+
+/** A service's gRPC port when its variable is unset: the default its own configuration declares. */
+const defaultPortOf = (service: (typeof SERVICES)[number]): number => (TARGETS[service].configSpec as { grpcPort: { default: number } }).grpcPort.default;
 
 export interface RunningPlatform {
   readonly services: readonly RunningService[];
@@ -85,7 +87,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   if (demo && !options.env.GATEWAY_HTTP_HOST?.trim()) overlay.GATEWAY_HTTP_HOST = '127.0.0.1';
   for (const s of SERVICES) {
     const key = `${s.toUpperCase()}_ADDRESS`;
-    if (!options.env[key]?.trim()) overlay[key] = `127.0.0.1:${options.env[`${s.toUpperCase()}_GRPC_PORT`]?.trim() || DEFAULT_PORTS[s]}`;
+    if (!options.env[key]?.trim()) overlay[key] = `127.0.0.1:${options.env[`${s.toUpperCase()}_GRPC_PORT`]?.trim() || defaultPortOf(s)}`;
   }
   // Check everything before starting anything (the database URL is filled in below if unset).
   const check = { ...options.env, ...overlay, DATABASE_URL: options.env.DATABASE_URL?.trim() || 'postgres://embedded' };

@@ -10,7 +10,6 @@ import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from
 import { AppError } from '@mpp/errors';
 import type { Logger } from '@mpp/telemetry';
 import type { DemoIssuer } from './auth/demo-issuer.js';
-import { STAFF_ROLES } from './auth/roles.js';
 import { ANONYMOUS, type Principal, type Verifier } from './auth/verify.js';
 import { problemOf, sendProblem } from './http/problem.js';
 import { streamBoard } from './routes/board-stream.js';
@@ -252,4 +251,3 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
   return { app, openStreams };
 }
 
-export { STAFF_ROLES };

@@ -71,32 +71,30 @@ export function createVerifier(options: VerifierOptions): Verifier {
   };
 
   async function verifyOnce(token: string): Promise<{ principal: Principal; exp: number }> {
-    {
-      let payload: JWTPayload;
-      try {
-        ({ payload } = await jwtVerify(token, await keySet(), {
-          issuer: options.issuer,
-          audience: options.audience,
-          algorithms: ['ES256', 'ES384', 'RS256', 'RS384', 'RS512', 'PS256', 'EdDSA'],
-          clockTolerance: options.clockToleranceSec ?? 30,
-          requiredClaims: ['sub', 'exp'],
-        }));
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        // The issuer's keys could not be had: the caller may be fine, the gateway cannot tell (503).
-        if (!(error instanceof errors.JOSEError) || ['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID', 'ERR_JOSE_GENERIC'].includes(error.code)) {
-          throw new AppError('unavailable', 'the identity provider’s keys cannot be fetched; retry in a moment', { cause: error });
-        }
-        throw new AppError('unauthenticated', reasonOf(error), { cause: error });
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, await keySet(), {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: ['ES256', 'ES384', 'RS256', 'RS384', 'RS512', 'PS256', 'EdDSA'],
+        clockTolerance: options.clockToleranceSec ?? 30,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      // The issuer's keys could not be had: the caller may be fine, the gateway cannot tell (503).
+      if (!(error instanceof errors.JOSEError) || ['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID', 'ERR_JOSE_GENERIC'].includes(error.code)) {
+        throw new AppError('unavailable', 'the identity provider’s keys cannot be fetched; retry in a moment', { cause: error });
       }
-      const role = payload[CLAIMS.role];
-      if (!isRoleName(role) || role === 'citizen') throw new AppError('unauthenticated', `the token's ${CLAIMS.role} claim must be one of kiosk, officer, agency-admin, mall-admin, partner, auditor`);
-      const agency = typeof payload[CLAIMS.agency] === 'string' ? (payload[CLAIMS.agency] as string) : '';
-      const mall = typeof payload[CLAIMS.mall] === 'string' ? (payload[CLAIMS.mall] as string) : '';
-      if ((role === 'officer' || role === 'agency-admin' || role === 'partner') && agency === '') throw new AppError('unauthenticated', `a ${role} token must name its agency in ${CLAIMS.agency}`);
-      if ((role === 'officer' || role === 'kiosk' || role === 'mall-admin' || role === 'agency-admin') && mall === '') throw new AppError('unauthenticated', `a ${role} token must name its mall in ${CLAIMS.mall}`);
-      return { exp: payload.exp ?? 0, principal: { role, actor: create(ActorSchema, { subject: payload.sub ?? '', role: ROLE_OF[role], agencyCode: agency, mallId: mall }) } };
+      throw new AppError('unauthenticated', reasonOf(error), { cause: error });
     }
+    const role = payload[CLAIMS.role];
+    if (!isRoleName(role) || role === 'citizen') throw new AppError('unauthenticated', `the token's ${CLAIMS.role} claim must be one of kiosk, officer, agency-admin, mall-admin, partner, auditor`);
+    const agency = typeof payload[CLAIMS.agency] === 'string' ? (payload[CLAIMS.agency] as string) : '';
+    const mall = typeof payload[CLAIMS.mall] === 'string' ? (payload[CLAIMS.mall] as string) : '';
+    if ((role === 'officer' || role === 'agency-admin' || role === 'partner') && agency === '') throw new AppError('unauthenticated', `a ${role} token must name its agency in ${CLAIMS.agency}`);
+    if ((role === 'officer' || role === 'kiosk' || role === 'mall-admin' || role === 'agency-admin') && mall === '') throw new AppError('unauthenticated', `a ${role} token must name its mall in ${CLAIMS.mall}`);
+    return { exp: payload.exp ?? 0, principal: { role, actor: create(ActorSchema, { subject: payload.sub ?? '', role: ROLE_OF[role], agencyCode: agency, mallId: mall }) } };
   }
 }
 

@@ -9,6 +9,9 @@ const m = CatalogService.method;
 const tag = 'catalog';
 const ADMINS: readonly RoleName[] = ['mall-admin', 'agency-admin'];
 const MALL_ADMIN: readonly RoleName[] = ['mall-admin'];
+/** The mall record's field schemas, for the hours routes. */
+const MALL_IN = messageSchema(MallSchema, 'in').properties as Record<string, object>;
+const MALL_OUT = messageSchema(MallSchema, 'out').properties as Record<string, object>;
 const STAFF: readonly RoleName[] = ['officer', 'agency-admin', 'mall-admin', 'auditor'];
 
 /** Catalog: public reads (kiosks, the public catalog page) and the admins' edits (DESIGN.md §6). */
@@ -72,7 +75,7 @@ export const catalogRoutes: RouteSpec[] = [
     summary: 'Opening hours, holidays and special days of a mall',
     tag,
     roles: PUBLIC,
-    response: { type: 'object', properties: { mallId: { type: 'string' }, timeZone: { type: 'string' }, weeklyHours: (messageSchema(MallSchema, 'out').properties as Record<string, object>).weeklyHours, specialDays: (messageSchema(MallSchema, 'out').properties as Record<string, object>).specialDays } },
+    response: { type: 'object', properties: { mallId: { type: 'string' }, timeZone: { type: 'string' }, weeklyHours: MALL_OUT.weeklyHours, specialDays: MALL_OUT.specialDays } },
     async handler(ctx) {
       const res = await unary(ctx.clients.catalog, m.getMall, { mallId: ctx.params.mallId! }, ctx.call);
       const mall = restOf(MallSchema, res.mall ?? create(MallSchema));
@@ -89,7 +92,7 @@ export const catalogRoutes: RouteSpec[] = [
       type: 'object',
       additionalProperties: false,
       required: ['weeklyHours'],
-      properties: { weeklyHours: (messageSchema(MallSchema, 'in').properties as Record<string, object>).weeklyHours, specialDays: (messageSchema(MallSchema, 'in').properties as Record<string, object>).specialDays },
+      properties: { weeklyHours: MALL_IN.weeklyHours, specialDays: MALL_IN.specialDays },
     },
     response: responseOf(m.putMall.output),
     async handler(ctx) {
