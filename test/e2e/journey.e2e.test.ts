@@ -53,7 +53,7 @@ describe.each<Transport>(['postgres-log', 'kafka'])('the platform over HTTP (%s 
     expect(view.ticket.number).toMatch(/^[A-Z]+-?\d+$/);
     expect(view.position).toBeGreaterThanOrEqual(1);
     expect(taken.headers.get('location')).toBe(`/api/v1/tickets/${view.ticket.id}`);
-    expect(taken.body.statusUrl).toBe(view.statusPath); // GATEWAY_PUBLIC_URL unset: the path
+    expect(taken.body.statusUrl).toBe(`/ticket/${encodeURIComponent(view.ticket.id)}`); // the web UI's status page; GATEWAY_PUBLIC_URL unset: a path
     const ticketId: string = view.ticket.id;
 
     // The survey is not open before the visit is completed.

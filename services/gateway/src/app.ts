@@ -18,6 +18,7 @@ import { registerDemoIssuer } from './routes/oidc.js';
 import { queueRoutes } from './routes/queue.js';
 import { reportingRoutes } from './routes/reporting.js';
 import { ID_PATTERN, type Clients, type RouteSpec } from './routes/route.js';
+import { isPageRequest, registerWebUi, sendIndex, type WebUiOptions } from './web.js';
 import { surveyRoutes } from './routes/survey.js';
 
 export interface GatewayAppOptions {
@@ -35,6 +36,8 @@ export interface GatewayAppOptions {
   readonly heartbeatMs: number;
   /** Which proxies' X-Forwarded-For to believe (the anonymous rate limit keys on the client address). */
   readonly trustProxy?: boolean | string[];
+  /** The web UI: its build folder and what the browser needs to sign in; absent: API only. */
+  readonly web?: WebUiOptions;
 }
 
 export interface GatewayApp {
@@ -102,6 +105,17 @@ function paramsSchema(url: string) {
  * OpenAPI document at /docs), problem+json errors, the board's SSE stream and, in the
  * all-in-one demo, the demo issuer.
  */
+/** The sign-in provider's origin when it is not this deployment (the web UI calls its token endpoint). */
+function issuerOrigin(options: GatewayAppOptions): string[] {
+  const issuer = options.web?.uiConfig.issuer;
+  if (!issuer || options.demoIssuer) return [];
+  try {
+    return [new URL(issuer).origin];
+  } catch {
+    return [];
+  }
+}
+
 export async function createGatewayApp(options: GatewayAppOptions): Promise<GatewayApp> {
   const openStreams = { count: 0, byAddress: new Map<string, number>() };
   const app = Fastify({
@@ -115,7 +129,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
   });
   await app.register(helmet, {
     // No upgrade-insecure-requests: the all-in-one platform and a mall's local server run on plain http.
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], formAction: ["'self'", 'http:', 'https:'] } },
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'", ...issuerOrigin(options)], formAction: ["'self'", 'http:', 'https:'] } },
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cors, { origin: options.corsOrigins.length === 0 ? false : [...options.corsOrigins], credentials: false, exposedHeaders: ['location', 'retry-after'], maxAge: 600 });
@@ -126,7 +140,8 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     max: options.anonymousRateLimit,
     timeWindow: 60_000,
     // Signed-in callers (kiosks, officers, dashboards) are not limited here; anonymous ones per address.
-    allowList: (request) => request.principal !== undefined && request.principal.role !== 'citizen',
+    // The UI's static files are not limited: a mall's citizens often share one address.
+    allowList: (request) => (request.principal !== undefined && request.principal.role !== 'citizen') || !/^\/(api|oidc)\//.test(request.url),
     errorResponseBuilder: (_request, ctx) => ({ statusCode: 429, message: `too many requests: ${ctx.max} a minute per address for anonymous callers; retry in ${Math.ceil(ctx.ttl / 1000)} s, or sign in` }),
   });
   await app.register(swagger, {
@@ -176,8 +191,11 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     if (problem.status >= 500) request.log.error({ err: error, traceId: problem.traceId, url: request.url }, 'request failed');
     return sendProblem(reply, problem);
   });
+  const webServed = options.web ? await registerWebUi(app, options.web) : false;
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, { type: 'urn:mpp:problem:not-found', title: 'Not found', status: 404, detail: `no route ${request.method} ${request.url.split('?')[0]}; the API is under ${API_PREFIX}, its description at /docs`, instance: request.url.split('?')[0]! }),
+    webServed && isPageRequest(request)
+      ? sendIndex(reply)
+      : sendProblem(reply, { type: 'urn:mpp:problem:not-found', title: 'Not found', status: 404, detail: `no route ${request.method} ${request.url.split('?')[0]}; the API is under ${API_PREFIX}, its description at /docs`, instance: request.url.split('?')[0]! }),
   );
 
   const publicUrl = options.publicUrl.replace(/\/$/, '');

@@ -8,6 +8,7 @@ import type { DemoIssuer } from './auth/demo-issuer.js';
 import { createVerifier } from './auth/verify.js';
 import type { GatewayConfig } from './config.js';
 import type { Clients } from './routes/route.js';
+import { BUILT_WEB_ROOT } from './web.js';
 
 export interface GatewayOptions {
   /** All-in-one mode only: the demo issuer whose tokens the API accepts and whose /oidc endpoints it serves. */
@@ -61,6 +62,7 @@ export function build(config: GatewayConfig, options: GatewayOptions = {}): Gate
           publicUrl: config.publicUrl,
           heartbeatMs: config.heartbeatMs,
           trustProxy: config.trustProxy,
+          web: { root: config.webRoot || BUILT_WEB_ROOT, uiConfig: { issuer: config.oidcIssuer, clientId: config.webClientId, scope: config.webScope } },
         });
         await gateway.app.listen({ host: config.httpHost, port: config.httpPort });
       } catch (error) {

@@ -62,6 +62,9 @@ export const configSpec = {
   anonymousRateLimit: { env: 'GATEWAY_ANONYMOUS_RATE_LIMIT', parse: range(1, 1_000_000, 'requests a minute'), default: 300, doc: 'requests a minute per client address for anonymous callers (a kiosk or officer signs in and is not limited)' } as Setting<number>,
   bodyLimit: { env: 'GATEWAY_BODY_LIMIT_BYTES', parse: range(1024, 100 * 1024 * 1024, 'bytes'), default: 1024 * 1024, doc: 'largest request body (bytes); the catalog import takes up to 20 MiB' } as Setting<number>,
   trustProxy: { env: 'GATEWAY_TRUST_PROXY', parse: trustProxy, default: false, doc: 'which proxies’ X-Forwarded-For to believe for the client address: false, true (any: only behind a proxy that overwrites it), or the proxies’ addresses/CIDRs' } as Setting<boolean | string[]>,
+  webRoot: { env: 'WEB_ROOT', parse: str, default: '', doc: 'folder of the web UI’s build to serve; unset: the repository’s web/dist (run npm run build); a folder without index.html: API only' } as Setting<string>,
+  webClientId: { env: 'WEB_OIDC_CLIENT_ID', parse: str, default: 'mpp-web', doc: 'the OpenID Connect client id of the web UI (a public client: authorization code with PKCE, redirect URI <public URL>/signin/callback)' } as Setting<string>,
+  webScope: { env: 'WEB_OIDC_SCOPE', parse: str, default: 'openid profile', doc: 'the scopes the web UI asks for at sign-in' } as Setting<string>,
   heartbeatMs: { env: 'GATEWAY_SSE_HEARTBEAT_MS', parse: range(1000, 300_000, 'milliseconds'), default: 15_000, doc: 'heartbeat comment interval of the board’s event stream (ms)' } as Setting<number>,
 };
 

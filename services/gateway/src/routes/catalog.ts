@@ -36,7 +36,7 @@ export const catalogRoutes: RouteSpec[] = [
         agency: { type: 'string', maxLength: 64 },
         channel: { type: 'string', enum: enumWords(ChannelSchema) },
         limit: { type: 'integer', minimum: 1, maximum: 100 },
-        pageSize: { type: 'integer', minimum: 1, maximum: 1000 },
+        pageSize: { type: 'integer', minimum: 1, maximum: 500 },
         pageToken: { type: 'string', maxLength: 200 },
       },
     },

@@ -106,7 +106,7 @@ export function registerDemoIssuer(app: FastifyInstance, issuer: DemoIssuer, cli
     const people = await demoIdentities(clients);
     const hidden = ['client_id', 'redirect_uri', 'state', 'code_challenge', 'nonce'].map((k) => `<input type="hidden" name="${k}" value="${escape(q[k] ?? '')}">`).join('');
     const options = people.map((p, i) => `<option value="${i}">${escape(p.label)}</option>`).join('');
-    reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Masuk — MPP demo</title>
+    reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Masuk — MPP demo</title><link rel="icon" href="data:,">
 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem}select,button{font-size:1rem;padding:.5rem;width:100%;margin:.5rem 0}</style></head>
 <body><h1>Masuk (demo)</h1><p>Demo sign-in of the all-in-one platform: choose who you are. A real deployment signs in against the city's identity provider.</p>
 <form method="post" action="${base}/authorize">${hidden}<label for="who">Sign in as</label><select id="who" name="who">${options}</select><button type="submit">Masuk / Sign in</button></form></body></html>`);

@@ -12,13 +12,16 @@ const officer = (url: string, summary: string, rpc: Parameters<typeof rpcRoute>[
 const ticketBody = bodyOf(m.issueTicket.input, ['mallId']);
 (ticketBody.properties as Record<string, object>).bookingId = { type: 'string', maxLength: 128, description: 'check in a booking instead: the ticket comes from the booking' };
 
-/** The ticket's status page as a full URL for the QR code (`GATEWAY_PUBLIC_URL` + its path), or the path when unset. */
+/**
+ * The ticket's status page for the QR code: the web UI's page (`/ticket/<id>`), as a full URL
+ * when `GATEWAY_PUBLIC_URL` is set (a path otherwise; the kiosk adds its own origin).
+ */
 function withStatusUrl(json: Record<string, unknown>, publicUrl: string): Record<string, unknown> {
-  const path = (json.view as { statusPath?: string } | undefined)?.statusPath ?? '';
-  return { ...json, statusUrl: path ? `${publicUrl}${path}` : '' };
+  const id = ((json.view as { ticket?: { id?: string } } | undefined)?.ticket?.id ?? '');
+  return { ...json, statusUrl: id ? `${publicUrl}/ticket/${encodeURIComponent(id)}` : '' };
 }
 
-const ticketResponse = { ...responseOf(m.issueTicket.output), properties: { ...(responseOf(m.issueTicket.output).properties as object), statusUrl: { type: 'string', description: 'the status page to put in a QR code' } } };
+const ticketResponse = { ...responseOf(m.issueTicket.output), properties: { ...(responseOf(m.issueTicket.output).properties as object), statusUrl: { type: 'string', description: 'the web page of the ticket’s status, for a QR code (a full URL when GATEWAY_PUBLIC_URL is set, else a path)' } } };
 
 /** Tickets, counters (loket), bookings and applications (DESIGN.md §6). */
 export const queueRoutes: RouteSpec[] = [
@@ -51,6 +54,7 @@ export const queueRoutes: RouteSpec[] = [
   rpcRoute({ method: 'GET', url: '/tickets/:ticketId', summary: 'A ticket by its unguessable id: state, position, counter when called, survey link once completed, application tracking', tag: 'tickets', roles: PUBLIC, service: 'queue', rpc: m.getTicket }),
   rpcRoute({ method: 'POST', url: '/tickets/:ticketId/cancel', summary: 'Cancel a waiting ticket (whoever holds its id)', tag: 'tickets', roles: PUBLIC, service: 'queue', rpc: m.cancelTicket }),
   rpcRoute({ method: 'GET', url: '/counters/:counterId', summary: 'A counter: open or not, its queues, its current ticket', tag: 'officer', roles: ['officer', 'agency-admin', 'mall-admin', 'auditor'], service: 'queue', rpc: m.getCounter }),
+  rpcRoute({ method: 'GET', url: '/counters/:counterId/waiting', summary: 'The tickets waiting today for the services a counter is open for, in line order (to call one out of turn)', tag: 'officer', roles: ['officer', 'agency-admin', 'mall-admin', 'auditor'], service: 'queue', rpc: m.listWaiting }),
   rpcRoute({ method: 'POST', url: '/counters/:counterId/open', summary: 'Open a counter for chosen services or queues', tag: 'officer', roles: OFFICERS, service: 'queue', rpc: m.openCounter }),
   officer('/counters/:counterId/pause', 'Pause a counter (break)', m.pauseCounter),
   officer('/counters/:counterId/close', 'Close a counter', m.closeCounter),

@@ -20,6 +20,7 @@ export function queueApi(app: QueueApp): ServiceImpl<typeof QueueService> {
     pauseCounter: async (req, ctx) => ({ counter: await counters.pause(ctx.actor, present(req.counterId, 'counter_id')) }),
     closeCounter: async (req, ctx) => ({ counter: await counters.close(ctx.actor, present(req.counterId, 'counter_id')) }),
     getCounter: async (req) => ({ counter: await counters.get(present(req.counterId, 'counter_id')) }),
+    listWaiting: async (req) => ({ tickets: await counters.waiting(present(req.counterId, 'counter_id')) }),
     callNext: async (req, ctx) => ({ view: await counters.callNext(ctx.actor, present(req.counterId, 'counter_id')) }),
     callTicket: async (req, ctx) => ({ view: await counters.call(ctx.actor, present(req.counterId, 'counter_id'), present(req.ticketId, 'ticket_id'), req.reason) }),
     recallTicket: async (req, ctx) => ({ view: await counters.recall(ctx.actor, present(req.ticketId, 'ticket_id')) }),

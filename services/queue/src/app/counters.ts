@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
 import { timestampMs } from '@bufbuild/protobuf/wkt';
-import { ApplicationStatus, CallRule, CounterStatus, CounterViewSchema, Outcome, TicketStatus, type Actor, type Application, type CounterView, type TicketView } from '@mpp/contracts';
+import { ApplicationStatus, CallRule, CounterStatus, CounterViewSchema, Outcome, TicketStatus, TicketViewSchema, type Actor, type Application, type CounterView, type TicketView } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
 import type { Alongside, EventDraft } from '@mpp/eventstore';
 import { application, dueDate, trackingCode } from '../domain/application/application.js';
 import { counter, workedBy, type CounterState } from '../domain/counter/counter.js';
 import { queueDay, waitingFor, type DayCommand } from '../domain/day/day.js';
+import { standing } from '../domain/day/estimate.js';
 import { chooseNext, type Choice } from '../domain/day/fairness.js';
+import { inLine } from '../domain/day/line.js';
 import { TicketIssued } from '../domain/events.js';
 import { dayOf, orderingPolicy, priorityGroupsFor } from '../domain/rules.js';
 import { commandContext, officerOf } from './authorize.js';
@@ -107,6 +109,30 @@ export function createCounters(core: Core, tickets: Tickets) {
 
     async get(counterId: string): Promise<CounterView> {
       return counterView(counterId, (await counters.read(streams.counter(counterId))).state);
+    },
+
+    /** Today's waiting tickets for the services the counter is open for, in line order across its queues. */
+    async waiting(counterId: string): Promise<TicketView[]> {
+      const c = (await counters.read(streams.counter(counterId))).state;
+      if (c.serviceIds.length === 0) {
+        if (!(await replica.counter(counterId))) throw new AppError('not_found', `no counter ${counterId} in the catalog`, { violations: [{ field: 'counter_id', reason: 'unknown counter' }] });
+        return [];
+      }
+      const services = await replica.services(c.mallId, { serviceIds: c.serviceIds });
+      if (services.length === 0) return [];
+      const facts = await core.facts(services[0]!.id);
+      const date = dayOf(facts.mall, clock.now());
+      const byQueue = new Map<string, string[]>();
+      for (const s of services) byQueue.set(s.queueId, [...(byQueue.get(s.queueId) ?? []), s.id]);
+      const views: TicketView[] = [];
+      for (const [queueId, serviceIds] of byQueue) {
+        const day = (await days.read(streams.day(queueId, date))).state;
+        for (const t of waitingFor(day, serviceIds).sort(inLine)) {
+          const where = standing(day, t.id);
+          views.push(create(TicketViewSchema, { ticket: t, position: where.position, peopleAhead: where.peopleAhead, statusPath: `/api/v1/tickets/${t.id}` }));
+        }
+      }
+      return views.sort((a, b) => inLine(a.ticket!, b.ticket!));
     },
 
     /** The next ticket by the mall's policy, across the queues of the counter's services; the choice is recorded with its reason. */

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** Bahasa Indonesia first (the citizens' and officers' language), English available. */
+export type Lang = 'id' | 'en';
+export type Dict = Record<Lang, Record<string, string>>;
+
+const KEY = 'mpp.lang';
+const listeners = new Set<(lang: Lang) => void>();
+
+function initialLang(): Lang {
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  if (fromUrl === 'id' || fromUrl === 'en') return fromUrl;
+  const saved = localStorage.getItem(KEY);
+  return saved === 'en' ? 'en' : 'id';
+}
+
+let current: Lang = initialLang();
+document.documentElement.lang = current;
+
+export const currentLang = (): Lang => current;
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  localStorage.setItem(KEY, lang);
+  document.documentElement.lang = lang;
+  for (const l of listeners) l(lang);
+}
+
+/** Words every page uses. Pages add their own with `useT(pageDict)`. */
+export const common: Dict = {
+  id: {
+    appName: 'Mal Pelayanan Publik',
+    loading: 'Memuat…',
+    retry: 'Coba lagi',
+    save: 'Simpan',
+    cancel: 'Batal',
+    back: 'Kembali',
+    close: 'Tutup',
+    search: 'Cari',
+    signIn: 'Masuk',
+    signOut: 'Keluar',
+    signedInAs: 'Masuk sebagai',
+    language: 'Bahasa',
+    errorTitle: 'Terjadi kesalahan',
+    offline: 'Tidak dapat menghubungi server. Periksa jaringan lalu coba lagi.',
+    notFound: 'Halaman tidak ditemukan.',
+    home: 'Beranda',
+    catalog: 'Katalog layanan',
+    kiosk: 'Anjungan (kiosk)',
+    board: 'Papan antrian',
+    console: 'Konsol petugas',
+    dashboard: 'Dasbor',
+    admin: 'Admin',
+    complaint: 'Pengaduan',
+    minutes: 'menit',
+    needRole: 'Halaman ini untuk peran: {roles}. Masuk dengan akun yang sesuai.',
+    mall: 'Mal',
+    chooseMall: 'Pilih mal pelayanan publik',
+    yes: 'Ya',
+    skipToContent: 'Langsung ke isi',
+    no: 'Tidak',
+  },
+  en: {
+    appName: 'Public Service Mall',
+    loading: 'Loading…',
+    retry: 'Try again',
+    save: 'Save',
+    cancel: 'Cancel',
+    back: 'Back',
+    close: 'Close',
+    search: 'Search',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    signedInAs: 'Signed in as',
+    language: 'Language',
+    errorTitle: 'Something went wrong',
+    offline: 'Cannot reach the server. Check the network and try again.',
+    notFound: 'Page not found.',
+    home: 'Home',
+    catalog: 'Service catalog',
+    kiosk: 'Kiosk',
+    board: 'Queue board',
+    console: 'Officer console',
+    dashboard: 'Dashboard',
+    admin: 'Admin',
+    complaint: 'Complaint',
+    minutes: 'minutes',
+    needRole: 'This page is for: {roles}. Sign in with a matching account.',
+    mall: 'Mall',
+    chooseMall: 'Choose a public service mall',
+    yes: 'Yes',
+    skipToContent: 'Skip to content',
+    no: 'No',
+  },
+};
+
+export type T = (key: string, vars?: Record<string, string | number>) => string;
+
+export function translate(dicts: readonly Dict[], lang: Lang): T {
+  return (key, vars) => {
+    let text: string | undefined;
+    for (const d of dicts) text = d[lang][key] ?? text;
+    if (text === undefined) for (const d of dicts) text = d.id[key] ?? text;
+    text ??= key;
+    return vars ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`)) : text;
+  };
+}
+
+/** The current language and a translator over the common words plus the page's own. */
+export function useT(...dicts: Dict[]): { t: T; lang: Lang } {
+  const [lang, set] = useState<Lang>(current);
+  useEffect(() => {
+    listeners.add(set);
+    return () => void listeners.delete(set);
+  }, []);
+  return { t: translate([common, ...dicts], lang), lang };
+}
+
+/** A text with an Indonesian and an English version (as the API returns them: nameId/nameEn…). */
+export const pick = (lang: Lang, id: string | undefined, en: string | undefined): string => (lang === 'en' ? en || id : id || en) ?? '';

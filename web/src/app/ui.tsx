@@ -1,0 +1,167 @@
+import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from './api';
+import { onSessionChange, session, signIn, signOut, type Session } from './auth';
+import { setLang, useT } from './i18n';
+import { navigate } from './router';
+
+/** The gateway's problem detail as a readable alert, with its field errors; nothing when no error. */
+export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useT();
+  if (!error) return null;
+  const api = error instanceof ApiError ? error : undefined;
+  const text = api?.status === 0 ? t('offline') : api ? api.problem.detail || api.problem.title || api.message : error instanceof Error ? error.message : String(error);
+  return (
+    <div class="error" role="alert">
+      <strong>{t('errorTitle')}</strong>
+      <p>{text}</p>
+      {api?.problem.errors && api.problem.errors.length > 0 && (
+        <ul>
+          {api.problem.errors.map((e) => (
+            <li key={e.field}>
+              <code>{e.field}</code>: {e.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useT();
+  return (
+    <p class="muted" role="status">
+      {t('loading')}
+    </p>
+  );
+}
+
+/** A labelled form field: the label names the control, the hint and the error are read with it. */
+export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string | undefined; children: ComponentChildren }) {
+  return (
+    <div class={`field${error ? ' invalid' : ''}`}>
+      <label for={id}>{label}</label>
+      {children}
+      {hint && (
+        <small id={`${id}-hint`} class="muted">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-error`} class="field-error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+export function useSession(): Session | undefined {
+  const [s, set] = useState(session());
+  useEffect(() => onSessionChange(() => set(session())), []);
+  return s;
+}
+
+/** Shows `children` only to the given roles; otherwise a sign-in button that comes back here. */
+export function RequireRole({ roles, children }: { roles: readonly string[]; children: (s: Session) => ComponentChildren }) {
+  const { t } = useT();
+  const s = useSession();
+  const [error, setError] = useState<unknown>();
+  if (s && roles.includes(s.claims.mpp_role ?? '')) return <>{children(s)}</>;
+  return (
+    <section class="card narrow">
+      <p>{t('needRole', { roles: roles.join(', ') })}</p>
+      {s && (
+        <p class="muted">
+          {t('signedInAs')} {s.claims.name ?? s.claims.sub} ({s.claims.mpp_role})
+        </p>
+      )}
+      <button type="button" class="primary" onClick={() => signIn(location.pathname + location.search).catch(setError)}>
+        {t('signIn')}
+      </button>
+      <ErrorNote error={error} />
+    </section>
+  );
+}
+
+export function LangSwitch() {
+  const { lang } = useT();
+  return (
+    <div class="lang" role="group" aria-label="Bahasa / Language">
+      <button type="button" aria-pressed={lang === 'id'} onClick={() => setLang('id')}>
+        ID
+      </button>
+      <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>
+        EN
+      </button>
+    </div>
+  );
+}
+
+/** The frame of the ordinary pages: header with the mall's links, language and sign-in; main content. */
+export function Layout({ mallId, children, wide }: { mallId?: string | undefined; children: ComponentChildren; wide?: boolean }) {
+  const { t } = useT();
+  const s = useSession();
+  const mall = mallId ?? s?.claims.mpp_mall;
+  const links: [string, string][] = mall
+    ? [
+        [`/m/${mall}`, t('catalog')],
+        [`/m/${mall}/kiosk`, t('kiosk')],
+        [`/m/${mall}/board`, t('board')],
+        ['/console', t('console')],
+        [`/dashboard${mall ? `?mall=${mall}` : ''}`, t('dashboard')],
+        ['/admin', t('admin')],
+        [`/m/${mall}/complaint`, t('complaint')],
+      ]
+    : [['/', t('home')]];
+  return (
+    <>
+      <a class="skip" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header class="top">
+        <a href="/" class="brand">
+          {t('appName')}
+        </a>
+        <nav aria-label="Menu">
+          {links.map(([href, text]) => (
+            <a key={href} href={href} aria-current={location.pathname === href.split('?')[0] ? 'page' : undefined}>
+              {text}
+            </a>
+          ))}
+        </nav>
+        <div class="who">
+          <LangSwitch />
+          {s ? (
+            <button
+              type="button"
+              onClick={() => {
+                signOut();
+                navigate('/');
+              }}
+            >
+              {t('signOut')} ({s.claims.name ?? s.claims.sub})
+            </button>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" class={wide ? 'wide' : ''} tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+export const onEnter = (fn: () => void) => (e: JSX.TargetedKeyboardEvent<HTMLElement>) => {
+  if (e.key === 'Enter') fn();
+};
+
+/** Minutes and seconds as the UI shows them. */
+export const formatTime = (iso: string | undefined, lang: string) => (iso ? new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'id-ID', { hour: '2-digit', minute: '2-digit' }) : '');
+export const formatDate = (iso: string | undefined, lang: string) => (iso ? new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric' }) : '');
