@@ -16,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{packages,services,scripts}/**/*.unit.test.ts', 'test/**/*.unit.test.ts'],
+          include: ['{packages,services,scripts,web}/**/*.unit.test.ts', 'test/**/*.unit.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
         },
       },

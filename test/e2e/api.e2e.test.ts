@@ -45,6 +45,7 @@ const MATRIX: readonly (readonly [string, string, 'anyone' | readonly Role[]])[]
   ['GET', '/tickets/{ticketId}', 'anyone'],
   ['POST', '/tickets/{ticketId}/cancel', 'anyone'],
   ['GET', '/counters/{counterId}', ['officer', 'agency-admin', 'mall-admin', 'auditor']],
+  ['GET', '/counters/{counterId}/waiting', ['officer', 'agency-admin', 'mall-admin', 'auditor']],
   ['POST', '/counters/{counterId}/open', ['officer', 'agency-admin']],
   ['POST', '/counters/{counterId}/pause', ['officer', 'agency-admin']],
   ['POST', '/counters/{counterId}/close', ['officer', 'agency-admin']],

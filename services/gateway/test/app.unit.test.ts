@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,86 @@ describe('the gateway’s HTTP edge', () => {
     const missing = await gateway.app.inject({ method: 'GET', url: '/api/v2/malls' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().detail).toContain('/api/v1');
+  });
+});
+
+describe('the web UI’s files', () => {
+  let dir: string;
+  const apps: GatewayApp[] = [];
+  const closed = '127.0.0.1:1';
+  const clients = () => ({
+    catalog: createClient(CatalogService, { address: closed, defaultTimeoutMs: 2000 }).client,
+    queue: createClient(QueueService, { address: closed, defaultTimeoutMs: 2000 }).client,
+    survey: createClient(SurveyService, { address: closed, defaultTimeoutMs: 2000 }).client,
+    reporting: createClient(ReportingService, { address: closed, defaultTimeoutMs: 2000 }).client,
+  });
+  const uiConfig = { issuer: 'https://sso.kendarikota.go.id/realms/mpp', clientId: 'mpp-web', scope: 'openid profile' };
+  async function gatewayServing(root: string): Promise<GatewayApp> {
+    const issuer = await loadDemoIssuer(join(dir, 'key.json'), 'http://localhost:8080/oidc');
+    const g = await createGatewayApp({
+      clients: clients(),
+      verifier: createVerifier({ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks }),
+      log: createLogger({ service: 'gateway-test', level: 'silent' }),
+      corsOrigins: [],
+      anonymousRateLimit: 3,
+      bodyLimit: 1024 * 1024,
+      publicUrl: '',
+      heartbeatMs: 1000,
+      web: { root, uiConfig },
+    });
+    apps.push(g);
+    return g;
+  }
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mpp-web-'));
+    mkdirSync(join(dir, 'dist', 'assets'), { recursive: true });
+    writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>MPP</title><div id="app"></div>');
+    writeFileSync(join(dir, 'dist', 'assets', 'index-abc123.js'), 'console.log(1)');
+    mkdirSync(join(dir, 'empty'));
+  });
+  afterAll(async () => {
+    for (const g of apps) await g.app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers every page path with index.html (never cached), hashed assets for a year, and keeps API and file 404s as problems', async () => {
+    const { app } = await gatewayServing(join(dir, 'dist'));
+    const html = { accept: 'text/html,application/xhtml+xml' };
+    for (const url of ['/', '/m/kendari/kiosk', '/ticket/a2VuZGFyaTpB.O7tjKJVka7GF', '/admin?tab=services', '/signin/callback?code=x&state=y']) {
+      const page = await app.inject({ method: 'GET', url, headers: html });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.body, url).toContain('<div id="app">');
+      expect(page.headers['cache-control'], url).toBe('no-cache');
+    }
+    const asset = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await app.inject({ method: 'GET', url: '/assets/gone-999.js', headers: html })).headers['content-type']).toContain('application/problem+json');
+    const api = await app.inject({ method: 'GET', url: '/api/v1/nothing/here', headers: html });
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toContain('application/problem+json');
+    // A script asking for a page path gets the problem, not HTML.
+    expect((await app.inject({ method: 'GET', url: '/m/kendari/kiosk', headers: { accept: 'application/json' } })).statusCode).toBe(404);
+    // The UI's files are not counted against the anonymous limit (3 a minute here).
+    for (let i = 0; i < 6; i++) expect((await app.inject({ method: 'GET', url: '/assets/index-abc123.js', remoteAddress: '10.1.1.1' })).statusCode).toBe(200);
+  });
+
+  it('tells the browser how to sign in, and lets it call an outside issuer under the CSP', async () => {
+    const { app } = await gatewayServing(join(dir, 'dist'));
+    const config = await app.inject({ method: 'GET', url: '/ui-config.json' });
+    expect(config.json()).toEqual(uiConfig);
+    const csp = (await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } })).headers['content-security-policy'] as string;
+    expect(csp).toMatch(/connect-src 'self' https:\/\/sso\.kendarikota\.go\.id(;|$)/);
+    expect(csp).toContain("script-src 'self'");
+  });
+
+  it('without a build, says how to make one and still serves the API', async () => {
+    const { app } = await gatewayServing(join(dir, 'empty'));
+    const page = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('npm run build');
+    expect((await app.inject({ method: 'GET', url: '/m/kendari/kiosk', headers: { accept: 'text/html' } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/docs/json' })).statusCode).toBe(200);
   });
 });
 

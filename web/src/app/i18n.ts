@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 
-/** Bahasa Indonesia first (the citizens' and officers' language), English available. */
-export type Lang = 'id' | 'en';
-export type Dict = Record<Lang, Record<string, string>>;
+import { translate, type Dict, type Lang, type T } from './i18n-core';
+
+export { translate, type Dict, type Lang, type T } from './i18n-core';
 
 const KEY = 'mpp.lang';
 const listeners = new Set<(lang: Lang) => void>();
@@ -93,18 +93,6 @@ export const common: Dict = {
     no: 'No',
   },
 };
-
-export type T = (key: string, vars?: Record<string, string | number>) => string;
-
-export function translate(dicts: readonly Dict[], lang: Lang): T {
-  return (key, vars) => {
-    let text: string | undefined;
-    for (const d of dicts) text = d[lang][key] ?? text;
-    if (text === undefined) for (const d of dicts) text = d.id[key] ?? text;
-    text ??= key;
-    return vars ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`)) : text;
-  };
-}
 
 /** The current language and a translator over the common words plus the page's own. */
 export function useT(...dicts: Dict[]): { t: T; lang: Lang } {

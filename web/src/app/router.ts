@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+export { match } from './paths';
 
 /** A tiny history router: pages are plain paths (the gateway serves index.html for each). */
 const listeners = new Set<() => void>();
@@ -19,19 +20,6 @@ export function useLocation(): { path: string; search: URLSearchParams } {
     return () => void listeners.delete(l);
   }, []);
   return { path: location.pathname, search: new URLSearchParams(location.search) };
-}
-
-/** `/m/:mallId/kiosk` against a path: the params, or undefined. */
-export function match(pattern: string, path: string): Record<string, string> | undefined {
-  const p = pattern.split('/').filter(Boolean);
-  const s = path.split('/').filter(Boolean);
-  if (p.length !== s.length) return undefined;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < p.length; i++) {
-    if (p[i]!.startsWith(':')) params[p[i]!.slice(1)] = decodeURIComponent(s[i]!);
-    else if (p[i] !== s[i]) return undefined;
-  }
-  return params;
 }
 
 /** Same-page navigation for links inside the app (a normal link otherwise: new tab, modifiers). */

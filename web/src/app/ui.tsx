@@ -109,17 +109,15 @@ export function Layout({ mallId, children, wide }: { mallId?: string | undefined
   const { t } = useT();
   const s = useSession();
   const mall = mallId ?? s?.claims.mpp_mall;
-  const links: [string, string][] = mall
-    ? [
-        [`/m/${mall}`, t('catalog')],
-        [`/m/${mall}/kiosk`, t('kiosk')],
-        [`/m/${mall}/board`, t('board')],
-        ['/console', t('console')],
-        [`/dashboard${mall ? `?mall=${mall}` : ''}`, t('dashboard')],
-        ['/admin', t('admin')],
-        [`/m/${mall}/complaint`, t('complaint')],
-      ]
-    : [['/', t('home')]];
+  const role = s?.claims.mpp_role ?? '';
+  // Citizens see the public pages; signed-in staff also see their own screens.
+  const links: [string, string][] = [
+    ...(mall ? ([[`/m/${mall}`, t('catalog')], [`/m/${mall}/board`, t('board')], [`/m/${mall}/complaint`, t('complaint')]] as [string, string][]) : [['/', t('home')] as [string, string]]),
+    ...(role === 'kiosk' && mall ? [[`/m/${mall}/kiosk`, t('kiosk')] as [string, string]] : []),
+    ...(role === 'officer' || role === 'agency-admin' ? [['/console', t('console')] as [string, string]] : []),
+    ...(['agency-admin', 'mall-admin', 'auditor'].includes(role) ? [[`/dashboard${mall ? `?mall=${mall}` : ''}`, t('dashboard')] as [string, string]] : []),
+    ...(role === 'agency-admin' || role === 'mall-admin' ? [['/admin', t('admin')] as [string, string]] : []),
+  ];
   return (
     <>
       <a class="skip" href="#main">

@@ -38,10 +38,11 @@ export const catalogRoutes: RouteSpec[] = [
         limit: { type: 'integer', minimum: 1, maximum: 100 },
         pageSize: { type: 'integer', minimum: 1, maximum: 500 },
         pageToken: { type: 'string', maxLength: 200 },
+        includeRetired: { type: 'boolean', description: 'list retired services too (admin screens)' },
       },
     },
     async handler(ctx) {
-      const q = ctx.query as { q?: string; agency?: string; channel?: string; limit?: number; pageSize?: number; pageToken?: string };
+      const q = ctx.query as { q?: string; agency?: string; channel?: string; limit?: number; pageSize?: number; pageToken?: string; includeRetired?: boolean };
       if (q.q !== undefined) {
         if (q.agency !== undefined || q.channel !== undefined) throw new AppError('invalid', 'a search (q) takes no agency or channel filter; search, then filter the hits', { violations: [{ field: 'query.q', reason: 'cannot be combined with agency or channel' }] });
         const res = await unary(ctx.clients.catalog, m.searchServices, { mallId: ctx.params.mallId!, query: q.q, limit: q.limit ?? 20 }, ctx.call);
@@ -52,6 +53,7 @@ export const catalogRoutes: RouteSpec[] = [
         ...(q.agency ? { agencyCode: q.agency } : {}),
         ...(q.pageSize ? { pageSize: q.pageSize } : {}),
         ...(q.pageToken ? { pageToken: q.pageToken } : {}),
+        ...(q.includeRetired ? { includeRetired: true } : {}),
       };
       const res = await unary(ctx.clients.catalog, m.listServices, requestOf(m.listServices.input, q.channel ? { channel: q.channel } : {}, request), ctx.call);
       return restOf(m.listServices.output, res);

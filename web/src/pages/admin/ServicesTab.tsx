@@ -95,11 +95,11 @@ function ServiceList({ ctx, agency, agencies }: { ctx: AdminCtx; agency: string;
   const { t } = useT(words, dict);
   const [pages, setPages] = useState<string[]>(['']);
   const [extra, setExtra] = useState<{ services: Service[]; next: string }>({ services: [], next: '' });
-  const first = useAsync((signal) => api<{ services: Service[]; nextPageToken: string }>(`/malls/${encodeURIComponent(ctx.mallId)}/services`, { signal, query: { agency: agency || undefined, pageSize: 100 } }), [ctx.mallId, agency]);
+  const first = useAsync((signal) => api<{ services: Service[]; nextPageToken: string }>(`/malls/${encodeURIComponent(ctx.mallId)}/services`, { signal, query: { agency: agency || undefined, pageSize: 100, includeRetired: true } }), [ctx.mallId, agency]);
   const more = useAsync(async (signal) => {
     const token = pages[pages.length - 1];
     if (!token) return;
-    const r = await api<{ services: Service[]; nextPageToken: string }>(`/malls/${encodeURIComponent(ctx.mallId)}/services`, { signal, query: { agency: agency || undefined, pageSize: 100, pageToken: token } });
+    const r = await api<{ services: Service[]; nextPageToken: string }>(`/malls/${encodeURIComponent(ctx.mallId)}/services`, { signal, query: { agency: agency || undefined, pageSize: 100, pageToken: token, includeRetired: true } });
     setExtra((x) => ({ services: [...x.services, ...r.services], next: r.nextPageToken }));
   }, [pages]);
   const next = pages.length > 1 ? extra.next : first.data?.nextPageToken;
