@@ -138,7 +138,7 @@ function Kiosk({ mallId }: { mallId: string }) {
           <>
             <div class="field">
               <label for="kiosk-search">{t('searchLabel')}</label>
-              <input id="kiosk-search" type="search" value={query} placeholder={t('searchHint')} aria-describedby="kiosk-search-hint" onInput={(e) => setQuery(e.currentTarget.value)} autoComplete="off" />
+              <input id="kiosk-search" type="search" value={query} aria-describedby="kiosk-search-hint" onInput={(e) => setQuery(e.currentTarget.value)} autoComplete="off" />
               <small id="kiosk-search-hint" class="muted">
                 {t('searchHint')}
               </small>
