@@ -234,7 +234,9 @@ describe('the public API: authorisation, bad input, live board, sign-in (Postgre
     const resumed = await openSse(url, { 'last-event-id': board.id });
     try {
       await waitFor(() => resumed.comments.some((c) => c.startsWith('heartbeat')), { what: 'a heartbeat' });
-      expect(resumed.events).toHaveLength(0); // nothing changed since that id
+      expect(resumed.events.filter((e) => e.event === 'board')).toHaveLength(0); // nothing changed since that id
+      const ping = await resumed.waitFor((e) => e.event === 'ping');
+      expect(JSON.parse(ping.data)).toMatchObject({ everyMs: 1000 });
       const taken = await p.api('POST', `/api/v1/malls/${p.mallId}/tickets`, { body: { serviceId: ids.serviceId, source: 'online' } });
       expect(taken.status).toBe(201);
       const changed = await resumed.waitFor((e) => e.event === 'board');

@@ -1,3 +1,4 @@
+import { timestampMs } from '@bufbuild/protobuf/wkt';
 import { build as buildCatalog, demoMall, loadConfig as catalogConfig } from '@mpp/catalog';
 import {
   AgeGroup,
@@ -116,6 +117,11 @@ describe('the live board', () => {
     expect(loket1(shown)).toMatchObject({ name: 'Loket 1', status: 'open' });
     expect(lineA(shown)).toMatchObject({ waiting: 2, nextNumbers: ['A-002', 'A-003'] });
     expect(JSON.stringify(shown, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).not.toContain(first.view!.ticket!.id); // no ticket ids on a public board
+    // A recall is a new call on the board: its time moves on (the web board announces it again).
+    const firstCall = timestampMs(loket1(shown)!.calledAt!);
+    clock.advance(60_000);
+    await q(officer).recallTicket({ ticketId: first.view!.ticket!.id });
+    await waitFor(() => seen.some((b) => loket1(b)?.ticketNumber === 'A-001' && timestampMs(loket1(b)!.calledAt!) === firstCall + 60_000), { timeoutMs: 60_000, what: 'the recall on the board' });
 
     // Serving, then done: the counter is free again.
     await q(officer).startServing({ ticketId: first.view!.ticket!.id });

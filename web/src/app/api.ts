@@ -1,4 +1,4 @@
-import { session } from './auth';
+import { session, signOut } from './auth';
 
 /** An RFC 9457 problem as the gateway answers it. */
 export interface Problem {
@@ -58,6 +58,8 @@ async function send(path: string, options: ApiOptions): Promise<Response> {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, { title: 'offline', detail: '' });
   }
+  // A token the API no longer takes (expired, revoked): sign out, so the screen offers sign-in.
+  if (res.status === 401 && s) signOut();
   if (!res.ok) {
     let problem: Problem = { status: res.status, title: res.statusText };
     try {

@@ -65,23 +65,35 @@ export const onSessionChange = (fn: () => void) => {
   return () => void listeners.delete(fn);
 };
 
-/** The signed-in session, if any and not expired. */
+let expiry: ReturnType<typeof setTimeout> | undefined;
+
+/** The signed-in session, if any and not expired (an expired one is dropped and the screens told). */
 export function session(): Session | undefined {
   const raw = localStorage.getItem(SESSION);
   if (!raw) return undefined;
   try {
     const s = JSON.parse(raw) as Session;
-    if (s.expiresAt > Date.now() + 30_000) return s;
+    if (s.expiresAt > Date.now() + 30_000) {
+      // Tell the screens when it runs out, so they offer sign-in instead of failing calls.
+      expiry ??= setTimeout(() => {
+        expiry = undefined;
+        if (!session()) for (const l of listeners) l();
+      }, Math.min(s.expiresAt - Date.now() - 29_000, 2_000_000_000));
+      return s;
+    }
   } catch {
     // a damaged entry: sign in again
   }
-  localStorage.removeItem(SESSION);
+  signOut();
   return undefined;
 }
 
 export function signOut(): void {
+  const had = localStorage.getItem(SESSION) !== null;
   localStorage.removeItem(SESSION);
-  for (const l of listeners) l();
+  clearTimeout(expiry);
+  expiry = undefined;
+  if (had) for (const l of listeners) l();
 }
 
 async function discovery(issuer: string): Promise<{ authorization_endpoint: string; token_endpoint: string }> {
@@ -118,9 +130,13 @@ export async function signIn(returnTo: string): Promise<void> {
 export async function completeSignIn(params: URLSearchParams): Promise<string> {
   const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as { verifier: string; state: string; nonce: string; returnTo: string; tokenEndpoint: string } | null;
   sessionStorage.removeItem(PENDING);
-  if (params.get('error')) throw new Error(`${params.get('error')}: ${params.get('error_description') ?? ''}`);
+  // The state first: a callback this browser did not start shows nothing of what it carries.
   if (!pending || params.get('state') !== pending.state) throw new Error('this sign-in was not started here (state differs); start again');
+  if (params.get('error')) throw new Error(`${params.get('error')}: ${params.get('error_description') ?? ''}`);
   const cfg = await uiConfig();
+  // RFC 9207: a provider that names itself must be the one asked.
+  const iss = params.get('iss');
+  if (iss !== null && iss.replace(/\/$/, '') !== cfg.issuer.replace(/\/$/, '')) throw new Error(`the answer came from ${iss}, not the configured issuer`);
   const res = await fetch(pending.tokenEndpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
@@ -128,7 +144,7 @@ export async function completeSignIn(params: URLSearchParams): Promise<string> {
   });
   const body = (await res.json()) as { access_token?: string; id_token?: string; expires_in?: number; error?: string; error_description?: string };
   if (!res.ok || !body.access_token) throw new Error(`${body.error ?? res.status}: ${body.error_description ?? 'no token'}`);
-  if (body.id_token && decodePayload(body.id_token).nonce !== pending.nonce) throw new Error('the ID token does not carry this sign-in’s nonce');
+  if (!body.id_token || decodePayload(body.id_token).nonce !== pending.nonce) throw new Error('the ID token is missing or does not carry this sign-in’s nonce');
   const claims = decodePayload(body.access_token);
   const expiresAt = (claims.exp ? claims.exp * 1000 : Date.now() + (body.expires_in ?? 3600) * 1000);
   localStorage.setItem(SESSION, JSON.stringify({ accessToken: body.access_token, expiresAt, claims } satisfies Session));

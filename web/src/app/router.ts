@@ -28,6 +28,8 @@ export function onLinkClick(event: MouseEvent): void {
   if (!a || a.target || a.hasAttribute('download') || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const url = new URL(a.href);
   if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/oidc/') || url.pathname.startsWith('/docs')) return;
+  // A link within this page (`#main`, a table of contents): the browser scrolls and moves focus.
+  if (url.hash && url.pathname === location.pathname && url.search === location.search) return;
   event.preventDefault();
   navigate(url.pathname + url.search);
 }

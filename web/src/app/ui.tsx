@@ -1,20 +1,24 @@
-import type { ComponentChildren, JSX } from 'preact';
+import { cloneElement, isValidElement, type ComponentChildren, type JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
 import { onSessionChange, session, signIn, signOut, type Session } from './auth';
 import { setLang, useT } from './i18n';
 import { navigate } from './router';
 
+const STATUS_TITLE: Record<number, string> = { 400: 'error400', 401: 'error401', 403: 'error403', 404: 'error404', 409: 'error409', 413: 'error400', 429: 'error429' };
+
 /** The gateway's problem detail as a readable alert, with its field errors; nothing when no error. */
 export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useT();
   if (!error) return null;
   const api = error instanceof ApiError ? error : undefined;
-  const text = api?.status === 0 ? t('offline') : api ? api.problem.detail || api.problem.title || api.message : error instanceof Error ? error.message : String(error);
+  // The heading in the reader's language by kind; the API's own detail (often English) below it.
+  const title = api === undefined ? t('errorTitle') : api.status === 0 ? t('offline') : t(STATUS_TITLE[api.status] ?? (api.status >= 500 ? 'error5xx' : 'errorTitle'));
+  const text = api?.status === 0 ? '' : api ? api.problem.detail || api.problem.title || api.message : error instanceof Error ? error.message : String(error);
   return (
     <div class="error" role="alert">
-      <strong>{t('errorTitle')}</strong>
-      <p>{text}</p>
+      <strong>{title}</strong>
+      {text && <p>{text}</p>}
       {api?.problem.errors && api.problem.errors.length > 0 && (
         <ul>
           {api.problem.errors.map((e) => (
@@ -44,10 +48,13 @@ export function Loading() {
 
 /** A labelled form field: the label names the control, the hint and the error are read with it. */
 export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string | undefined; children: ComponentChildren }) {
+  // The hint and the error are read with the control; an error marks it invalid.
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const control = isValidElement(children) ? cloneElement(children, { ...(described ? { 'aria-describedby': described } : {}), ...(error ? { 'aria-invalid': 'true' } : {}) }) : children;
   return (
     <div class={`field${error ? ' invalid' : ''}`}>
       <label for={id}>{label}</label>
-      {children}
+      {control}
       {hint && (
         <small id={`${id}-hint`} class="muted">
           {hint}
@@ -90,6 +97,14 @@ export function RequireRole({ roles, children }: { roles: readonly string[]; chi
   );
 }
 
+/** The tab's title follows the page's heading (WCAG 2.4.2), after every render. */
+export function useDocumentTitle(suffix: string): void {
+  useEffect(() => {
+    const heading = document.querySelector('main h1, h1')?.textContent?.trim();
+    document.title = heading && heading !== suffix ? `${heading} — ${suffix}` : suffix;
+  });
+}
+
 export function LangSwitch() {
   const { lang } = useT();
   return (
@@ -108,6 +123,7 @@ export function LangSwitch() {
 export function Layout({ mallId, children, wide }: { mallId?: string | undefined; children: ComponentChildren; wide?: boolean }) {
   const { t } = useT();
   const s = useSession();
+  useDocumentTitle(t('appName'));
   const mall = mallId ?? s?.claims.mpp_mall;
   const role = s?.claims.mpp_role ?? '';
   // Citizens see the public pages; signed-in staff also see their own screens.
@@ -127,7 +143,7 @@ export function Layout({ mallId, children, wide }: { mallId?: string | undefined
         <a href="/" class="brand">
           {t('appName')}
         </a>
-        <nav aria-label="Menu">
+        <nav aria-label={t('menu')}>
           {links.map(([href, text]) => (
             <a key={href} href={href} aria-current={location.pathname === href.split('?')[0] ? 'page' : undefined}>
               {text}

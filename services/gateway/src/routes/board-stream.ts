@@ -60,7 +60,12 @@ export async function streamBoard(request: FastifyRequest, reply: FastifyReply, 
   options.open.count++;
   options.open.byAddress.set(address, (options.open.byAddress.get(address) ?? 0) + 1);
   let closed = false;
-  const heartbeat = setInterval(() => res.write(`: heartbeat ${new Date().toISOString()}\n\n`), options.heartbeatMs);
+  // A comment for proxies, and a `ping` event a page can see: a board that hears nothing for a few
+  // intervals knows its connection died silently (half-open Wi-Fi) and reconnects.
+  const heartbeat = setInterval(() => {
+    const at = new Date().toISOString();
+    res.write(`: heartbeat ${at}\nevent: ping\ndata: ${JSON.stringify({ at, everyMs: options.heartbeatMs })}\n\n`);
+  }, options.heartbeatMs);
   const close = () => {
     if (closed) return;
     closed = true;

@@ -55,6 +55,12 @@ export function createTickets(core: Core) {
     return rows[0]!.n;
   }
 
+  /** The tracking code of the application a completed visit opened (read model; empty when none, or not yet projected). */
+  async function trackingCodeOf(ticketId: string): Promise<string> {
+    const { rows } = await core.db.query<{ tracking_code: string }>({ name: 'queue-application-of-ticket', text: `select tracking_code from "${core.schema}".queue_applications where ticket_id = $1`, values: [ticketId] });
+    return rows[0]?.tracking_code ?? '';
+  }
+
   /** A ticket as a citizen sees it, from its day's state. */
   async function view(state: DayState, ticketId: string, facts?: Facts): Promise<TicketView> {
     const ticket = state.tickets.get(ticketId);
@@ -71,7 +77,7 @@ export function createTickets(core: Core) {
       peopleAhead: where.peopleAhead,
       estimatedWaitMinutes: wait,
       statusPath: `/api/v1/tickets/${ticket.id}`,
-      ...(ticket.status === TicketStatus.COMPLETED ? { surveyPath: `/api/v1/surveys/${ticket.id}` } : {}),
+      ...(ticket.status === TicketStatus.COMPLETED ? { surveyPath: `/api/v1/surveys/${ticket.id}`, applicationTrackingCode: await trackingCodeOf(ticket.id) } : {}),
     });
   }
 

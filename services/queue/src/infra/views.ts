@@ -31,6 +31,7 @@ export const queueView: ProjectionDefinition = {
   async setup(tx, names) {
     const t = names as Tables;
     const dayIndex = `"${t.queue_tickets.split('.').pop()!.replace(/"/g, '')}_day"`;
+    const appTicketIndex = `"${t.queue_applications.split('.').pop()!.replace(/"/g, '')}_ticket"`;
     await tx.query(`
       create table if not exists ${t.queue_tickets} (
         id text primary key, mall_id text not null, queue_id text not null, date text not null, service_id text not null,
@@ -42,6 +43,10 @@ export const queueView: ProjectionDefinition = {
       create table if not exists ${t.queue_applications} (
         id text primary key, tracking_code text not null unique, mall_id text not null, agency_code text not null, service_id text not null,
         due_date text not null, status integer not null, data jsonb not null);
+      -- added with the web UI: the ticket page shows its visit's application
+      alter table ${t.queue_applications} add column if not exists ticket_id text;
+      update ${t.queue_applications} set ticket_id = data->>'ticketId' where ticket_id is null;
+      create index if not exists ${appTicketIndex} on ${t.queue_applications} (ticket_id);
     `);
   },
   async apply(event, tx, names) {
@@ -69,7 +74,7 @@ export const queueView: ProjectionDefinition = {
         return void (await tx.query(`update ${t.queue_counters} set status = $2 where counter_id = $1`, [m.counterId, name === E.CounterPaused.name ? 'paused' : 'closed']));
       case E.ApplicationOpened.name: {
         const a = m.application as Application;
-        return upsert(tx, t.queue_applications, { id: a.id, tracking_code: a.trackingCode, mall_id: a.mallId, agency_code: a.agencyCode, service_id: a.serviceId, due_date: a.dueDate, status: a.status, data: JSON.stringify(toJson(ApplicationSchema, a)) });
+        return upsert(tx, t.queue_applications, { id: a.id, tracking_code: a.trackingCode, ticket_id: a.ticketId, mall_id: a.mallId, agency_code: a.agencyCode, service_id: a.serviceId, due_date: a.dueDate, status: a.status, data: JSON.stringify(toJson(ApplicationSchema, a)) });
       }
       case E.ApplicationStatusChanged.name: {
         const status = m.status as ApplicationStatus;

@@ -14,6 +14,7 @@ import {
   TicketCompletedSchema,
   TicketIssuedSchema,
   TicketNoShowSchema,
+  TicketRecalledSchema,
   TicketTransferredSchema,
 } from '@mpp/contracts';
 import { EventTypes } from '@mpp/eventstore';
@@ -27,6 +28,7 @@ export const CounterChanged = boardEvents.register(CounterChangedSchema);
 export const NoticeSet = boardEvents.register(NoticeSetSchema);
 export const TicketIssued = boardEvents.register(TicketIssuedSchema);
 export const TicketCalled = boardEvents.register(TicketCalledSchema);
+export const TicketRecalled = boardEvents.register(TicketRecalledSchema);
 export const ServingStarted = boardEvents.register(ServingStartedSchema);
 export const TicketCompleted = boardEvents.register(TicketCompletedSchema);
 export const TicketNoShow = boardEvents.register(TicketNoShowSchema);

@@ -75,6 +75,10 @@ export const board: ProjectionDefinition = {
         await upsert(tx, t.board_counters, { counter_id: m.counterId, mall_id: event.metadata.mallId, ticket_id: m.ticketId, ticket_number: rows[0]?.number ?? '', ticket_status: 'called', called_at: date(m.at) }, ['counter_id']);
         return;
       }
+      case E.TicketRecalled:
+        // A recall is a new call on the board (announced again); the latest time wins, whatever the order of delivery.
+        await tx.query(`update ${t.board_counters} set called_at = greatest(called_at, $2) where ticket_id = $1 and ticket_status = 'called'`, [m.ticketId, date(m.at)]);
+        return;
       case E.ServingStarted:
         await tx.query(`update ${t.board_tickets} set status = 'serving' where ticket_id = $1`, [m.ticketId]);
         await tx.query(`update ${t.board_counters} set ticket_status = 'serving' where ticket_id = $1`, [m.ticketId]);

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, apiUrl } from '../../app/api';
 import { useAsync } from '../../app/hooks';
 import { pick, useT, type Dict } from '../../app/i18n';
-import { ErrorNote } from '../../app/ui';
+import { ErrorNote, useDocumentTitle } from '../../app/ui';
 import { announcement } from './speech';
-import { autoplayAllowed, chime, enableSound, speak, watchVoice } from './sound';
+import { autoplayAllowed, chime, enableSound, hush, speak, watchVoice } from './sound';
 
 const dict: Dict = {
   id: {
     calls: 'Panggilan',
+    clock: 'Jam',
     counter: 'Loket',
     queue: 'Antrian',
     waitingCol: 'Menunggu',
@@ -26,6 +27,7 @@ const dict: Dict = {
   },
   en: {
     calls: 'Calls',
+    clock: 'Clock',
     counter: 'Counter',
     queue: 'Queue',
     waitingCol: 'Waiting',
@@ -70,6 +72,7 @@ export default function BoardPage({ params }: { params: Record<string, string> }
   const mallId = params.mallId!;
   const { t, lang } = useT(dict);
   const [board, setBoard] = useState<Board>();
+  useDocumentTitle(t('appName'));
   const [connected, setConnected] = useState(false);
   const [sound, setSound] = useState<'ask' | 'on' | 'unavailable'>('ask');
   const [said, setSaid] = useState('');
@@ -91,6 +94,22 @@ export default function BoardPage({ params }: { params: Record<string, string> }
     if (autoplayAllowed()) void enableSound().then((on) => on && setSound('on'));
   }, []);
 
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  const later = (fn: () => void, ms: number) => {
+    const id = setTimeout(() => {
+      timers.current.delete(id);
+      fn();
+    }, ms);
+    timers.current.add(id);
+  };
+  useEffect(
+    () => () => {
+      for (const id of timers.current) clearTimeout(id);
+      hush();
+    },
+    [],
+  );
+
   function nextAnnouncement() {
     const text = announcements.current.shift();
     if (text === undefined) {
@@ -100,8 +119,8 @@ export default function BoardPage({ params }: { params: Record<string, string> }
     speaking.current = true;
     chime();
     setSaid(text);
-    setTimeout(() => speak(text), 1200);
-    setTimeout(nextAnnouncement, 5000);
+    later(() => speak(text), 1200);
+    later(nextAnnouncement, 5000);
   }
 
   function onBoard(next: Board) {
@@ -124,12 +143,30 @@ export default function BoardPage({ params }: { params: Record<string, string> }
     let retry: ReturnType<typeof setTimeout> | undefined;
     let delay = 1000;
     let stopped = false;
+    // Heartbeats arrive as `ping` events; silence for three of them means a dead connection
+    // (a half-open Wi-Fi link never errors): drop it and connect again.
+    let heardAt = Date.now();
+    let silenceMs = 45_000;
+    const watchdog = setInterval(() => {
+      if (stopped || !source || Date.now() - heardAt < silenceMs) return;
+      source.close();
+      clearTimeout(retry);
+      setConnected(false);
+      heardAt = Date.now();
+      connect();
+    }, 5000);
     const connect = () => {
       source = new EventSource(apiUrl(`/malls/${encodeURIComponent(mallId)}/board/stream`));
       source.addEventListener('board', (e) => {
         delay = 1000;
+        heardAt = Date.now();
         setConnected(true);
         onBoard(JSON.parse((e as MessageEvent<string>).data) as Board);
+      });
+      source.addEventListener('ping', (e) => {
+        heardAt = Date.now();
+        const everyMs = Number((JSON.parse((e as MessageEvent<string>).data) as { everyMs?: number }).everyMs);
+        if (everyMs > 0) silenceMs = 3 * everyMs + 5000;
       });
       source.onopen = () => setConnected(true);
       source.onerror = () => {
@@ -145,6 +182,7 @@ export default function BoardPage({ params }: { params: Record<string, string> }
     return () => {
       stopped = true;
       clearTimeout(retry);
+      clearInterval(watchdog);
       source?.close();
     };
   }, [mallId]);
@@ -157,7 +195,7 @@ export default function BoardPage({ params }: { params: Record<string, string> }
     <div class="board">
       <header class="board-head">
         <h1>{mall.data?.mall.name ?? mallId}</h1>
-        <div class="board-clock" aria-label="clock">
+        <div class="board-clock" aria-label={t('clock')}>
           {now.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
         </div>
       </header>

@@ -54,6 +54,11 @@ export async function enableSound(): Promise<boolean> {
   }
 }
 
+/** Stops what is being said (the board page is leaving). */
+export function hush(): void {
+  if ('speechSynthesis' in globalThis) speechSynthesis.cancel();
+}
+
 /** A two-tone chime (ding-dong), about a second. */
 export function chime(): void {
   if (!ctx || ctx.state !== 'running') return;
@@ -75,7 +80,8 @@ export function chime(): void {
 
 /** Says `text` in Bahasa Indonesia when a voice exists; silently nothing otherwise. */
 export function speak(text: string): void {
-  if (!voice || !('speechSynthesis' in globalThis)) return;
+  // Only once sound is on: speaking before a click is blocked (and logged) by the browser.
+  if (!voice || !('speechSynthesis' in globalThis) || ctx?.state !== 'running') return;
   const u = new SpeechSynthesisUtterance(text);
   u.voice = voice;
   u.lang = voice.lang;

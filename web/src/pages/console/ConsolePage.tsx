@@ -3,7 +3,7 @@ import { allServices, api } from '../../app/api';
 import type { Session } from '../../app/auth';
 import { useAction, useAsync, useInterval } from '../../app/hooks';
 import { pick, useT } from '../../app/i18n';
-import { ErrorNote, Field, formatTime, Layout, Loading, RequireRole } from '../../app/ui';
+import { ErrorNote, Field, formatDate, formatTime, Layout, Loading, RequireRole } from '../../app/ui';
 import type { Service, TicketView } from '../kiosk/types';
 import { dict } from './dict';
 
@@ -22,6 +22,10 @@ interface CounterView {
   readonly status: 'open' | 'paused' | 'closed';
   readonly serviceIds: readonly string[];
   readonly ticketId: string;
+}
+interface ApplicationView {
+  readonly application: { id: string; trackingCode: string; serviceId: string; dueDate: string; status: string; note: string };
+  readonly overdue: boolean;
 }
 interface LastCall {
   readonly ticketId: string;
@@ -81,7 +85,10 @@ function Counter({ mallId, agency, counterId, counterName }: { mallId: string; a
   const queues = useAsync((signal) => api<{ queues: Queue[] }>(`/malls/${mallId}/queues`, { signal }).then((r) => r.queues), [mallId]);
   const current = useAsync((signal) => (counter.data?.ticketId ? api<{ view: TicketView }>(`/tickets/${encodeURIComponent(counter.data.ticketId)}`, { signal }).then((r) => r.view) : Promise.resolve(undefined)), [counter.data?.ticketId]);
   const waiting = useAsync((signal) => api<{ tickets: TicketView[] }>(`/counters/${encodeURIComponent(counterId)}/waiting`, { signal }).then((r) => r.tickets), [counterId, counter.data?.status, counter.data?.ticketId]);
-  useInterval(() => (waiting.reload(), counter.reload()), 5000);
+  useInterval(() => {
+    if (!waiting.loading) waiting.reload();
+    if (!counter.loading) counter.reload();
+  }, 5000);
 
   const own = (services.data ?? []).filter((s) => s.agencyCode === agency);
   const ownQueueIds = new Set(own.map((s) => s.queueId));
@@ -115,6 +122,7 @@ function Counter({ mallId, agency, counterId, counterName }: { mallId: string; a
   const post = (path: string, body: object = {}) => api(path, { method: 'POST', body });
   const status = counter.data?.status ?? 'closed';
   const view = current.data;
+  const [tracking, setTracking] = useState('');
 
   return (
     <div class="console-grid">
@@ -162,6 +170,11 @@ function Counter({ mallId, agency, counterId, counterName }: { mallId: string; a
           <h2>{t('current')}</h2>
           {status === 'closed' && <p class="muted">{t('notOpen')}</p>}
           {!view && status !== 'closed' && <p class="muted">{t('noCurrent')}</p>}
+          {tracking && (
+            <p class="ok" role="status" data-testid="tracking-code">
+              {t('tracking', { code: tracking })}
+            </p>
+          )}
           {view && (
             <>
               <p class="num" data-testid="current-number">
@@ -171,11 +184,12 @@ function Counter({ mallId, agency, counterId, counterName }: { mallId: string; a
                 {serviceName(view.ticket.serviceId)} · <span class={`badge ${view.ticket.status}`}>{t(view.ticket.status)}</span>
                 {view.ticket.priorityGroup && <span class="badge">{view.ticket.priorityGroup}</span>}
               </p>
-              <CurrentActions view={view} services={services.data ?? []} busy={action.busy} act={act} post={post} ended={ended} />
+              {view.ticket.recalls > 0 && <p class="muted">{t('recalls', { n: view.ticket.recalls })}</p>}
+              <CurrentActions view={view} services={services.data ?? []} busy={action.busy} act={act} post={post} ended={ended} onTracking={setTracking} />
             </>
           )}
           <p class="row">
-            <button type="button" class="primary" disabled={action.busy || status !== 'open' || Boolean(view)} onClick={() => act(() => post(`/counters/${encodeURIComponent(counterId)}/call-next`), called)}>
+            <button type="button" class="primary" disabled={action.busy || status !== 'open' || Boolean(view)} onClick={() => (setTracking(''), act(() => post(`/counters/${encodeURIComponent(counterId)}/call-next`), called))}>
               {t('callNext')}
             </button>
           </p>
@@ -192,6 +206,7 @@ function Counter({ mallId, agency, counterId, counterName }: { mallId: string; a
             <WaitingList tickets={waiting.data} disabled={action.busy || status !== 'open' || Boolean(view)} serviceName={serviceName} onCall={(ticketId, reason) => act(() => post(`/counters/${encodeURIComponent(counterId)}/call`, { ticketId, reason }), called)} />
           )}
         </section>
+        <Applications mallId={mallId} agency={agency} serviceName={serviceName} />
         <section class="card" style="margin-top:1rem">
           <h2>{t('lastCalls')}</h2>
           <table>
@@ -218,12 +233,11 @@ function Counter({ mallId, agency, counterId, counterName }: { mallId: string; a
   );
 }
 
-function CurrentActions({ view, services, busy, act, post, ended }: { view: TicketView; services: readonly Service[]; busy: boolean; act: (fn: () => Promise<unknown>, result?: (v: unknown) => void) => Promise<void>; post: (path: string, body?: object) => Promise<unknown>; ended: (ticketId: string, result: string) => void }) {
+function CurrentActions({ view, services, busy, act, post, ended, onTracking }: { view: TicketView; services: readonly Service[]; busy: boolean; act: (fn: () => Promise<unknown>, result?: (v: unknown) => void) => Promise<void>; post: (path: string, body?: object) => Promise<unknown>; ended: (ticketId: string, result: string) => void; onTracking: (code: string) => void }) {
   const { t, lang } = useT(dict);
   const [outcome, setOutcome] = useState('done');
   const [openApplication, setOpenApplication] = useState(false);
   const [target, setTarget] = useState('');
-  const [tracking, setTracking] = useState('');
   const id = encodeURIComponent(view.ticket.id);
   const service = services.find((s) => s.id === view.ticket.serviceId) as (Service & { opensApplication?: boolean }) | undefined;
   const status = view.ticket.status;
@@ -250,7 +264,7 @@ function CurrentActions({ view, services, busy, act, post, ended }: { view: Tick
               () => post(`/tickets/${id}/complete`, { outcome, ...(openApplication ? { openApplication: true } : {}) }),
               (v) => {
                 ended(view.ticket.id, 'completed');
-                setTracking((v as { ticket?: TicketView }).ticket?.applicationTrackingCode ?? '');
+                onTracking((v as { ticket?: TicketView }).ticket?.applicationTrackingCode ?? '');
               },
             );
           }}
@@ -301,7 +315,6 @@ function CurrentActions({ view, services, busy, act, post, ended }: { view: Tick
           </button>
         </form>
       )}
-      {tracking && <p class="ok" role="status">{t('tracking', { code: tracking })}</p>}
     </div>
   );
 }
@@ -367,5 +380,66 @@ function WaitingList({ tickets, disabled, serviceName, onCall }: { tickets: read
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The agency's open multi-day applications: mark one ready for collection, or handed over, with a note for the citizen. */
+function Applications({ mallId, agency, serviceName }: { mallId: string; agency: string; serviceName: (id: string) => string }) {
+  const { t, lang } = useT(dict);
+  const list = useAsync((signal) => api<{ applications: ApplicationView[] }>(`/malls/${encodeURIComponent(mallId)}/applications`, { signal, query: { agency } }).then((r) => r.applications), [mallId, agency]);
+  const action = useAction();
+  const [note, setNote] = useState<Record<string, string>>({});
+  const move = (id: string, status: string) => action.run(() => api(`/applications/${encodeURIComponent(id)}/status`, { method: 'POST', body: { status, ...(note[id]?.trim() ? { note: note[id]!.trim() } : {}) } })).then(list.reload);
+  const open = (list.data ?? []).filter((a) => a.application.status !== 'handed-over');
+  return (
+    <section class="card" style="margin-top:1rem">
+      <h2>{t('applications')}</h2>
+      <ErrorNote error={list.error ?? action.error} />
+      {list.data && open.length === 0 && <p class="muted">{t('noApplications')}</p>}
+      {open.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('trackingCol')}</th>
+                <th>{t('due')}</th>
+                <th>{t('appStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {open.map(({ application: a, overdue }) => (
+                <tr key={a.id}>
+                  <td>
+                    <code>{a.trackingCode}</code>
+                    <br />
+                    <small class="muted">{serviceName(a.serviceId)}</small>
+                  </td>
+                  <td>
+                    {formatDate(a.dueDate, lang)}
+                    {overdue && <span class="badge paused">{t('overdue')}</span>}
+                  </td>
+                  <td>
+                    <span class="badge">{t(`app-${a.status}`)}</span>
+                    <Field id={`note-${a.id}`} label={t('noteForCitizen')}>
+                      <input id={`note-${a.id}`} maxLength={200} value={note[a.id] ?? ''} onInput={(e) => setNote({ ...note, [a.id]: e.currentTarget.value })} />
+                    </Field>
+                    <div class="row">
+                      {a.status === 'in-process' && (
+                        <button type="button" disabled={action.busy} onClick={() => move(a.id, 'ready')}>
+                          {t('markReady')}
+                        </button>
+                      )}
+                      <button type="button" disabled={action.busy} onClick={() => move(a.id, 'handed-over')}>
+                        {t('markHandedOver')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { allServices, api, ApiError } from '../../app/api';
 import { useAction, useAsync } from '../../app/hooks';
-import { pick, useT, type Dict } from '../../app/i18n';
-import { ErrorNote, LangSwitch, Loading, RequireRole } from '../../app/ui';
+import { pick, setLang, useT, type Dict } from '../../app/i18n';
+import { ErrorNote, LangSwitch, Loading, RequireRole, useDocumentTitle } from '../../app/ui';
 import { Qr } from '../../components/Qr';
 import type { Agency, PriorityGroup, Service, TicketView } from './types';
 
@@ -27,13 +27,19 @@ const dict: Dict = {
     closed: 'Layanan ini tidak menerima antrian saat ini ({why}). Silakan kembali pada jam layanan.',
     full: 'Kuota antrian layanan ini untuk hari ini sudah habis. Silakan kembali besok atau gunakan pemesanan daring.',
     otherMall: 'Kiosk ini terdaftar untuk mal {mall}.',
-    'before-opening': 'belum buka',
-    'after-closing': 'sudah tutup',
-    break: 'waktu istirahat',
-    holiday: 'hari libur',
-    'special-day': 'hari khusus',
-    'closed-today': 'tutup hari ini',
     quota: 'Kuota harian: {n}',
+    idle: 'Layar akan kembali ke awal sebentar lagi.',
+    moreTime: 'Saya masih di sini',
+    'why-before-opening': 'belum buka',
+    'why-after-closing': 'sudah tutup',
+    'why-break': 'waktu istirahat',
+    'why-holiday': 'hari libur',
+    'why-special-day': 'hari khusus',
+    'why-closed-today': 'tutup hari ini',
+    'why-retired': 'layanan tidak lagi tersedia',
+    'why-booth-inactive': 'gerai sedang tidak beroperasi',
+    'why-agency-inactive': 'instansi sedang tidak melayani',
+    'why-queue-inactive': 'antrian sedang tidak aktif',
   },
   en: {
     title: 'Take a queue number',
@@ -55,19 +61,26 @@ const dict: Dict = {
     closed: 'This service takes no tickets right now ({why}). Please come back during service hours.',
     full: 'Today’s ticket quota for this service is used up. Please come back tomorrow or book online.',
     otherMall: 'This kiosk is registered for mall {mall}.',
-    'before-opening': 'not open yet',
-    'after-closing': 'closed for the day',
-    break: 'break time',
-    holiday: 'public holiday',
-    'special-day': 'special day',
-    'closed-today': 'closed today',
     quota: 'Daily quota: {n}',
+    idle: 'The screen will go back to the start in a moment.',
+    moreTime: 'I am still here',
+    'why-before-opening': 'not open yet',
+    'why-after-closing': 'closed for the day',
+    'why-break': 'break time',
+    'why-holiday': 'public holiday',
+    'why-special-day': 'special day',
+    'why-closed-today': 'closed today',
+    'why-retired': 'the service is no longer offered',
+    'why-booth-inactive': 'the booth is not operating',
+    'why-agency-inactive': 'the agency is not serving',
+    'why-queue-inactive': 'the queue is not active',
   },
 };
 
 type Step = { kind: 'agency' } | { kind: 'service'; agency: Agency } | { kind: 'priority'; service: Service } | { kind: 'ticket'; view: TicketView; service: Service; url: string };
 
 const IDLE_RESET_MS = 60_000;
+const IDLE_WARNING_MS = 15_000;
 
 /** The touch kiosk (anjungan): agency → service (or search) → priority group → ticket with QR, printable. */
 export default function KioskPage({ params }: { params: Record<string, string> }) {
@@ -82,6 +95,7 @@ function OtherMall({ mall }: { mall: string }) {
 function Kiosk({ mallId }: { mallId: string }) {
   const { t, lang } = useT(dict);
   const [step, setStep] = useState<Step>({ kind: 'agency' });
+  useDocumentTitle(t('appName'));
   const [query, setQuery] = useState('');
   const issue = useAction();
   const mall = useAsync((signal) => api<{ mall: { name: string }; policy?: { priorityGroups: PriorityGroup[] } }>(`/malls/${mallId}`, { signal }), [mallId]);
@@ -96,17 +110,45 @@ function Kiosk({ mallId }: { mallId: string }) {
     [mallId, step.kind === 'service' ? step.agency.code : '', query],
   );
 
-  // Back to the start after a while, so the next citizen finds a fresh kiosk.
+  // Back to the start when no one has touched the kiosk for a minute, so the next citizen finds a
+  // fresh one; a warning first, and any touch or key gives more time (WCAG 2.2.1).
+  const lastTouch = useRef(Date.now());
+  const [idleWarning, setIdleWarning] = useState(false);
+  const fresh = step.kind === 'agency' && query === '';
   useEffect(() => {
-    if (step.kind === 'agency' && query === '') return;
-    const id = setTimeout(reset, IDLE_RESET_MS);
-    return () => clearTimeout(id);
-  }, [step, query]);
+    const touched = () => {
+      lastTouch.current = Date.now();
+      setIdleWarning(false);
+    };
+    addEventListener('pointerdown', touched);
+    addEventListener('keydown', touched);
+    return () => {
+      removeEventListener('pointerdown', touched);
+      removeEventListener('keydown', touched);
+    };
+  }, []);
+  useEffect(() => {
+    if (fresh) return;
+    lastTouch.current = Date.now();
+    const id = setInterval(() => {
+      const idle = Date.now() - lastTouch.current;
+      if (idle >= IDLE_RESET_MS) reset();
+      else setIdleWarning(idle >= IDLE_RESET_MS - IDLE_WARNING_MS);
+    }, 1000);
+    return () => clearInterval(id);
+  }, [fresh, step]);
+
+  // Each step's heading takes the focus, so a screen reader or keyboard user starts there.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [step.kind]);
 
   function reset() {
     setStep({ kind: 'agency' });
     setQuery('');
+    setIdleWarning(false);
     issue.clear();
+    // The next citizen starts in Bahasa Indonesia.
+    setLang('id');
   }
 
   async function take(service: Service, priorityGroup: string) {
@@ -132,6 +174,14 @@ function Kiosk({ mallId }: { mallId: string }) {
       <main class="kiosk-body" id="main">
         <ErrorNote error={mall.error ?? agencies.error ?? services.error} onRetry={() => (mall.reload(), agencies.reload(), services.reload())} />
         {step.kind !== 'ticket' && <h2>{t('title')}</h2>}
+        {idleWarning && (
+          <p class="error" role="alert">
+            {t('idle')}{' '}
+            <button type="button" onClick={() => setIdleWarning(false)}>
+              {t('moreTime')}
+            </button>
+          </p>
+        )}
         {issue.error !== undefined && <IssueError error={issue.error} />}
 
         {step.kind === 'agency' && (
@@ -144,10 +194,12 @@ function Kiosk({ mallId }: { mallId: string }) {
               </small>
             </div>
             {query.trim().length >= 2 ? (
-              <ServiceChoices services={serviceList} loading={services.loading} onChoose={choose} lang={lang} t={t} />
+              <ServiceChoices services={serviceList} loading={services.loading || !mall.data} onChoose={choose} lang={lang} t={t} />
             ) : (
               <>
-                <h3>{t('chooseAgency')}</h3>
+                <h3 ref={heading} tabIndex={-1}>
+                  {t('chooseAgency')}
+                </h3>
                 {agencies.loading && <Loading />}
                 <ul class="choices">
                   {activeAgencies.map((a) => (
@@ -165,10 +217,10 @@ function Kiosk({ mallId }: { mallId: string }) {
 
         {step.kind === 'service' && (
           <>
-            <h3>
+            <h3 ref={heading} tabIndex={-1}>
               {t('chooseService')} — {step.agency.name}
             </h3>
-            <ServiceChoices services={serviceList} loading={services.loading} onChoose={choose} lang={lang} t={t} />
+            <ServiceChoices services={serviceList} loading={services.loading || !mall.data} onChoose={choose} lang={lang} t={t} />
             <p>
               <button type="button" onClick={reset}>
                 {t('back')}
@@ -179,7 +231,9 @@ function Kiosk({ mallId }: { mallId: string }) {
 
         {step.kind === 'priority' && (
           <>
-            <h3>{t('choosePriority')}</h3>
+            <h3 ref={heading} tabIndex={-1}>
+              {t('choosePriority')}
+            </h3>
             <p class="muted">{pick(lang, step.service.nameId, step.service.nameEn)}</p>
             <ul class="choices">
               <li>
@@ -209,7 +263,9 @@ function Kiosk({ mallId }: { mallId: string }) {
           <>
             <section class="ticket-slip" aria-labelledby="slip-title">
               <p class="mall-name">{mall.data?.mall.name}</p>
-              <h2 id="slip-title">{t('yourNumber')}</h2>
+              <h2 id="slip-title" ref={heading} tabIndex={-1}>
+                {t('yourNumber')}
+              </h2>
               <p class="number" data-testid="ticket-number">
                 {step.view.ticket.number}
               </p>
@@ -242,12 +298,13 @@ function Kiosk({ mallId }: { mallId: string }) {
 
 function ServiceChoices({ services, loading, onChoose, lang, t }: { services: readonly Service[]; loading: boolean; onChoose: (s: Service) => void; lang: 'id' | 'en'; t: ReturnType<typeof useT>['t'] }) {
   if (loading && services.length === 0) return <Loading />;
+  // While the mall's priority groups load, a tap must not skip the priority question.
   if (services.length === 0) return <p>{t('noHits')}</p>;
   return (
     <ul class="choices">
       {services.map((s) => (
         <li key={s.id}>
-          <button type="button" data-service={s.id} onClick={() => onChoose(s)}>
+          <button type="button" data-service={s.id} disabled={loading} onClick={() => onChoose(s)}>
             {pick(lang, s.nameId, s.nameEn)}
             {s.dailyQuota > 0 && <small>{t('quota', { n: s.dailyQuota })}</small>}
           </button>
@@ -261,11 +318,12 @@ function ServiceChoices({ services, loading, onChoose, lang, t }: { services: re
 function IssueError({ error }: { error: unknown }) {
   const { t } = useT(dict);
   const reason = error instanceof ApiError ? (error.fieldError('service_id') ?? '') : '';
-  if (reason.startsWith('closed: ')) {
-    const why = reason.slice('closed: '.length);
+  const closed = /^closed: ([a-z-]+)(?: \((.*)\))?$/.exec(reason);
+  if (closed) {
+    const why = t(`why-${closed[1]}`) + (closed[2] ? ` — ${closed[2]}` : '');
     return (
       <p class="error" role="alert">
-        {t('closed', { why: t(why) })}
+        {t('closed', { why })}
       </p>
     );
   }

@@ -33,6 +33,7 @@ export interface Ticket {
   readonly priorityGroup: string;
   readonly issuedAt: string;
   readonly calledAt?: string;
+  readonly recalls: number;
 }
 
 export interface TicketView {

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { allServices, api, ApiError } from '../../app/api';
 import { useAction, useAsync } from '../../app/hooks';
 import { pick, useT, type Dict } from '../../app/i18n';
@@ -79,6 +79,12 @@ export default function ComplaintPage({ params }: { params: Record<string, strin
   const [tried, setTried] = useState(false);
   const [done, setDone] = useState<{ id: string; due: string }>();
   const submit = useAction();
+  // One request id per complaint: a retry after a lost answer files it once, not twice.
+  const requestId = useRef(crypto.getRandomValues(new Uint32Array(4)).join('-'));
+  const [attempts, setAttempts] = useState(0);
+  useEffect(() => {
+    if (attempts > 0) document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempts]);
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
   const apiError = submit.error instanceof ApiError ? submit.error : undefined;
   const err = (field: string, value?: string) => apiError?.fieldError(field) ?? (tried && value === '' ? t('required') : undefined);
@@ -86,16 +92,22 @@ export default function ComplaintPage({ params }: { params: Record<string, strin
   async function send(e: Event) {
     e.preventDefault();
     setTried(true);
-    if (!form.category || !form.text.trim()) return;
+    if (!form.category || !form.text.trim()) {
+      setAttempts((n) => n + 1);
+      return;
+    }
     const contact = { ...(form.name ? { name: form.name } : {}), ...(form.phone ? { phone: form.phone } : {}), ...(form.email ? { email: form.email } : {}) };
     const res = await submit.run(() =>
       api<{ complaint: { id: string; respondBy?: string } }>(`/complaints`, {
         method: 'POST',
         anonymous: true,
-        body: { mallId, channel: 'web', kind: form.kind, category: form.category, text: form.text.trim(), ...(form.serviceId ? { serviceId: form.serviceId } : {}), ...(ticketId ? { ticketId } : {}), ...(Object.keys(contact).length ? { contact } : {}), requestId: crypto.getRandomValues(new Uint32Array(4)).join('-') },
+        body: { mallId, channel: 'web', kind: form.kind, category: form.category, text: form.text.trim(), ...(form.serviceId ? { serviceId: form.serviceId } : {}), ...(ticketId ? { ticketId } : {}), ...(Object.keys(contact).length ? { contact } : {}), requestId: requestId.current },
       }),
     );
-    if (res) setDone({ id: res.complaint.id, due: res.complaint.respondBy ?? '' });
+    if (res) {
+      setDone({ id: res.complaint.id, due: res.complaint.respondBy ?? '' });
+      requestId.current = crypto.getRandomValues(new Uint32Array(4)).join('-');
+    } else setAttempts((n) => n + 1);
   }
 
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../../app/api';
 import { useAction, useAsync } from '../../app/hooks';
 import { pick, useT, type Dict } from '../../app/i18n';
@@ -22,6 +22,7 @@ const dict: Dict = {
     expired: 'Masa pengisian survei ini sudah berakhir.',
     notOpen: 'Survei belum tersedia: survei dibuka setelah layanan Anda selesai.',
     required: 'Wajib diisi',
+    summary: 'Belum lengkap: {questions} pertanyaan belum dijawab dan {profile} data diri belum dipilih.',
     questionOf: 'Pertanyaan {n} dari {total}',
     complaintLink: 'Ingin menyampaikan pengaduan?',
     'under-20': 'di bawah 20 tahun',
@@ -65,6 +66,7 @@ const dict: Dict = {
     expired: 'This survey can no longer be answered.',
     notOpen: 'The survey is not open yet: it opens once your service is completed.',
     required: 'Required',
+    summary: 'Not complete yet: {questions} questions unanswered and {profile} profile fields not chosen.',
     questionOf: 'Question {n} of {total}',
     complaintLink: 'Want to file a complaint?',
     'under-20': 'under 20',
@@ -128,7 +130,14 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
   const [sent, setSent] = useState(false);
   const [tried, setTried] = useState(false);
   const submit = useAction();
+  const [attempts, setAttempts] = useState(0);
   const mallId = survey.data?.invitation.mallId;
+  const unanswered = (survey.data?.questions ?? []).filter((_, i) => answers[i] === undefined).length;
+  const missingProfile = (Object.keys(PROFILE) as ProfileKey[]).filter((k) => !profile[k]).length;
+  // After a refused send, the first control to fix takes the focus (the summary above is announced).
+  useEffect(() => {
+    if (attempts > 0) document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempts]);
 
   if (survey.error instanceof ApiError && survey.error.status === 404)
     return (
@@ -165,8 +174,8 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
   async function send(e: Event) {
     e.preventDefault();
     setTried(true);
-    if (questions.some((_, i) => answers[i] === undefined) || (Object.keys(PROFILE) as ProfileKey[]).some((k) => !profile[k])) {
-      document.querySelector<HTMLElement>('[aria-invalid="true"], .field.invalid select')?.focus();
+    if (unanswered > 0 || missingProfile > 0) {
+      setAttempts((n) => n + 1);
       return;
     }
     const res = await submit.run(() =>
@@ -185,11 +194,16 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
         </p>
       )}
       <form onSubmit={send} noValidate>
+        {tried && (unanswered > 0 || missingProfile > 0) && (
+          <p class="error" role="alert">
+            {t('summary', { questions: unanswered, profile: missingProfile })}
+          </p>
+        )}
         {questions.map((q, i) => {
           const choices = lang === 'en' ? q.choicesEn : q.choicesId;
           const error = apiError?.fieldError(`answers[${i}]`) ?? (missing(i) ? t('required') : undefined);
           return (
-            <fieldset key={q.code} class="question" aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `q-${q.code}-error` : undefined}>
+            <fieldset key={q.code} class="question">
               <legend>
                 <span class="muted">{t('questionOf', { n: i + 1, total: questions.length })}</span>
                 <br />
@@ -198,7 +212,16 @@ export default function SurveyPage({ params }: { params: Record<string, string> 
               <div class="choices">
                 {choices.map((label, c) => (
                   <label key={c}>
-                    <input type="radio" name={`q-${q.code}`} value={c + 1} required checked={answers[i] === c + 1} onChange={() => setAnswers({ ...answers, [i]: c + 1 })} />
+                    <input
+                      type="radio"
+                      name={`q-${q.code}`}
+                      value={c + 1}
+                      required
+                      checked={answers[i] === c + 1}
+                      aria-invalid={error && c === 0 ? 'true' : undefined}
+                      aria-describedby={error ? `q-${q.code}-error` : undefined}
+                      onChange={() => setAnswers({ ...answers, [i]: c + 1 })}
+                    />
                     {label}
                   </label>
                 ))}

@@ -36,6 +36,7 @@ const dict: Dict = {
     'handed-over': 'Sudah diserahkan',
     note: 'Catatan petugas',
     unknown: 'Tiket tidak ditemukan. Periksa tautan atau kode QR Anda.',
+    stale: 'Tidak dapat memperbarui status (jaringan?). Halaman mencoba lagi sendiri.',
   },
   en: {
     title: 'Ticket status',
@@ -68,6 +69,7 @@ const dict: Dict = {
     'handed-over': 'Handed over',
     note: 'Officer’s note',
     unknown: 'Ticket not found. Check your link or QR code.',
+    stale: 'Cannot refresh the status (network?). The page keeps trying.',
   },
 };
 
@@ -88,7 +90,8 @@ export default function TicketPage({ params }: { params: Record<string, string> 
   const ticket = useAsync((signal) => api<{ view: TicketView }>(`/tickets/${encodeURIComponent(id)}`, { signal, anonymous: true }).then((r) => r.view), [id]);
   const view = ticket.data;
   const live = view && ['waiting', 'called', 'serving'].includes(view.ticket.status);
-  useInterval(() => live && ticket.reload(), 5000);
+  // One request at a time: a slow phone link is not cut off by the next tick.
+  useInterval(() => live && !ticket.loading && ticket.reload(), 5000);
   const service = useAsync((signal) => (view ? api<{ service: Service }>(`/services/${encodeURIComponent(view.ticket.serviceId)}`, { signal, anonymous: true }).then((r) => r.service) : Promise.resolve(undefined)), [view?.ticket.serviceId]);
   const board = useAsync((signal) => (view?.ticket.counterId ? api<{ board: Board }>(`/malls/${view.ticket.mallId}/board`, { signal, anonymous: true }).then((r) => r.board) : Promise.resolve(undefined)), [view?.ticket.counterId]);
   const tracking = view?.applicationTrackingCode ?? '';
@@ -191,6 +194,11 @@ export default function TicketPage({ params }: { params: Record<string, string> 
         </p>
       )}
       <ErrorNote error={cancel.error} />
+      {ticket.error !== undefined && (
+        <p class="muted" role="status">
+          {t('stale')}
+        </p>
+      )}
       <p class="muted">{formatTime(view.ticket.issuedAt, lang)}</p>
     </Layout>
   );
