@@ -134,6 +134,10 @@ describe('web UI (headless Chromium, all-in-one platform)', () => {
     await expect.poll(() => board.getByTestId(`board-number-${counterId}`).textContent(), { timeout: DEADLINE }).toBe(number);
     await expect.poll(() => board.getByTestId('board-announcement').textContent(), { timeout: DEADLINE }).toMatch(/^Nomor antrian .+, silakan menuju Loket/);
     await screenshot(board, '08-board-call');
+    // A recall is announced again.
+    const announced = Number(await board.getByTestId('board-announcement').getAttribute('data-count'));
+    await desk.getByRole('button', { name: 'Panggil ulang' }).click();
+    await expect.poll(async () => Number(await board.getByTestId('board-announcement').getAttribute('data-count')), { timeout: DEADLINE }).toBe(announced + 1);
     // The phone sees the call.
     await expect.poll(() => phone.getByTestId('status').textContent(), { timeout: DEADLINE }).toBe('Dipanggil');
     await screenshot(phone, '09-ticket-called');

@@ -75,7 +75,7 @@ export default function BoardPage({ params }: { params: Record<string, string> }
   useDocumentTitle(t('appName'));
   const [connected, setConnected] = useState(false);
   const [sound, setSound] = useState<'ask' | 'on' | 'unavailable'>('ask');
-  const [said, setSaid] = useState('');
+  const [said, setSaid] = useState({ text: '', count: 0 });
   const [hasVoice, setHasVoice] = useState(true);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [now, setNow] = useState(new Date());
@@ -118,7 +118,7 @@ export default function BoardPage({ params }: { params: Record<string, string> }
     }
     speaking.current = true;
     chime();
-    setSaid(text);
+    setSaid((x) => ({ text, count: x.count + 1 }));
     later(() => speak(text), 1200);
     later(nextAnnouncement, 5000);
   }
@@ -255,8 +255,8 @@ export default function BoardPage({ params }: { params: Record<string, string> }
         </span>
         {sound === 'on' && !hasVoice && <span>{t('noVoice')}</span>}
         {sound === 'unavailable' && <span>{t('noAudio')}</span>}
-        <span class="sr-only" aria-live="assertive" data-testid="board-announcement">
-          {said}
+        <span class="sr-only" aria-live="assertive" data-testid="board-announcement" data-count={said.count}>
+          {said.text}
         </span>
       </footer>
       {sound === 'ask' && (
