@@ -225,6 +225,14 @@ describe('web UI (headless Chromium, all-in-one platform)', () => {
     await admin.getByRole('button', { name: 'Simpan' }).first().click();
     await admin.getByRole('status').filter({ hasText: 'Tersimpan' }).waitFor({ timeout: DEADLINE });
     await screenshot(admin, '17-admin-service-saved');
+    // Every admin tab renders (screenshots of each).
+    const tabs = admin.getByRole('tab');
+    for (let i = 0; i < (await tabs.count()); i++) {
+      await tabs.nth(i).click();
+      await expect.poll(() => tabs.nth(i).getAttribute('aria-selected')).toBe('true');
+      await admin.waitForLoadState('networkidle');
+      await screenshot(admin, `17-admin-tab-${i + 1}`);
+    }
     const record = await p.api('GET', `/api/v1/services/${encodeURIComponent(serviceId)}`);
     expect(record.body.service.nameId).toBe(renamed);
 

@@ -76,6 +76,13 @@ describe('mpp start --target=all', () => {
     expect(adminToken, run.stdout).toBeDefined();
     const officers = await fetch(`http://127.0.0.1:${http}/api/v1/malls/kendari/officers`, { headers: { authorization: `Bearer ${adminToken}` } });
     expect(officers.status).toBe(200);
+    // The web UI's build is served at / and at its page paths (npm test and npm start build it first).
+    for (const path of ['/', '/m/kendari/kiosk']) {
+      const page = await fetch(`http://127.0.0.1:${http}${path}`, { headers: { accept: 'text/html' } });
+      expect(page.status, path).toBe(200);
+      expect(await page.text(), path).toContain('<div id="app">');
+    }
+    expect(await (await fetch(`http://127.0.0.1:${http}/ui-config.json`)).json()).toMatchObject({ issuer: expect.stringMatching(/\/oidc$/), clientId: 'mpp-web' });
 
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
