@@ -237,6 +237,7 @@ function CurrentActions({ view, services, busy, act, post, ended, onTracking }: 
   const { t, lang } = useT(dict);
   const [outcome, setOutcome] = useState('done');
   const [openApplication, setOpenApplication] = useState(false);
+  const [also, setAlso] = useState<ReadonlySet<string>>(new Set());
   const [target, setTarget] = useState('');
   const id = encodeURIComponent(view.ticket.id);
   const service = services.find((s) => s.id === view.ticket.serviceId) as (Service & { opensApplication?: boolean }) | undefined;
@@ -261,7 +262,7 @@ function CurrentActions({ view, services, busy, act, post, ended, onTracking }: 
           onSubmit={(e) => {
             e.preventDefault();
             void act(
-              () => post(`/tickets/${id}/complete`, { outcome, ...(openApplication ? { openApplication: true } : {}) }),
+              () => post(`/tickets/${id}/complete`, { outcome, ...(outcome === 'done' ? { deliveredServiceIds: [view.ticket.serviceId, ...also] } : {}), ...(openApplication ? { openApplication: true } : {}) }),
               (v) => {
                 ended(view.ticket.id, 'completed');
                 onTracking((v as { ticket?: TicketView }).ticket?.applicationTrackingCode ?? '');
@@ -283,6 +284,32 @@ function CurrentActions({ view, services, busy, act, post, ended, onTracking }: 
               <input type="checkbox" style="width:auto" checked={openApplication} onChange={(e) => setOpenApplication(e.currentTarget.checked)} />
               {t('openApplication')}
             </label>
+          )}
+          {outcome === 'done' && service && (
+            <details>
+              <summary>{t('alsoDelivered')}</summary>
+              <fieldset>
+                <legend class="sr-only">{t('alsoDelivered')}</legend>
+                {services
+                  .filter((x) => x.agencyCode === service.agencyCode && x.id !== service.id)
+                  .map((x) => (
+                    <label key={x.id} class="row" style="font-weight:400">
+                      <input
+                        type="checkbox"
+                        style="width:auto"
+                        checked={also.has(x.id)}
+                        onChange={(e) => {
+                          const next = new Set(also);
+                          if (e.currentTarget.checked) next.add(x.id);
+                          else next.delete(x.id);
+                          setAlso(next);
+                        }}
+                      />
+                      {pick(lang, x.nameId, x.nameEn)}
+                    </label>
+                  ))}
+              </fieldset>
+            </details>
           )}
           <button type="submit" class="primary" disabled={busy}>
             {t('complete')}
