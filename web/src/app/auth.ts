@@ -69,7 +69,7 @@ let expiry: ReturnType<typeof setTimeout> | undefined;
 
 /** The signed-in session, if any and not expired (an expired one is dropped and the screens told). */
 export function session(): Session | undefined {
-  const raw = localStorage.getItem(SESSION);
+  const raw = sessionStorage.getItem(SESSION) ?? localStorage.getItem(SESSION);
   if (!raw) return undefined;
   try {
     const s = JSON.parse(raw) as Session;
@@ -89,8 +89,9 @@ export function session(): Session | undefined {
 }
 
 export function signOut(): void {
-  const had = localStorage.getItem(SESSION) !== null;
+  const had = localStorage.getItem(SESSION) !== null || sessionStorage.getItem(SESSION) !== null;
   localStorage.removeItem(SESSION);
+  sessionStorage.removeItem(SESSION);
   clearTimeout(expiry);
   expiry = undefined;
   if (had) for (const l of listeners) l();
@@ -147,7 +148,11 @@ export async function completeSignIn(params: URLSearchParams): Promise<string> {
   if (!body.id_token || decodePayload(body.id_token).nonce !== pending.nonce) throw new Error('the ID token is missing or does not carry this sign-in’s nonce');
   const claims = decodePayload(body.access_token);
   const expiresAt = (claims.exp ? claims.exp * 1000 : Date.now() + (body.expires_in ?? 3600) * 1000);
-  localStorage.setItem(SESSION, JSON.stringify({ accessToken: body.access_token, expiresAt, claims } satisfies Session));
+  // A kiosk stays signed in across reloads and restarts (a device account); a person's session
+  // ends with the browser tab, so a shared office PC does not keep an officer signed in.
+  const store = claims.mpp_role === 'kiosk' ? localStorage : sessionStorage;
+  signOut();
+  store.setItem(SESSION, JSON.stringify({ accessToken: body.access_token, expiresAt, claims } satisfies Session));
   for (const l of listeners) l();
   return pending.returnTo;
 }
