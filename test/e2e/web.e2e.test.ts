@@ -100,6 +100,7 @@ describe('web UI (headless Chromium, all-in-one platform)', () => {
     await expect.poll(() => phone.getByTestId('status').textContent(), { timeout: DEADLINE }).toBe('Menunggu');
     expect(Number(await phone.getByTestId('status-position').textContent())).toBeGreaterThanOrEqual(1);
     await screenshot(phone, '06-ticket-waiting');
+    expect(serious(await axe(phone)), 'axe on the ticket page').toEqual([]);
 
     // The display board, live over SSE; sound is enabled once with its button.
     const boardContext = await context();
@@ -120,6 +121,7 @@ describe('web UI (headless Chromium, all-in-one platform)', () => {
     await expect.poll(() => desk.getByTestId('counter-status').textContent(), { timeout: DEADLINE }).toBe('Buka');
     await desk.getByTestId('waiting-list').getByText(number).waitFor({ timeout: DEADLINE });
     await screenshot(desk, '07-console-open');
+    expect(serious(await axe(desk)), 'axe on the console').toEqual([]);
     // Someone else's ticket waits before ours: call-next takes the longest-waiting first, so
     // every earlier ticket of the queue is called and completed until ours comes.
     for (;;) {
@@ -134,6 +136,7 @@ describe('web UI (headless Chromium, all-in-one platform)', () => {
     await expect.poll(() => board.getByTestId(`board-number-${counterId}`).textContent(), { timeout: DEADLINE }).toBe(number);
     await expect.poll(() => board.getByTestId('board-announcement').textContent(), { timeout: DEADLINE }).toMatch(/^Nomor antrian .+, silakan menuju Loket/);
     await screenshot(board, '08-board-call');
+    expect(serious(await axe(board)), 'axe on the board').toEqual([]);
     // A recall is announced again.
     const announced = Number(await board.getByTestId('board-announcement').getAttribute('data-count'));
     await desk.getByRole('button', { name: 'Panggil ulang' }).click();
@@ -199,6 +202,7 @@ describe('web UI (headless Chromium, all-in-one platform)', () => {
     await expect.poll(async () => Number((await dash.getByTestId('ikm-value').textContent())?.replace(',', '.')), { timeout: DEADLINE }).toBeCloseTo(Number(ikm.ikmRounded), 2);
     expect((await dash.getByTestId('ikm-grade').textContent())?.trim()).toBe(ikm.grade);
     await screenshot(dash, '15-dashboard');
+    expect(serious(await axe(dash)), 'axe on the dashboard').toEqual([]);
 
     // The complaint form (anyone).
     const complaint = await consoleWatch.page(citizen, 'complaint');
@@ -232,6 +236,7 @@ describe('web UI (headless Chromium, all-in-one platform)', () => {
       await expect.poll(() => tabs.nth(i).getAttribute('aria-selected')).toBe('true');
       await admin.waitForLoadState('networkidle');
       await screenshot(admin, `17-admin-tab-${i + 1}`);
+      expect(serious(await axe(admin)), `axe on admin tab ${i + 1}`).toEqual([]);
     }
     const record = await p.api('GET', `/api/v1/services/${encodeURIComponent(serviceId)}`);
     expect(record.body.service.nameId).toBe(renamed);
@@ -266,8 +271,16 @@ describe('web UI (headless Chromium, all-in-one platform)', () => {
       await page.locator('main').waitFor();
       await page.waitForLoadState('networkidle');
       await screenshot(page, name);
+      expect(serious(await axe(page)), `axe on ${name}`).toEqual([]);
       await page.close();
     }
+    // The checker is live: an unlabelled field added to a page is reported.
+    const probe = await c.newPage();
+    await probe.goto(`${ui}/`);
+    await probe.locator('main').waitFor();
+    await probe.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<input type="text">'));
+    expect(serious(await axe(probe)).map((v) => v.id)).toContain('label');
+    await probe.close();
     // An unknown ticket: the API's 404 (which Chromium logs as a failed load) becomes a plain message.
     const unknown = await c.newPage();
     await unknown.goto(`${ui}/ticket/bm9uZQ.bm9uZQ`);

@@ -135,7 +135,7 @@ describe('tickets and counters', () => {
     expect(done.application!.status).toBe(ApplicationStatus.IN_PROCESS);
     await waitFor(async () => (await client(kiosk).getApplication({ trackingCode: done.application!.trackingCode.toLowerCase() }).catch(() => undefined)) !== undefined, { timeoutMs: 30_000, what: 'the application by tracking code' });
     // The ticket's own page names its application (what the QR code shows the citizen days later).
-    await waitFor(async () => (await client(kiosk).getTicket({ ticketId: t.ticket!.id })).view!.applicationTrackingCode === done.application!.trackingCode, { timeoutMs: 30_000, what: 'the tracking code on the ticket' });
+    await waitFor(async () => (await client(kiosk).getTicket({ ticketId: t.ticket!.id })).applicationTrackingCode === done.application!.trackingCode, { timeoutMs: 30_000, what: 'the tracking code on the ticket' });
     const ready = await o1.setApplicationStatus({ applicationId: done.application!.id, status: ApplicationStatus.READY, note: 'siap diambil' });
     expect(ready.application!.status).toBe(ApplicationStatus.READY);
     await expect(o1.setApplicationStatus({ applicationId: done.application!.id, status: ApplicationStatus.IN_PROCESS })).rejects.toThrow(/back to in process/);
