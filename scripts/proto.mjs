@@ -3,7 +3,7 @@
 // the committed generated code is stale, and runs buf breaking against the baseline.
 // Baseline: $BUF_BREAKING_AGAINST (a buf input), else the newest `v*` release tag, else the
 // previous commit (HEAD~1); a baseline without buf.yaml (before contracts existed) is skipped.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, dirname, delimiter } from 'node:path';

@@ -11,7 +11,7 @@ bash scripts/ensure-chromium.sh
 echo "== contracts: buf lint, generated code fresh, buf breaking"
 node scripts/proto.mjs check
 echo "== build, typecheck, lint (turbo)"
-turbo run build typecheck lint --output-logs=errors-only
+turbo run build typecheck typecheck:root lint lint:root --output-logs=errors-only
 echo "== tests (vitest: unit + integration on real PostgreSQL and Kafka)"
 mkdir -p .cache
 status=0

@@ -17,7 +17,7 @@ function git(...args: string[]) {
 }
 
 function proto(command: string) {
-  const env = { ...process.env, MPP_PROTO_ROOT: dir };
+  const env: NodeJS.ProcessEnv = { ...process.env, MPP_PROTO_ROOT: dir };
   delete env.BUF_BREAKING_AGAINST;
   const r = spawnSync(process.execPath, [script, command], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, output: `${r.stdout}${r.stderr}` };

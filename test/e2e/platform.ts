@@ -67,7 +67,7 @@ export async function startTestPlatform(transport: Transport, options: { readonl
     }
     const res = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
     const text = await res.text();
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
