@@ -142,6 +142,12 @@ export async function rebuildProjection(options: RebuildOptions): Promise<{ vers
       if (await options.caughtUp(projection)) break;
       await new Promise((resolve) => setTimeout(resolve, options.pollIntervalMs ?? 200)); // progress cadence
     }
+    // Caught up between two reports: the last word is the final count, not the one before it
+    // (the consumer counts a batch just after its commit: give it a moment to catch the total).
+    const total = await options.total();
+    const counted = () => consumer.status().applied + consumer.status().deadLettered;
+    for (let i = 0; i < 50 && counted() < total; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    options.onProgress?.({ done: counted(), total, rate: counted() / Math.max(0.001, (Date.now() - started) / 1000) });
     await switchTo(pool, schema, definition, version);
   } catch (error) {
     await consumer.stop();
