@@ -14,6 +14,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem: Problem,
+    /** From `Retry-After` (429, 503), when the API said. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(problem.detail || problem.title || `HTTP ${status}`);
   }
@@ -67,7 +69,8 @@ async function send(path: string, options: ApiOptions): Promise<Response> {
     } catch {
       // not JSON: keep the status line
     }
-    throw new ApiError(res.status, problem);
+    const retryAfter = Number(res.headers.get('retry-after'));
+    throw new ApiError(res.status, problem, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
   }
   return res;
 }

@@ -153,7 +153,7 @@ function Counter({ mallId, agency, counterId, counterName }: { mallId: string; a
           </fieldset>
           <div class="row">
             <button type="button" class="primary" disabled={action.busy || chosenQueues.size === 0} onClick={() => act(() => post(`/counters/${encodeURIComponent(counterId)}/open`, { queueIds: [...chosenQueues] }))}>
-              {status === 'paused' ? t('reopen') : t('open')}
+              {status === 'paused' ? t('reopen') : status === 'open' ? t('updateQueues') : t('open')}
             </button>
             <button type="button" disabled={action.busy || status !== 'open'} onClick={() => act(() => post(`/counters/${encodeURIComponent(counterId)}/pause`))}>
               {t('pause')}

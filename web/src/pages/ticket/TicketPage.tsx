@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { api, ApiError } from '../../app/api';
 import { useAction, useAsync, useInterval } from '../../app/hooks';
 import { pick, useT, type Dict } from '../../app/i18n';
@@ -90,8 +91,13 @@ export default function TicketPage({ params }: { params: Record<string, string> 
   const ticket = useAsync((signal) => api<{ view: TicketView }>(`/tickets/${encodeURIComponent(id)}`, { signal, anonymous: true }).then((r) => r.view), [id]);
   const view = ticket.data;
   const live = view && ['waiting', 'called', 'serving'].includes(view.ticket.status);
-  // One request at a time: a slow phone link is not cut off by the next tick.
-  useInterval(() => live && !ticket.loading && ticket.reload(), 5000);
+  // One request at a time: a slow phone link is not cut off by the next tick. Told to slow down
+  // (429: many phones share a mall's address), it waits as long as the API says.
+  const quietUntil = useRef(0);
+  useEffect(() => {
+    if (ticket.error instanceof ApiError && ticket.error.status === 429) quietUntil.current = Date.now() + (ticket.error.retryAfterSeconds ?? 30) * 1000;
+  }, [ticket.error]);
+  useInterval(() => live && !ticket.loading && Date.now() >= quietUntil.current && ticket.reload(), 5000);
   const service = useAsync((signal) => (view ? api<{ service: Service }>(`/services/${encodeURIComponent(view.ticket.serviceId)}`, { signal, anonymous: true }).then((r) => r.service) : Promise.resolve(undefined)), [view?.ticket.serviceId]);
   const board = useAsync((signal) => (view?.ticket.counterId ? api<{ board: Board }>(`/malls/${view.ticket.mallId}/board`, { signal, anonymous: true }).then((r) => r.board) : Promise.resolve(undefined)), [view?.ticket.counterId]);
   const tracking = view?.applicationTrackingCode ?? '';
