@@ -56,6 +56,13 @@ describe.each<Transport>(['postgres-log', 'kafka'])('the platform over HTTP (%s 
     expect(taken.body.statusUrl).toBe(`/ticket/${encodeURIComponent(view.ticket.id)}`); // the web UI's status page; GATEWAY_PUBLIC_URL unset: a path
     const ticketId: string = view.ticket.id;
 
+    // The day's report sees it in line: open and not called yet.
+    const inLine = await waitFor(async () => {
+      const r = await p.api('GET', `/api/v1/malls/${p.mallId}/reports/daily?date=${view.ticket.date}&groupBy=mall&bucket=period`, { token: adminToken });
+      return r.status === 200 && r.body.total.issued >= 1 ? r.body.total : undefined;
+    }, { what: 'the day’s report to count the ticket in line' });
+    expect(inLine).toMatchObject({ issued: 1, open: 1, notCalled: 1, served: 0 });
+
     // The survey is not open before the visit is completed.
     const early = await p.api('GET', `/api/v1/surveys/${ticketId}`);
     expect([404, 409]).toContain(early.status);
@@ -113,7 +120,7 @@ describe.each<Transport>(['postgres-log', 'kafka'])('the platform over HTTP (%s 
       if (r.status !== 200) throw new Error(`${r.status} ${r.text}`);
       return r.body.total.served >= 1 ? r.body : undefined;
     }, { what: 'the day’s report to count the served ticket' });
-    expect(report.total).toMatchObject({ issued: 1, served: 1, noShow: 0 });
+    expect(report.total).toMatchObject({ issued: 1, served: 1, noShow: 0, open: 0, notCalled: 0 });
     expect(report.rows).toHaveLength(1);
 
     const ikm = await waitFor(async () => {

@@ -201,6 +201,7 @@ describe('web UI (headless Chromium, all-in-one platform)', () => {
     );
     await expect.poll(async () => Number((await dash.getByTestId('ikm-value').textContent())?.replace(',', '.')), { timeout: DEADLINE }).toBeCloseTo(Number(ikm.ikmRounded), 2);
     expect((await dash.getByTestId('ikm-grade').textContent())?.trim()).toBe(ikm.grade);
+    expect((await dash.getByTestId('total-waiting').textContent())?.trim()).toBe('0'); // served: no one left in line
     await screenshot(dash, '15-dashboard');
     expect(serious(await axe(dash)), 'axe on the dashboard').toEqual([]);
 

@@ -65,6 +65,7 @@ export function statisticsRow(tickets: readonly TicketFact[], perService: boolea
     transferred: count('transferred'),
     expired: count('expired'),
     open: tickets.filter((t) => t.outcome === undefined).length,
+    notCalled: tickets.filter((t) => t.outcome === undefined && !t.calledAt).length,
     waiting: summary(waiting),
     service: summary(defined(served.map(serviceOf))),
     expectedMinutes: perService ? Math.max(0, ...tickets.map(expected)) : 0,

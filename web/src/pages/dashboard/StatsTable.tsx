@@ -3,13 +3,14 @@ import { dict } from './dict';
 import { minutes, num, percent, saveCsv } from './format';
 import type { GroupBy, StatRow } from './types';
 
-const COLUMNS = ['colIssued', 'colServed', 'colOpen', 'colNoShow', 'colWaitAvg', 'colWaitP90', 'colServiceAvg', 'colServiceP90', 'colStandard', 'colWithin'] as const;
+const COLUMNS = ['colIssued', 'colServed', 'colWaitingNow', 'colOpen', 'colNoShow', 'colWaitAvg', 'colWaitP90', 'colServiceAvg', 'colServiceP90', 'colStandard', 'colWithin'] as const;
 
 /** A row's figures in the order of COLUMNS, as text (screen) or numbers (CSV). */
 function cells(lang: 'id' | 'en', r: StatRow): string[] {
   return [
     num(lang, r.issued),
     num(lang, r.served),
+    num(lang, r.notCalled),
     num(lang, r.open),
     num(lang, r.noShow),
     minutes(lang, r.waiting, 'average'),
@@ -23,7 +24,7 @@ function cells(lang: 'id' | 'en', r: StatRow): string[] {
 
 function csvCells(r: StatRow): (string | number)[] {
   const m = (x: { count: number; average: number; p90: number } | undefined, k: 'average' | 'p90') => (x && x.count > 0 ? x[k] : '');
-  return [r.issued, r.served, r.open, r.noShow, m(r.waiting, 'average'), m(r.waiting, 'p90'), m(r.service, 'average'), m(r.service, 'p90'), r.expectedMinutes || '', r.withStandard, r.withinStandard, r.withStandard > 0 ? r.shareWithinStandard : ''];
+  return [r.issued, r.served, r.notCalled, r.open, r.noShow, m(r.waiting, 'average'), m(r.waiting, 'p90'), m(r.service, 'average'), m(r.service, 'p90'), r.expectedMinutes || '', r.withStandard, r.withinStandard, r.withStandard > 0 ? r.shareWithinStandard : ''];
 }
 
 /**

@@ -13,6 +13,7 @@ export function Totals({ total, live }: { total: StatRow | undefined; live?: boo
   const tiles: [string, string, string | undefined][] = [
     ['colIssued', num(lang, total.issued), undefined],
     ['colServed', String(total.served), live ? 'total-served' : undefined],
+    ['colWaitingNow', num(lang, total.notCalled), live ? 'total-waiting' : undefined],
     ['colOpen', num(lang, total.open), undefined],
     ['colNoShow', num(lang, total.noShow), undefined],
     ['cancelledExpired', `${num(lang, total.cancelled)} / ${num(lang, total.expired)}`, undefined],

@@ -22,6 +22,7 @@ export const dict: Dict = {
     colIssued: 'Tiket diambil',
     colServed: 'Dilayani',
     colOpen: 'Belum selesai',
+    colWaitingNow: 'Menunggu dipanggil',
     colNoShow: 'Tidak hadir',
     colWaitAvg: 'Rata-rata tunggu (menit)',
     colWaitP90: 'P90 tunggu (menit)',
@@ -37,7 +38,7 @@ export const dict: Dict = {
     csvOfTable: 'Unduh tabel ini (CSV)',
     noRows: 'Belum ada data untuk pilihan ini.',
     minutesNote:
-      'Tunggu: dari tiket diambil sampai panggilan pertama (tiket yang sudah dipanggil). Layanan: dari mulai dilayani sampai selesai. “Belum selesai”: masih menunggu, dipanggil atau sedang dilayani. P90: 90% tiket tidak lebih lama dari ini. “–”: belum ada tiket yang memiliki angka ini.',
+      'Tunggu: dari tiket diambil sampai panggilan pertama (tiket yang sudah dipanggil). Layanan: dari mulai dilayani sampai selesai. “Menunggu dipanggil”: dalam antrian, belum dipanggil. “Belum selesai”: masih menunggu, dipanggil atau sedang dilayani. P90: 90% tiket tidak lebih lama dari ini. “–”: belum ada tiket yang memiliki angka ini.',
     cancelledExpired: 'Batal / kedaluwarsa',
     withinTile: 'Selesai dalam standar waktu',
     // charts
@@ -164,6 +165,7 @@ export const dict: Dict = {
     colIssued: 'Tickets issued',
     colServed: 'Served',
     colOpen: 'Not finished',
+    colWaitingNow: 'Waiting to be called',
     colNoShow: 'No-shows',
     colWaitAvg: 'Average wait (min)',
     colWaitP90: 'P90 wait (min)',
@@ -179,7 +181,7 @@ export const dict: Dict = {
     csvOfTable: 'Download this table (CSV)',
     noRows: 'No data for this choice yet.',
     minutesNote:
-      'Wait: from taking the ticket to the first call (tickets called so far). Service: from the start of service to completion. “Not finished”: still waiting, called or being served. P90: 90% of tickets took no longer. “–”: no ticket has this figure yet.',
+      'Wait: from taking the ticket to the first call (tickets called so far). Service: from the start of service to completion. “Waiting to be called”: in line, not called yet. “Not finished”: still waiting, called or being served. P90: 90% of tickets took no longer. “–”: no ticket has this figure yet.',
     cancelledExpired: 'Cancelled / expired',
     withinTile: 'Done within the time standard',
     asTable: 'Show the figures as a table',

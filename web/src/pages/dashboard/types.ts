@@ -21,6 +21,8 @@ export interface StatRow {
   readonly transferred: number;
   readonly expired: number;
   readonly open: number;
+  /** Of the open: not called yet (in line). */
+  readonly notCalled: number;
   readonly waiting?: Minutes;
   readonly service?: Minutes;
   readonly expectedMinutes: number;
