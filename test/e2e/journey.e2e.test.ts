@@ -181,6 +181,9 @@ describe.each<Transport>(['postgres-log', 'kafka'])('the platform over HTTP (%s 
     expect((await p.api('POST', `/api/v1/counters/${counter}/call-next`, { token: officerToken })).status).toBe(200);
     const moved = await p.api('POST', `/api/v1/tickets/${b.id}/transfer`, { token: officerToken, body: { toServiceId: target.id } });
     expect(moved.status, moved.text).toBe(200);
+    // The old ticket's status page follows on to the new one.
+    const old = await p.api('GET', `/api/v1/tickets/${b.id}`);
+    expect(old.body.view.ticket).toMatchObject({ status: 'transferred', transferredTo: moved.body.to.ticket.id });
 
     // Refusals: a completed ticket cannot be completed again; an unknown counter; another agency's officer.
     const again = await p.api('POST', `/api/v1/tickets/${c.id}/complete`, { token: officerToken, body: { outcome: 'done' } });

@@ -174,6 +174,8 @@ describe('transfer within one queue, and the wait estimate', () => {
     expect(standing(state, 'a2')).toEqual({ position: 1, peopleAhead: 0 });
     expect(standing(state, 'b')).toEqual({ position: 2, peopleAhead: 1 });
     expect(standing(state, 'a')).toEqual({ position: 0, peopleAhead: 0 });
+    // The old ticket points at the new one (its status page links on).
+    expect(state.tickets.get('a')).toMatchObject({ status: TicketStatus.TRANSFERRED, transferredTo: 'a2' });
   });
 
   it('paces the estimate by the day’s service times, shared by the open counters', () => {

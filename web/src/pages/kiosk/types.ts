@@ -34,6 +34,8 @@ export interface Ticket {
   readonly issuedAt: string;
   readonly calledAt?: string;
   readonly recalls: number;
+  /** Once transferred: the new ticket. */
+  readonly transferredTo?: string;
 }
 
 export interface TicketView {

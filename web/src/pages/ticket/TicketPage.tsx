@@ -38,6 +38,7 @@ const dict: Dict = {
     note: 'Catatan petugas',
     unknown: 'Tiket tidak ditemukan. Periksa tautan atau kode QR Anda.',
     stale: 'Tidak dapat memperbarui status (jaringan?). Halaman mencoba lagi sendiri.',
+    followTransfer: 'Lihat tiket baru Anda',
   },
   en: {
     title: 'Ticket status',
@@ -71,6 +72,7 @@ const dict: Dict = {
     note: 'Officer’s note',
     unknown: 'Ticket not found. Check your link or QR code.',
     stale: 'Cannot refresh the status (network?). The page keeps trying.',
+    followTransfer: 'See your new ticket',
   },
 };
 
@@ -152,6 +154,13 @@ export default function TicketPage({ params }: { params: Record<string, string> 
           </dl>
         )}
         {status === 'called' && <p class="called-now">{t('calledTo', { counter })}</p>}
+        {status === 'transferred' && view.ticket.transferredTo && (
+          <p>
+            <a class="button primary" href={`/ticket/${encodeURIComponent(view.ticket.transferredTo)}`} data-testid="transferred-to">
+              {t('followTransfer')}
+            </a>
+          </p>
+        )}
         {status === 'serving' && <p class="called-now">{t('servingAt', { counter })}</p>}
         {live && <p class="muted">{t('liveNote')}</p>}
       </section>

@@ -64,7 +64,7 @@ export function evolveDay(state: DayState, event: DecodedEvent): DayState {
     case E.TicketNoShow.name:
       return update(state, m.ticketId!, () => ({ status: TicketStatus.NO_SHOW }));
     case E.TicketTransferred.name:
-      return update(state, m.ticketId!, () => ({ status: TicketStatus.TRANSFERRED }));
+      return update(state, m.ticketId!, () => ({ status: TicketStatus.TRANSFERRED, transferredTo: (m.toTicketId as string | undefined) ?? '' }));
     case E.TicketCancelled.name:
       return update(state, m.ticketId!, () => ({ status: TicketStatus.CANCELLED }));
     case E.QueueDayClosed.name: {
