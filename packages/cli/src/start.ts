@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, type Env } from '@mpp/config';
+import { BUILT_WEB_ROOT } from '@mpp/gateway';
 import { EXIT_CONFIG, nextSignal, runUntilSignal, type ServiceShell } from '@mpp/runtime';
 import { createLogger } from '@mpp/telemetry';
 import { EXIT_USAGE, type Io } from './io.js';
@@ -83,6 +86,12 @@ async function startAll(io: Io, env: Env): Promise<number> {
     `  OpenAPI    ${url}/docs`,
     `  Board      ${url}/api/v1/malls/<mallId>/board/stream   (Server-Sent Events)`,
   ];
+  // The web UI when its build is there (npm start builds it; `mpp start` alone serves what exists).
+  if (existsSync(join(platform.env.WEB_ROOT || BUILT_WEB_ROOT, 'index.html'))) {
+    lines.splice(2, 0, `  Web UI     ${url}/   (kiosk /m/<mallId>/kiosk, board /m/<mallId>/board, console /console, dashboard /dashboard, admin /admin)`);
+  } else {
+    lines.splice(2, 0, `  Web UI     not built: run npm run build (or set WEB_ROOT)`);
+  }
   if (platform.demoIssuer) {
     const mall = await demoPeople(platform.env.CATALOG_ADDRESS!);
     lines.push(`  Sign-in    ${platform.demoIssuer.issuer}/authorize   (demo issuer; OpenID configuration at ${platform.demoIssuer.issuer}/.well-known/openid-configuration)`);

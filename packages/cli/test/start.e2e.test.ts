@@ -83,6 +83,7 @@ describe('mpp start --target=all', () => {
       expect(await page.text(), path).toContain('<div id="app">');
     }
     expect(await (await fetch(`http://127.0.0.1:${http}/ui-config.json`)).json()).toMatchObject({ issuer: expect.stringMatching(/\/oidc$/), clientId: 'mpp-web' });
+    expect(run.stdout).toMatch(/Web UI +http:\/\/\S+\/ +\(kiosk/);
 
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
