@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../../app/api';
+import { allServices, api } from '../../app/api';
 import { useAsync } from '../../app/hooks';
 import { pick, useT, type Dict } from '../../app/i18n';
 import { ErrorNote, Loading } from '../../app/ui';
 import { CheckField, SaveStatus, adminHref, formatDay, go, useSave, words } from './common';
-import { getAllServices } from './data';
 import { VisitForm, mobileDict } from './VisitForm';
 import type { AdminCtx, MobileVisit, Service } from './types';
 
@@ -48,7 +47,7 @@ export function MobileTab({ ctx }: { ctx: AdminCtx }) {
   const { t, lang } = useT(words, mobileDict, dict);
   const past = ctx.query.get('past') === '1';
   const visits = useAsync((signal) => api<{ visits: MobileVisit[] }>(`/malls/${encodeURIComponent(ctx.mallId)}/mobile-schedule`, { signal, query: { from: past ? undefined : today() } }).then((r) => r.visits), [ctx.mallId, past]);
-  const services = useAsync((signal) => getAllServices(ctx.mallId, undefined, signal), [ctx.mallId]);
+  const services = useAsync((signal) => allServices<Service>(ctx.mallId, { signal }), [ctx.mallId]);
   const edit = ctx.query.get('visit');
   const cancel = useSave();
   const [confirming, setConfirming] = useState<string>();

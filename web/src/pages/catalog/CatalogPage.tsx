@@ -1,4 +1,4 @@
-import { api } from '../../app/api';
+import { allServices, api } from '../../app/api';
 import { useAsync } from '../../app/hooks';
 import { pick, useT } from '../../app/i18n';
 import { ErrorNote, Layout, Loading } from '../../app/ui';
@@ -10,19 +10,6 @@ import { AgenciesSection, BoothsSection } from './PlacesSection';
 import { ServicesSection } from './ServicesSection';
 import { SkmSection } from './SkmSection';
 import type { Agency, BoothWithCounters, Directory, Mall, Notice, Service } from './types';
-
-/** Every page of the mall's services (the list API pages at 500 at most). */
-async function allServices(mallId: string, signal: AbortSignal): Promise<Service[]> {
-  const out: Service[] = [];
-  let pageToken: string | undefined;
-  for (let i = 0; i < 20; i++) {
-    const page = await api<{ services: Service[]; nextPageToken?: string }>(`/malls/${encodeURIComponent(mallId)}/services`, { signal, query: { pageSize: 500, pageToken } });
-    out.push(...page.services);
-    pageToken = page.nextPageToken || undefined;
-    if (!pageToken) break;
-  }
-  return out;
-}
 
 /** `/m/:mallId`: what is where in the mall, its services and standards, hours, mobile schedule and published SKM results. Public. */
 export default function CatalogPage({ params }: { params: Record<string, string> }) {
@@ -37,7 +24,7 @@ export default function CatalogPage({ params }: { params: Record<string, string>
     ]);
     return { ...mall, agencies: agencies.agencies, booths: booths.booths };
   }, [id]);
-  const services = useAsync((signal) => allServices(mallId, signal), [mallId]);
+  const services = useAsync((signal) => allServices<Service>(mallId, { signal, anonymous: true }), [mallId]);
   const b = base.data;
   const dir: Directory | undefined = b && {
     mallId,

@@ -4,7 +4,7 @@ import type { Session } from '../../app/auth';
 import { useAction, useAsync, useInterval } from '../../app/hooks';
 import { pick, useT } from '../../app/i18n';
 import { ErrorNote, Field, formatDate, formatTime, Layout, Loading, RequireRole } from '../../app/ui';
-import type { Service, TicketView } from '../kiosk/types';
+import type { Service, TicketView } from '../../app/types';
 import { dict } from './dict';
 
 interface Booth {

@@ -4,7 +4,7 @@ import { useAction, useAsync } from '../../app/hooks';
 import { pick, setLang, useT, type Dict } from '../../app/i18n';
 import { ErrorNote, LangSwitch, Loading, RequireRole, useDocumentTitle } from '../../app/ui';
 import { Qr } from '../../components/Qr';
-import type { Agency, PriorityGroup, Service, TicketView } from './types';
+import type { Agency, PriorityGroup, Service, TicketView } from '../../app/types';
 
 const dict: Dict = {
   id: {

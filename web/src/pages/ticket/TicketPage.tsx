@@ -3,7 +3,7 @@ import { api, ApiError } from '../../app/api';
 import { useAction, useAsync, useInterval } from '../../app/hooks';
 import { pick, useT, type Dict } from '../../app/i18n';
 import { ErrorNote, formatDate, formatTime, Layout, Loading } from '../../app/ui';
-import type { Service, TicketView } from '../kiosk/types';
+import type { Service, TicketView } from '../../app/types';
 
 const dict: Dict = {
   id: {

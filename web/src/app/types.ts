@@ -1,4 +1,4 @@
-/** The API's shapes the kiosk and the ticket page read (JSON of the contracts, lowerCamelCase). */
+/** The API's ticket and service shapes the kiosk, the ticket page and the console read (JSON of the contracts, lowerCamelCase). */
 export interface Service {
   readonly id: string;
   readonly nameId: string;
