@@ -4,3 +4,4 @@ export { databaseUrl, grpcHost, grpcPort, groupOf, kafkaBrokers, kafkaTopicPrefi
 export { nextSignal, runUntilSignal, type RunOptions } from './run.js';
 export { serviceMain, EXIT_CONFIG, type ServiceMain } from './main.js';
 export { consumerFactory, startProjections, type ConsumerFactory, type ProjectionSpec, type RunningProjections } from './projections.js';
+export { AGENCY_CODE, PARTNER_RETENTION_MS, partnerGroupPrefixOf, partnerPrincipalOf, partnerTopicOf, partnerTopicSpec } from './partners.js';
