@@ -14,3 +14,4 @@ export * from './gen/mpp/survey/v1/events_pb.js';
 export * from './gen/mpp/survey/v1/survey_service_pb.js';
 export * from './gen/mpp/reporting/v1/reporting_service_pb.js';
 export * from './personal-data.js';
+export * from './gen/mpp/reporting/v1/webhooks_pb.js';

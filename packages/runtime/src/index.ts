@@ -1,4 +1,4 @@
-export { createServiceShell, type ApiDeps, type Timers, type ServiceShell, type RunningService, type ShellConfig, type ShellOptions } from './shell.js';
+export { createServiceShell, type ApiDeps, type BackgroundWork, type Timers, type ServiceShell, type RunningService, type ShellConfig, type ShellOptions } from './shell.js';
 export { openServiceDatabase } from './database.js';
 export { databaseUrl, grpcHost, grpcPort, groupOf, kafkaBrokers, kafkaTopicPrefix, logLevel, topicOf } from './config.js';
 export { nextSignal, runUntilSignal, type RunOptions } from './run.js';

@@ -34,7 +34,17 @@ export interface ShellOptions<S extends DescService> {
   readonly timerPollMs?: number;
   /** Read models the service keeps from events (services that own data). */
   readonly projections?: readonly ProjectionSpec[];
+  /**
+   * Work the service runs beside its API and consumers (services that own data), started last
+   * and stopped first: e.g. the reporting service's webhook sender.
+   */
+  readonly background?: (deps: ApiDeps) => BackgroundWork | Promise<BackgroundWork>;
   readonly log?: Logger;
+}
+
+/** Something a service runs in the background until it stops. */
+export interface BackgroundWork {
+  stop(): Promise<void>;
 }
 
 /** What a service's handlers are built from. */
@@ -100,6 +110,7 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
       let eventing: Eventing | undefined;
       let projections: RunningProjections | undefined;
       let scheduler: Scheduler | undefined;
+      let background: BackgroundWork | undefined;
       const clock = options.clock ?? systemClock;
       const handlers: Record<string, TimerHandler> = {};
       const maxAttemptsByKind: Record<string, number> = {};
@@ -128,6 +139,10 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
         }
         // A service that registered no timer kind has nothing to poll for.
         if (Object.keys(handlers).length > 0) scheduler?.start();
+        if (options.background) {
+          if (!db || !eventing || !timers) throw new Error(`${name}: background work needs DATABASE_URL`);
+          background = await options.background({ db, eventStore: eventing.store, log, clock, timers });
+        }
         const grpcPort = await server.listen(`${config.grpcHost}:${config.grpcPort}`);
         log.info({ grpcPort, schema: db ? name : undefined }, `${name} service started`);
         let stopping: Promise<void> | undefined;
@@ -142,6 +157,7 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
           scheduler,
           stop() {
             stopping ??= (async () => {
+              await background?.stop();
               await grpc.shutdown();
               await scheduler?.stop();
               await projections?.stop();
@@ -153,6 +169,7 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
           },
         };
       } catch (error) {
+        await background?.stop();
         await server?.shutdown(0);
         await scheduler?.stop();
         await projections?.stop();

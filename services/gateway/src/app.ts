@@ -20,6 +20,7 @@ import { reportingRoutes } from './routes/reporting.js';
 import { ID_PATTERN, type Clients, type RouteSpec } from './routes/route.js';
 import { isPageRequest, registerWebUi, sendIndex, type WebUiOptions } from './web.js';
 import { surveyRoutes } from './routes/survey.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 export interface GatewayAppOptions {
   readonly clients: Clients;
@@ -56,7 +57,7 @@ declare module 'fastify' {
 }
 
 /** Every public route (DESIGN.md §6), in the order the OpenAPI document lists them. */
-export const ROUTES: readonly RouteSpec[] = [...catalogRoutes, importRoute, ...queueRoutes, ...surveyRoutes, ...reportingRoutes];
+export const ROUTES: readonly RouteSpec[] = [...catalogRoutes, importRoute, ...queueRoutes, ...surveyRoutes, ...reportingRoutes, ...webhookRoutes];
 
 export const API_PREFIX = '/api/v1';
 

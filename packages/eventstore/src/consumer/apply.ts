@@ -9,8 +9,21 @@ import type { ConsumedEvent, Projection, RetryPolicy } from './types.js';
  * transport brings it again after a backoff. Such an event is never dead-lettered.
  */
 export function isTransient(error: unknown): boolean {
+  if (error instanceof RetryLaterError) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return code === '40P01' || code === '40001' || code === '55P03';
+}
+
+/**
+ * Thrown by a projection when the world outside, not the event, is the problem (a broker it
+ * republishes to is down): the batch is given up and brought again after a backoff, never
+ * dead-lettered, so the partition waits instead of losing the event.
+ */
+export class RetryLaterError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RetryLaterError';
+  }
 }
 
 export interface Refusal {

@@ -18,3 +18,4 @@ export {
   type TableNames,
 } from './rebuild.js';
 export { upsert } from './upsert.js';
+export { RetryLaterError } from './apply.js';

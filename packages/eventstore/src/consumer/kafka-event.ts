@@ -33,6 +33,6 @@ export function fromKafka(m: IncomingMessage): ConsumedEvent | { invalid: string
       }));
     },
     recordedAt: h.ce_time ? new Date(h.ce_time) : m.timestamp,
-    origin: { transport: 'kafka', topic: m.topic, partition: m.partition, offset: m.offset },
+    origin: { transport: 'kafka', topic: m.topic, partition: m.partition, offset: m.offset, headers: h },
   };
 }

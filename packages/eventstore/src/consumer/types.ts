@@ -14,7 +14,14 @@ export interface ConsumedEvent {
   readonly recordedAt: Date;
   readonly origin:
     | { readonly transport: 'log'; readonly source: string; readonly position: LogPosition }
-    | { readonly transport: 'kafka'; readonly topic: string; readonly partition: number; readonly offset: string };
+    | {
+        readonly transport: 'kafka';
+        readonly topic: string;
+        readonly partition: number;
+        readonly offset: string;
+        /** The message's headers as they came (the CloudEvents attributes among them). */
+        readonly headers: Readonly<Record<string, string>>;
+      };
 }
 
 /**

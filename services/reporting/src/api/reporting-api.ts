@@ -9,6 +9,7 @@ import { readSatisfaction } from '../satisfaction/query.js';
 import { readStatistics } from '../statistics/query.js';
 import { checkExport, exportEvaluation } from '../evaluation/export.js';
 import { readEvaluation } from '../evaluation/query.js';
+import type { WebhookRpcs } from '../webhooks/api.js';
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -24,7 +25,7 @@ const shown = (b: Board): Board => ({ ...b, asOf: undefined }) as Board;
  * stays and sends it when what it shows changed (a call, a new ticket, a notice): a display
  * board needs no more than that, and nothing is kept per subscriber but its last board.
  */
-export function reportingApi(deps: { db: pg.Pool; schema: string; clock: Clock; boardPollMs: number }): ServiceImpl<typeof ReportingService> {
+export function reportingApi(deps: { db: pg.Pool; schema: string; clock: Clock; boardPollMs: number }): Omit<ServiceImpl<typeof ReportingService>, keyof WebhookRpcs> {
   const { db, schema, clock } = deps;
   return {
     getBoard: async (req) => ({ board: await readBoard(db, schema, req.mallId, clock.now()) }),

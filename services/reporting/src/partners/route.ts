@@ -1,0 +1,101 @@
+import { toBinary, toJson, type DescMessage, type JsonObject } from '@bufbuild/protobuf';
+import { file_mpp_catalog_v1_events, file_mpp_queue_v1_events, file_mpp_survey_v1_events, redact, ResponseSubmittedSchema } from '@mpp/contracts';
+import { EventTypes, sequenceOf, type ConsumedEvent } from '@mpp/eventstore';
+import { isEntitled, type Grants } from './entitlements.js';
+
+/** Every event type of the three sources, decoded through the contracts only. */
+export const partnerEvents = new EventTypes();
+for (const file of [file_mpp_catalog_v1_events, file_mpp_queue_v1_events, file_mpp_survey_v1_events]) {
+  for (const message of file.messages) partnerEvents.register(message);
+}
+
+/** An event as one agency receives it: personal data gone, the rest as it was. */
+export interface PartnerEvent {
+  readonly agencyCode: string;
+  readonly id: string;
+  readonly type: string;
+  /** The Kafka key: the source stream's id, as on the source topic. */
+  readonly key: string;
+  /** The redacted protobuf event. */
+  readonly value: Uint8Array;
+  /** The CloudEvents attributes of the source message (binary mode). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The same event as a structured-mode CloudEvent (webhooks): attributes and the data as protobuf JSON. */
+  readonly json: JsonObject;
+}
+
+/** What the contract's markings cannot say: partners get survey answers without the respondent's profile. */
+const STRIP: ReadonlyMap<string, (message: never) => void> = new Map([
+  [ResponseSubmittedSchema.typeName, (m: { response?: { profile?: unknown } }) => void (m.response && delete m.response.profile)],
+]);
+
+/** Headers the platform uses internally (dead-letter bookkeeping, replays), never a partner's business. */
+const INTERNAL_HEADER = /^mpp_/;
+
+/** The source of an event as the relay names it (`/mpp/queue`). */
+function sourceOf(event: ConsumedEvent): string {
+  if (event.origin.transport === 'log') return `/mpp/${event.origin.source}`;
+  return event.origin.headers.ce_source ?? `/mpp/${/(?:^|\.)mpp\.([^.]+)\.v\d+$/.exec(event.origin.topic)?.[1] ?? 'unknown'}`;
+}
+
+/**
+ * The CloudEvents headers of the source message, kept as they were (over Kafka), or as the relay
+ * writes them (from the PostgreSQL log).
+ */
+function headersOf(event: ConsumedEvent): Record<string, string> {
+  if (event.origin.transport === 'kafka') {
+    return Object.fromEntries(Object.entries(event.origin.headers).filter(([name]) => !INTERNAL_HEADER.test(name)));
+  }
+  const m = event.metadata;
+  const headers: Record<string, string> = {
+    ce_specversion: '1.0',
+    ce_id: event.id,
+    ce_source: sourceOf(event),
+    ce_type: event.type,
+    ce_subject: event.streamId,
+    ce_time: event.recordedAt.toISOString(),
+    'content-type': 'application/protobuf',
+    ce_streamversion: String(event.version),
+    ce_sequence: sequenceOf(event.origin.position),
+  };
+  if (m.mallId) headers.ce_mallid = m.mallId;
+  if (m.agencyCode) headers.ce_agencycode = m.agencyCode;
+  if (m.serviceId) headers.ce_serviceid = m.serviceId;
+  if (m.correlationId) headers.ce_correlationid = m.correlationId;
+  if (m.traceparent) headers.traceparent = m.traceparent;
+  if (m.tracestate) headers.tracestate = m.tracestate;
+  return headers;
+}
+
+/** The redacted message of an event: marked fields masked or cleared, then what STRIP removes. */
+function redacted(event: ConsumedEvent): { schema: DescMessage; message: ReturnType<typeof redact> } {
+  const { type, message } = partnerEvents.decode(event);
+  const copy = redact(type.schema, message);
+  STRIP.get(type.schema.typeName)?.(copy as never);
+  return { schema: type.schema, message: copy };
+}
+
+/**
+ * The event as its agency receives it, or undefined when no partner is entitled to it (DESIGN.md
+ * §5). Throws when the bytes are not the type they claim to be (the consumer dead-letters it).
+ */
+export function routeEvent(event: ConsumedEvent, grants: Grants): PartnerEvent | undefined {
+  const agencyCode = event.metadata.agencyCode;
+  if (!isEntitled(agencyCode, event.type, grants)) return undefined;
+  const { schema, message } = redacted(event);
+  const headers = headersOf(event);
+  const json: JsonObject = {
+    specversion: '1.0',
+    id: event.id,
+    source: headers.ce_source ?? sourceOf(event),
+    type: event.type,
+    subject: event.streamId,
+    time: event.recordedAt.toISOString(),
+    datacontenttype: 'application/json',
+    ...(headers.ce_mallid ? { mallid: headers.ce_mallid } : {}),
+    agencycode: agencyCode,
+    ...(headers.ce_serviceid ? { serviceid: headers.ce_serviceid } : {}),
+    data: toJson(schema, message) as JsonObject,
+  };
+  return { agencyCode, id: event.id, type: event.type, key: event.streamId, value: toBinary(schema, message), headers, json };
+}
