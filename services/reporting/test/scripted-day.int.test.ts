@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { ReportingService, ReportUnit, Role, StatisticsGroup, TimeBucket, type Actor } from '@mpp/contracts';
+import { personalFields, ReportingService, ReportUnit, Role, StatisticsGroup, TimeBucket, type Actor } from '@mpp/contracts';
 import { createEventStore, createManualClock, dropVersion, prepareVersion, tableNames, toCloudEvent, type ConsumedEvent, type LogPosition, type RecordedEvent } from '@mpp/eventstore';
 import { createClient } from '@mpp/grpc';
 import { createKafkaClient, type IncomingMessage, type KafkaClient, type OutgoingMessage, type Producer } from '@mpp/kafka';
@@ -11,6 +11,8 @@ import { kafkaBrokers, testDatabase, uniqueTopic } from '@mpp/testing/fixtures';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, loadConfig, projections } from '../src/index.js';
+import { isEntitled, parseGrants } from '../src/partners/entitlements.js';
+import { partnerEvents } from '../src/partners/route.js';
 import { boothNames, bookingPunctuality, busiestHours, complaintsByAgency, ikmByUnit, statisticsRow, statisticsRows, unknownReferences, type Bucket } from './expected.js';
 import { AGENCIES, BOOTHS, DAYS, MALL, SERVICES, TIME_ZONE, UNKNOWN_MALL, scriptDay, seededRandom, type ScriptedDay } from './scripted-day.js';
 
@@ -230,6 +232,55 @@ describe('a scripted day through Kafka', () => {
     settled = got;
   }, 300_000);
 
+  it('republishes each agency’s entitled events to its partner topic, keyed and headed as the source, with no personal data', async () => {
+    // What each agency should get: the default entitlement, from the events the services wrote.
+    const expected = new Map<string, Set<string>>();
+    const originals = new Map<string, RecordedEvent>();
+    const personal = new Set<string>();
+    for (const source of SOURCES)
+      for (const e of logs[source]!) {
+        originals.set(e.id, e);
+        const { type, message } = partnerEvents.decode(e);
+        for (const value of personalValues(type.schema, message)) personal.add(value);
+        if (!isEntitled(e.metadata.agencyCode, e.type, parseGrants(''))) continue;
+        expected.set(e.metadata.agencyCode, (expected.get(e.metadata.agencyCode) ?? new Set()).add(e.id));
+      }
+    // The script has personal data of every kind a partner could see: officers, complaints, suggestions.
+    expect([...personal].some((v) => v.startsWith('officer-'))).toBe(true);
+    expect([...personal].some((v) => v.startsWith('Keluhan '))).toBe(true);
+    expect([...personal].some((v) => v.startsWith('Saran '))).toBe(true);
+    expect([...personal].some((v) => v.startsWith('0812'))).toBe(true);
+    expect(expected.size).toBe(AGENCIES.length);
+
+    const partnerTopic = (code: string) => `${prefix}mpp.partner.${code}.v1`;
+    const got = new Map<string, IncomingMessage[]>();
+    const consumer = await kafka.consumer({ groupId: `${prefix}mpp.partner.all.proof`, topics: [...expected.keys()].map(partnerTopic), fromBeginning: true });
+    void consumer.run(async (m) => void got.set(m.topic, [...(got.get(m.topic) ?? []), m]));
+    try {
+      await waitFor(() => [...expected].every(([code, ids]) => new Set((got.get(partnerTopic(code)) ?? []).map((m) => m.headers.ce_id)).size === ids.size), { timeoutMs: 120_000, what: 'every partner topic complete' });
+    } finally {
+      await consumer.close();
+    }
+    for (const [code, ids] of expected) {
+      const list = got.get(partnerTopic(code))!;
+      expect(new Set(list.map((m) => m.headers.ce_id)), code).toEqual(ids);
+      for (const m of list) {
+        const original = originals.get(m.headers.ce_id!)!;
+        // Keyed as the source (per-stream order), the CloudEvents attributes kept.
+        expect(m.key).toBe(original.streamId);
+        expect(m.headers).toMatchObject({ ce_specversion: '1.0', ce_type: original.type, ce_subject: original.streamId, ce_time: original.recordedAt.toISOString(), ce_agencycode: code, 'content-type': 'application/protobuf' });
+        expect(m.headers.ce_source).toMatch(/^\/mpp\/(catalog|queue|survey)$/);
+        // Every field marked personal is empty or masked, the respondent profile is gone, and no
+        // personal value of the whole script appears anywhere in the message.
+        const { type, message } = partnerEvents.decode({ type: m.headers.ce_type!, data: m.value! });
+        for (const value of personalValues(type.schema, message)) expect(value, `${type.name} ${m.headers.ce_id}`).toMatch(/^\*\*\*\d{0,3}$/);
+        if (type.name === 'id.mpp.survey.ResponseSubmitted.v1') expect((message as { response?: { profile?: unknown } }).response?.profile).toBeUndefined();
+        const raw = Buffer.from(m.value!).toString('latin1') + JSON.stringify(m.headers);
+        for (const value of personal) if (raw.includes(value)) throw new Error(`${partnerTopic(code)} carries the personal value ${JSON.stringify(value)} in ${type.name}`);
+      }
+    }
+  }, 180_000);
+
   it('keeps a ticket of a mall the catalog never described, and says so', async () => {
     const r = await reports.getStatistics({ mallId: UNKNOWN_MALL, period: DAYS[0], groupBy: StatisticsGroup.MALL });
     expect(r.timeZone).toBe('Asia/Jakarta');
@@ -322,6 +373,15 @@ describe('a scripted day through Kafka', () => {
     expect(await snapshot()).toEqual(approx(settled));
   }, 600_000);
 });
+
+/** The values of a message's fields marked personal in the contract (non-empty strings only). */
+function personalValues(schema: Parameters<typeof personalFields>[0], message: unknown): string[] {
+  return personalFields(schema).flatMap((f) => {
+    let value: unknown = message;
+    for (const part of f.path.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+    return typeof value === 'string' && value !== '' ? [value] : [];
+  });
+}
 
 const agencyOf = (serviceId: string) => SERVICES.find((s) => s.id === serviceId)!.agency;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -418,12 +418,15 @@ function encode(tickets: TicketFact[], bookings: BookingFact[], responses: Respo
   // The survey.
   for (const r of responses) {
     const at = plus(r.ticket.endedAt!, 5);
-    add('survey', `survey-${r.ticket.id}`, at, T.ResponseSubmitted, { response: { ticketId: r.ticket.id, mallId: MALL, agencyCode: r.ticket.service.agency, serviceId: r.ticket.service.id, date: r.ticket.date, answers: r.answers, submittedAt: ts(at) } }, { mallId: MALL, agencyCode: r.ticket.service.agency, serviceId: r.ticket.service.id });
+    add('survey', `survey-${r.ticket.id}`, at, T.ResponseSubmitted, { response: { ticketId: r.ticket.id, mallId: MALL, agencyCode: r.ticket.service.agency, serviceId: r.ticket.service.id, date: r.ticket.date, answers: r.answers, submittedAt: ts(at),
+      // Personal data a partner topic must never carry (reports do not read it either).
+      profile: { ageGroup: 2, sex: 1, education: 3, occupation: 1 }, suggestion: `Saran ${r.ticket.id}: petugas ramah` } }, { mallId: MALL, agencyCode: r.ticket.service.agency, serviceId: r.ticket.service.id });
   }
   for (const c of complaints) {
     const meta = { mallId: MALL, agencyCode: c.service.agency, serviceId: c.service.id };
-    add('survey', `complaint-${c.id}`, c.receivedAt, T.ComplaintReceived, { complaint: { id: c.id, mallId: MALL, agencyCode: c.service.agency, serviceId: c.service.id, kind: ComplaintKind.COMPLAINT, category: 'time', receivedAt: ts(c.receivedAt), respondBy: ts(c.respondBy), resolveBy: ts(c.resolveBy) } }, meta);
-    if (c.respondedAt) add('survey', `complaint-${c.id}`, c.respondedAt, T.ComplaintResponded, { complaintId: c.id, at: ts(c.respondedAt) }, meta);
+    add('survey', `complaint-${c.id}`, c.receivedAt, T.ComplaintReceived, { complaint: { id: c.id, mallId: MALL, agencyCode: c.service.agency, serviceId: c.service.id, kind: ComplaintKind.COMPLAINT, category: 'time', receivedAt: ts(c.receivedAt), respondBy: ts(c.respondBy), resolveBy: ts(c.resolveBy),
+      text: `Keluhan ${c.id}: antre terlalu lama`, contact: { name: `Warga ${c.id}`, phone: `0812${c.id.replace(/\D/g, '').padStart(8, '7')}`, email: `warga-${c.id}@example.id` } } }, meta);
+    if (c.respondedAt) add('survey', `complaint-${c.id}`, c.respondedAt, T.ComplaintResponded, { complaintId: c.id, at: ts(c.respondedAt), text: `Jawaban untuk ${c.id}` }, meta);
     if (c.resolvedAt) add('survey', `complaint-${c.id}`, c.resolvedAt, T.ComplaintResolved, { complaintId: c.id, at: ts(c.resolvedAt) }, meta);
   }
   const planned = local(DAYS[1], 14, 0);
