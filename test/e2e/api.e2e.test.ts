@@ -86,6 +86,13 @@ const MATRIX: readonly (readonly [string, string, 'anyone' | readonly Role[]])[]
   ['GET', '/malls/{mallId}/reports/ikm', ['officer', 'agency-admin', 'mall-admin', 'auditor']],
   ['GET', '/malls/{mallId}/reports/fairness', ['mall-admin', 'auditor']],
   ['GET', '/malls/{mallId}/reports/evaluation', ['mall-admin', 'auditor']],
+  ['POST', '/webhooks', ['partner']],
+  ['GET', '/webhooks', ['partner']],
+  ['GET', '/webhooks/{webhookId}', ['partner']],
+  ['DELETE', '/webhooks/{webhookId}', ['partner']],
+  ['POST', '/webhooks/{webhookId}/enable', ['partner']],
+  ['POST', '/webhooks/{webhookId}/rotate-secret', ['partner']],
+  ['GET', '/webhooks/{webhookId}/deliveries', ['partner']],
 ];
 
 describe('the public API: authorisation, bad input, live board, sign-in (PostgreSQL log transport)', () => {
@@ -131,6 +138,7 @@ describe('the public API: authorisation, bad input, live board, sign-in (Postgre
       token: 'no-such-survey',
       complaintId: complaint.body.complaint.id,
       actionId: 'no-such-action',
+      webhookId: '00000000-0000-4000-8000-000000000000',
       period: '2026-11',
       date: ticket.body.view.ticket.date,
     };

@@ -1,4 +1,7 @@
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKafkaClient, type IncomingMessage } from '@mpp/kafka';
 import { waitFor } from '@mpp/testing';
 import { startTestPlatform, type TestPlatform, type Transport } from './platform.js';
 import { openSse, type SseClient } from './sse.js';
@@ -210,5 +213,61 @@ describe.each<Transport>(['postgres-log', 'kafka'])('the platform over HTTP (%s 
       const r = await p.api('GET', `/api/v1/malls/${p.mallId}/reports/daily?groupBy=mall&bucket=period&date=${date}`, { token: admin });
       return r.status === 200 && r.body.total.noShow === 1 && r.body.total.transferred === 1 ? r.body : undefined;
     }, { what: 'the report to count the no-show and the transfer' });
+  });
+
+  it('a partner agency hears of its tickets: a signed webhook delivery, and its own Kafka topic', async () => {
+    const bodies: { body: string; signature: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        bodies.push({ body, signature: String(req.headers['mpp-signature']) });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const partner = await p.token({ role: 'partner', agency: service.agencyCode, subject: `partner-${service.agencyCode}` });
+      const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/mpp`;
+      const created = await p.api('POST', '/api/v1/webhooks', { token: partner, body: { url, eventTypes: ['id.mpp.queue.TicketIssued.v1'] } });
+      expect(created.status, created.text).toBe(201);
+      expect(created.body.webhook).toMatchObject({ agencyCode: service.agencyCode, status: 'active', url });
+      const secret: string = created.body.secret;
+      const listed = await p.api('GET', '/api/v1/webhooks', { token: partner });
+      expect(listed.body.webhooks.map((w: { id: string }) => w.id)).toContain(created.body.webhook.id);
+
+      const taken = await p.api('POST', `/api/v1/malls/${p.mallId}/tickets`, { body: { serviceId: service.id, source: 'online' } });
+      expect(taken.status, taken.text).toBe(201);
+      const ticketId: string = taken.body.view.ticket.id;
+      const delivery = await waitFor(() => bodies.find((b) => b.body.includes(ticketId)), { timeoutMs: 120_000, what: 'the webhook delivery of the new ticket' });
+      const event = JSON.parse(delivery.body);
+      expect(event).toMatchObject({ specversion: '1.0', type: 'id.mpp.queue.TicketIssued.v1', agencycode: service.agencyCode, data: { ticket: { id: ticketId } } });
+      // Checked here as a partner would, from the documented recipe: HMAC-SHA256 of "<t>.<body>".
+      const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(delivery.signature)!;
+      expect(createHmac('sha256', secret).update(`${t}.${delivery.body}`).digest('hex')).toBe(v1);
+      expect(Math.abs(Date.now() / 1000 - Number(t))).toBeLessThan(300);
+      const log = await p.api('GET', `/api/v1/webhooks/${created.body.webhook.id}/deliveries?status=delivered`, { token: partner });
+      expect(log.status, log.text).toBe(200);
+      expect(log.body.deliveries.map((d: { eventId: string }) => d.eventId)).toContain(event.id);
+
+      if (transport === 'kafka') {
+        const topic = `${p.platform.env.KAFKA_TOPIC_PREFIX}mpp.partner.${service.agencyCode}.v1`;
+        const kafka = createKafkaClient({ brokers: p.platform.env.KAFKA_BROKERS!.split(','), clientId: 'e2e-partner' });
+        const got: IncomingMessage[] = [];
+        const consumer = await kafka.consumer({ groupId: `${p.platform.env.KAFKA_TOPIC_PREFIX}mpp.partner.${service.agencyCode}.e2e`, topics: [topic], fromBeginning: true });
+        void consumer.run(async (m) => void got.push(m));
+        try {
+          const m = await waitFor(() => got.find((x) => x.headers.ce_id === event.id), { timeoutMs: 120_000, what: 'the event on the partner topic' });
+          expect(m.headers).toMatchObject({ ce_type: 'id.mpp.queue.TicketIssued.v1', ce_agencycode: service.agencyCode, ce_source: '/mpp/queue' });
+        } finally {
+          await consumer.close();
+        }
+      }
+      expect((await p.api('DELETE', `/api/v1/webhooks/${created.body.webhook.id}`, { token: partner })).status).toBe(200);
+      expect((await p.api('GET', `/api/v1/webhooks/${created.body.webhook.id}`, { token: partner })).status).toBe(404);
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 }, 600_000);

@@ -85,6 +85,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   // GATEWAY_HTTP_HOST says otherwise (a mall's LAN: set it, and a real OIDC_ISSUER).
   if (!options.env.GRPC_HOST?.trim()) overlay.GRPC_HOST = '127.0.0.1';
   if (demo && !options.env.GATEWAY_HTTP_HOST?.trim()) overlay.GATEWAY_HTTP_HOST = '127.0.0.1';
+  // A demo on one machine: a partner's webhook receiver is on localhost too.
+  if (demo && !options.env.WEBHOOK_ALLOW_PRIVATE_TARGETS?.trim()) overlay.WEBHOOK_ALLOW_PRIVATE_TARGETS = 'true';
   for (const s of SERVICES) {
     const key = `${s.toUpperCase()}_ADDRESS`;
     if (!options.env[key]?.trim()) overlay[key] = `127.0.0.1:${options.env[`${s.toUpperCase()}_GRPC_PORT`]?.trim() || defaultPortOf(s)}`;
@@ -171,6 +173,7 @@ export async function demoPeople(catalogAddress: string): Promise<{ id: string; 
     if (officer) {
       people.splice(1, 0, { role: 'officer', subject: officer.subject, mall: mall.id, agency: officer.agencyCode, name: officer.displayName, label: `officer ${officer.displayName} (${officer.agencyCode}, counters ${officer.counterIds.join(', ')})` });
       people.splice(2, 0, { role: 'agency-admin', subject: `demo-admin-${officer.agencyCode}`, mall: mall.id, agency: officer.agencyCode, label: `agency-admin (${officer.agencyCode})` });
+      people.push({ role: 'partner', subject: `demo-partner-${officer.agencyCode}`, agency: officer.agencyCode, label: `partner (${officer.agencyCode}: webhooks)` });
     }
     return { id: mall.id, people };
   } finally {
