@@ -96,7 +96,7 @@ export function oneOf<const V extends string>(...values: V[]): (raw: string) => 
 export function describeSpec<T>(spec: Spec<T>): { env: string; default: string; doc: string }[] {
   return Object.values<Setting<unknown>>(spec as Record<string, Setting<unknown>>).map((s) => ({
     env: s.env,
-    default: s.default === undefined ? '(required)' : s.default === '' || (Array.isArray(s.default) && s.default.length === 0) ? '(none)' : String(s.default),
+    default: s.default === undefined ? '(required)' : s.default === '' || (Array.isArray(s.default) && s.default.length === 0) || (s.default instanceof Map && s.default.size === 0) ? '(none)' : String(s.default),
     doc: s.doc,
   }));
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { create, fromBinary, toBinary, type DescMessage } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
@@ -14,6 +15,7 @@ import {
 import { eventTypeName, type ConsumedEvent } from '@mpp/eventstore';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ENTITLEMENTS, ENTITLEMENTS, isEntitled, parseGrants } from '../src/partners/entitlements.js';
+import { partnerFieldTable } from '../src/partners/fields.js';
 import { partnerEvents, routeEvent } from '../src/partners/route.js';
 import { sign, verify } from '../src/webhooks/signature.js';
 import { checkTargetUrl, isPrivateAddress } from '../src/webhooks/targets.js';
@@ -54,6 +56,14 @@ describe('what a partner agency is entitled to', () => {
     expect(isEntitled('polri', 'id.mpp.queue.CounterOpened.v1', grants)).toBe(true);
     expect(isEntitled('', 'id.mpp.queue.TicketCalled.v1', NO_GRANTS)).toBe(false);
     expect(isEntitled('polri', 'id.mpp.catalog.NoticeSet.v1', NO_GRANTS)).toBe(false);
+  });
+
+  it('is documented field by field in docs/partners.md, as the contracts say', () => {
+    const doc = readFileSync(new URL('../../../docs/partners.md', import.meta.url), 'utf8');
+    const table = /<!-- partner-fields:begin -->\n([\s\S]*?)\n<!-- partner-fields:end -->/.exec(doc)?.[1];
+    expect(table, 'regenerate the table with partnerFieldTable()').toBe(partnerFieldTable());
+    expect(table).toContain('| `id.mpp.queue.TicketCalled.v1` | tickets | ticketId, counterId, at (Timestamp), reason (CallReason), officer, amongServiceIds, policy (OrderingPolicy) | officer: `***` |');
+    expect(table).toContain('response.profile: dropped');
   });
 
   it('refuses a grant it cannot read, saying what it expects', () => {

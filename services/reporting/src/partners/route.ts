@@ -24,10 +24,22 @@ export interface PartnerEvent {
   readonly json: JsonObject;
 }
 
-/** What the contract's markings cannot say: partners get survey answers without the respondent's profile. */
-const STRIP: ReadonlyMap<string, (message: never) => void> = new Map([
-  [ResponseSubmittedSchema.typeName, (m: { response?: { profile?: unknown } }) => void (m.response && delete m.response.profile)],
-]);
+/**
+ * What the contract's markings cannot say, by message type: partners get survey answers without
+ * the respondent's profile (DESIGN.md §5). Paths as in `personalFields`.
+ */
+export const STRIPPED: ReadonlyMap<string, readonly string[]> = new Map([[ResponseSubmittedSchema.typeName, ['response.profile']]]);
+
+/** Clears each stripped path of a message (the last part is set to undefined). */
+function strip(typeName: string, message: object): void {
+  for (const path of STRIPPED.get(typeName) ?? []) {
+    const parts = path.split('.');
+    const last = parts.pop()!;
+    let holder: unknown = message;
+    for (const part of parts) holder = (holder as Record<string, unknown> | undefined)?.[part];
+    if (holder && typeof holder === 'object') (holder as Record<string, unknown>)[last] = undefined;
+  }
+}
 
 /** Headers the platform uses internally (dead-letter bookkeeping, replays), never a partner's business. */
 const INTERNAL_HEADER = /^mpp_/;
@@ -71,7 +83,7 @@ function headersOf(event: ConsumedEvent): Record<string, string> {
 function redacted(event: ConsumedEvent): { schema: DescMessage; message: ReturnType<typeof redact> } {
   const { type, message } = partnerEvents.decode(event);
   const copy = redact(type.schema, message);
-  STRIP.get(type.schema.typeName)?.(copy as never);
+  strip(type.schema.typeName, copy);
   return { schema: type.schema, message: copy };
 }
 
