@@ -48,6 +48,9 @@ interface Claimed {
   secret: string;
 }
 
+/** How long the delivery log keeps what is done with. */
+export const LOG_RETENTION_DAYS = 30;
+
 type Outcome = { ok: true; status: number } | { ok: false; status: number; error: string };
 
 /** The wait before the next attempt after `attempts` failed ones, with ±20 % jitter so a recovering endpoint is not hit all at once. */
@@ -147,7 +150,16 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     else log.info({ webhookId: d.webhook_id, deliveryId: d.id, attempts: d.attempts, giveUp, error: outcome.error }, 'webhook delivery failed');
   }
 
+  /** Delivered and given-up deliveries leave the log after LOG_RETENTION_DAYS; pending ones stay. */
+  let prunedAt = 0;
+  async function prune(): Promise<void> {
+    if (Date.now() - prunedAt < 3_600_000) return;
+    prunedAt = Date.now();
+    await db.query(`delete from ${t.deliveries} where status <> 'pending' and created_at < now() - make_interval(days => $1)`, [LOG_RETENTION_DAYS]);
+  }
+
   async function runOnce(): Promise<number> {
+    await prune();
     const due = await claim();
     await Promise.all(due.map(async (d) => record(d, await post(d))));
     return due.length;
