@@ -35,8 +35,8 @@ export interface ShellOptions<S extends DescService> {
   /** Read models the service keeps from events (services that own data). */
   readonly projections?: readonly ProjectionSpec[];
   /**
-   * Work the service runs beside its API and consumers (services that own data), started last
-   * and stopped first: e.g. the reporting service's webhook sender.
+   * Work the service runs beside its API and consumers (services that own data), started last,
+   * stopped after the consumers: e.g. the reporting service's webhook sender.
    */
   readonly background?: (deps: ApiDeps) => BackgroundWork | Promise<BackgroundWork>;
   readonly log?: Logger;
@@ -157,10 +157,11 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
           scheduler,
           stop() {
             stopping ??= (async () => {
-              await background?.stop();
               await grpc.shutdown();
               await scheduler?.stop();
               await projections?.stop();
+              // After the consumers: background work may hold what they use (a producer).
+              await background?.stop();
               await eventing?.relay?.stop();
               await db?.end();
               log.info(`${name} service stopped`);

@@ -59,7 +59,12 @@ export function build(config: ReportingConfig, options: BuildOptions = {}): Serv
         },
       });
       worker.start();
-      return worker;
+      return {
+        async stop() {
+          await worker.stop();
+          await router.close();
+        },
+      };
     },
   });
 }

@@ -28,11 +28,17 @@ export interface PartnerRouterOptions {
  * partition (retried with backoff, never dead-lettered); an event whose bytes are not its type is
  * dead-lettered like any poison message.
  */
-export function partnerRouter(options: PartnerRouterOptions): ProjectionDefinition {
+export interface PartnerRouter extends ProjectionDefinition {
+  /** Closes its producer; a publish after it fails (to be retried by whoever runs next). */
+  close(): Promise<void>;
+}
+
+export function partnerRouter(options: PartnerRouterOptions): PartnerRouter {
   const { kafka, grants, topicPrefix } = options;
   const t = webhookTables(options.schema);
   const ensured = new Set<string>();
   let producer: Promise<Producer> | undefined;
+  let closed = false;
 
   async function publish(routed: readonly PartnerEvent[]): Promise<void> {
     if (!kafka || routed.length === 0) return;
@@ -44,6 +50,7 @@ export function partnerRouter(options: PartnerRouterOptions): ProjectionDefiniti
       byTopic.set(spec.topic, list);
     }
     try {
+      if (closed) throw new Error('the router is stopping');
       const missing = [...new Set(routed.map((r) => r.agencyCode))].map((code) => partnerTopicSpec(code, topicPrefix)).filter((s) => !ensured.has(s.topic));
       if (missing.length > 0) {
         await kafka.ensureTopics(missing);
@@ -88,5 +95,11 @@ export function partnerRouter(options: PartnerRouterOptions): ProjectionDefiniti
     },
     apply: (event, tx) => route([event], tx),
     applyBatch: (events, tx) => route(events, tx),
+    async close() {
+      closed = true;
+      const p = producer;
+      producer = undefined;
+      await (await p?.catch(() => undefined))?.close();
+    },
   };
 }
