@@ -11,11 +11,13 @@ export interface Run {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function mpp(args: string[], env: Record<string, string>): Run {
+/** Starts the CLI; `input`, when given, is its standard input. */
+export function mpp(args: string[], env: Record<string, string>, input?: string): Run {
   const child = spawn(process.execPath, [bin, ...args], {
     env: { PATH: process.env.PATH ?? '', OTEL_TRACES_EXPORTER: 'none', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  child.stdin?.end(input);
   const run: Run = {
     child,
     stdout: '',
@@ -28,8 +30,8 @@ export function mpp(args: string[], env: Record<string, string>): Run {
 }
 
 /** Runs to the end; returns the exit code and what it printed. */
-export async function mppDone(args: string[], env: Record<string, string>) {
-  const run = mpp(args, env);
+export async function mppDone(args: string[], env: Record<string, string>, input?: string) {
+  const run = mpp(args, env, input);
   const { code } = await run.exit;
   return { code, stdout: run.stdout, stderr: run.stderr };
 }

@@ -1,12 +1,17 @@
-import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type SASLOptions } from 'kafkajs';
+import { fromKafkajsAcl, toKafkajsAcl, toKafkajsFilter } from './acls.js';
 import { incoming } from './messages.js';
 import { createPipeline, type Pipeline } from './pipeline.js';
 import type {
+  AclBinding,
+  AclFilter,
   BatchHandler,
   Consumer,
   ConsumerOptions,
+  GroupDescription,
   KafkaClientOptions,
   MessageHandler,
+  PartitionOffset,
   Producer,
   TopicSpec,
 } from './types.js';
@@ -32,6 +37,22 @@ export interface KafkaClient {
   setGroupOffsets(groupId: string, topic: string, partitions: readonly { partition: number; offset: string }[]): Promise<void>;
   /** Per partition, the offset a consumer group will read next ('-1' when it has none). */
   groupOffsets(groupId: string, topic: string): Promise<{ partition: number; offset: string }[]>;
+  topicExists(topic: string): Promise<boolean>;
+  /** Deletes topics and every message in them; a topic that does not exist is skipped. */
+  deleteTopics(topics: readonly string[]): Promise<void>;
+  /**
+   * Per partition, the first offset whose record timestamp is at or after `at`; the end offset
+   * (where the next record will go) for a partition with none.
+   */
+  offsetsAtTime(topic: string, at: Date): Promise<PartitionOffset[]>;
+  /** The group's state and member count; a group the broker does not know is `Dead` with no members. */
+  describeGroup(groupId: string): Promise<GroupDescription>;
+  /** Adds ACLs; the broker keeps a set, so adding one that exists changes nothing. */
+  createAcls(acls: readonly AclBinding[]): Promise<void>;
+  /** The ACLs that match the filter (needs DESCRIBE on the cluster). */
+  describeAcls(filter: AclFilter): Promise<AclBinding[]>;
+  /** Deletes the ACLs that match the filter and returns them (none: nothing matched). */
+  deleteAcls(filter: AclFilter): Promise<AclBinding[]>;
 }
 
 export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
@@ -83,38 +104,18 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
         },
       };
     },
-    async endOffsets(topic) {
-      const admin = kafka.admin();
-      await admin.connect();
-      try {
-        return (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high, low: p.low }));
-      } finally {
-        await admin.disconnect();
-      }
-    },
-    async setGroupOffsets(groupId, topic, partitions) {
-      const admin = kafka.admin();
-      await admin.connect();
-      try {
-        await admin.setOffsets({ groupId, topic, partitions: partitions.map((p) => ({ ...p })) });
-      } finally {
-        await admin.disconnect();
-      }
-    },
-    async groupOffsets(groupId, topic) {
-      const admin = kafka.admin();
-      await admin.connect();
-      try {
+    endOffsets: (topic) =>
+      withAdmin(kafka, async (admin) =>
+        (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high, low: p.low }))),
+    setGroupOffsets: (groupId, topic, partitions) =>
+      withAdmin(kafka, (admin) => admin.setOffsets({ groupId, topic, partitions: partitions.map((p) => ({ ...p })) })),
+    groupOffsets: (groupId, topic) =>
+      withAdmin(kafka, async (admin) => {
         const [found] = await admin.fetchOffsets({ groupId, topics: [topic] });
         return (found?.partitions ?? []).map((p) => ({ partition: p.partition, offset: p.offset }));
-      } finally {
-        await admin.disconnect();
-      }
-    },
-    async ensureTopics(topics) {
-      const admin = kafka.admin();
-      await admin.connect();
-      try {
+      }),
+    ensureTopics: (topics) =>
+      withAdmin(kafka, async (admin) => {
         const existing = new Set(await admin.listTopics());
         const missing = topics.filter((t) => !existing.has(t.topic));
         if (missing.length === 0) return;
@@ -126,9 +127,48 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
             configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
           })),
         });
-      } finally {
-        await admin.disconnect();
-      }
+      }),
+    topicExists: (topic) => withAdmin(kafka, async (admin) => (await admin.listTopics()).includes(topic)),
+    deleteTopics: (topics) =>
+      withAdmin(kafka, async (admin) => {
+        const existing = new Set(await admin.listTopics());
+        const present = topics.filter((t) => existing.has(t));
+        if (present.length > 0) await admin.deleteTopics({ topics: present });
+      }),
+    offsetsAtTime: (topic, at) =>
+      withAdmin(kafka, async (admin) =>
+        // kafkajs answers the end offset for a partition with no record at or after the moment.
+        (await admin.fetchTopicOffsetsByTimestamp(topic, at.getTime())).map((p) => ({ partition: p.partition, offset: p.offset }))),
+    describeGroup: (groupId) =>
+      withAdmin(kafka, async (admin) => {
+        const { groups } = await admin.describeGroups([groupId]);
+        const group = groups.find((g) => g.groupId === groupId);
+        return { state: group?.state ?? 'Dead', members: group?.members.length ?? 0 };
+      }),
+    createAcls: async (acls) => {
+      if (acls.length === 0) return;
+      await withAdmin(kafka, (admin) => admin.createAcls({ acl: acls.map(toKafkajsAcl) }));
     },
+    describeAcls: (filter) =>
+      withAdmin(kafka, async (admin) => {
+        const { resources } = await admin.describeAcls(toKafkajsFilter(filter));
+        return resources.flatMap(({ acls, ...resource }) => acls.map((acl) => fromKafkajsAcl({ ...resource, ...acl })));
+      }),
+    deleteAcls: (filter) =>
+      withAdmin(kafka, async (admin) => {
+        const { filterResponses } = await admin.deleteAcls({ filters: [toKafkajsFilter(filter)] });
+        return filterResponses.flatMap((r) => r.matchingAcls.map(fromKafkajsAcl));
+      }),
   };
+}
+
+/** Runs `work` with a connected admin client, and disconnects it whatever happens. */
+async function withAdmin<T>(kafka: Kafka, work: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
+  }
 }

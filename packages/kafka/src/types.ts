@@ -70,3 +70,53 @@ export interface KafkaClientOptions {
   readonly clientId: string;
   readonly sasl?: { readonly mechanism: 'scram-sha-256' | 'scram-sha-512'; readonly username: string; readonly password: string };
 }
+
+/** What an ACL is on. */
+export type AclResourceType = 'topic' | 'group' | 'cluster' | 'transactional-id';
+
+/** `literal`: the resource of exactly that name; `prefixed`: every resource whose name starts with it. */
+export type AclPatternType = 'literal' | 'prefixed';
+
+export type AclOperation =
+  | 'all'
+  | 'read'
+  | 'write'
+  | 'create'
+  | 'delete'
+  | 'alter'
+  | 'describe'
+  | 'cluster-action'
+  | 'describe-configs'
+  | 'alter-configs'
+  | 'idempotent-write';
+
+export type AclPermission = 'allow' | 'deny';
+
+/** One ACL: `principal` (e.g. `User:partner-polres`) from `host` may (or may not) do `operation` on a resource. */
+export interface AclBinding {
+  readonly principal: string;
+  /** `*` for any host. */
+  readonly host: string;
+  readonly resourceType: AclResourceType;
+  readonly resourceName: string;
+  readonly patternType: AclPatternType;
+  readonly operation: AclOperation;
+  readonly permission: AclPermission;
+}
+
+/** Selects ACLs: each field given must be equal; a field left out matches any value. */
+export type AclFilter = { readonly [K in keyof AclBinding]?: AclBinding[K] };
+
+/** A consumer group as the broker sees it now. */
+export interface GroupDescription {
+  /** Kafka's group state: `Empty`, `Stable`, `PreparingRebalance`, `CompletingRebalance`, or `Dead` (no such group). */
+  readonly state: string;
+  /** How many consumers are members now; offsets can be moved only when there are none. */
+  readonly members: number;
+}
+
+/** An offset of one partition. */
+export interface PartitionOffset {
+  readonly partition: number;
+  readonly offset: string;
+}

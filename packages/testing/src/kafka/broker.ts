@@ -16,6 +16,11 @@ export interface ScramUser { name: string; password: string }
 export interface KafkaBrokerOptions {
   /** Users for the SASL_PLAINTEXT listener; when given, ACLs are enforced (StandardAuthorizer). */
   scramUsers?: ScramUser[];
+  /**
+   * Starts the SASL_PLAINTEXT listener and the StandardAuthorizer even without `scramUsers`, for
+   * tests that create SCRAM users at run time (e.g. `mpp partner add`); default false.
+   */
+  sasl?: boolean;
   /** Data folder; default a fresh `mkdtemp` under `os.tmpdir()`. An already formatted one is reused. */
   dataDir?: string;
   log?: (msg: string) => void;
@@ -29,9 +34,9 @@ export interface BrokerPorts { client: number; controller: number; sasl?: number
 
 /** A running broker started by {@link startKafkaBroker}. */
 export interface KafkaBroker {
-  /** PLAINTEXT `127.0.0.1:port`; unauthenticated, i.e. super user `User:ANONYMOUS` when scramUsers were given. */
+  /** PLAINTEXT `127.0.0.1:port`; unauthenticated, i.e. super user `User:ANONYMOUS` when SASL is on. */
   brokers: string[];
-  /** SASL_PLAINTEXT (SCRAM-SHA-256) `127.0.0.1:port`; empty when no scramUsers. */
+  /** SASL_PLAINTEXT (SCRAM-SHA-256) `127.0.0.1:port`; empty without scramUsers or `sasl`. */
   saslBrokers: string[];
   pid: number;
   dataDir: string;
@@ -79,7 +84,7 @@ export async function startKafkaBroker(opts: KafkaBrokerOptions = {}): Promise<K
   const ownDataDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? await mkdtemp(join(tmpdir(), 'mpp-kafka-'));
   await mkdir(dataDir, { recursive: true });
-  const scram = scramUsers.length > 0;
+  const scram = opts.sasl === true || scramUsers.length > 0;
   const [port, ctrlPort, saslPort] = opts.ports
     ? [opts.ports.client, opts.ports.controller, opts.ports.sasl]
     : await freePorts(scram ? 3 : 2);
