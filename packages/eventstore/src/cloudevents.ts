@@ -19,6 +19,11 @@ export const SEQUENCE = /^\d{20}-\d{19}$/;
  * personal data goes into headers.
  */
 export function toCloudEvent(event: RecordedEvent, source: string): OutgoingMessage {
+  return { key: event.streamId, value: event.data, headers: cloudEventHeaders(event, source) };
+}
+
+/** The CloudEvents Kafka headers of a recorded event (binary mode), as the relay writes them. */
+export function cloudEventHeaders(event: Pick<RecordedEvent, 'id' | 'type' | 'streamId' | 'recordedAt' | 'version' | 'position' | 'metadata'>, source: string): Record<string, string> {
   const headers: Record<string, string> = {
     ce_specversion: '1.0',
     ce_id: event.id,
@@ -38,5 +43,5 @@ export function toCloudEvent(event: RecordedEvent, source: string): OutgoingMess
   if (m.correlationId) headers.ce_correlationid = m.correlationId;
   if (m.traceparent) headers.traceparent = m.traceparent;
   if (m.tracestate) headers.tracestate = m.tracestate;
-  return { key: event.streamId, value: event.data, headers };
+  return headers;
 }

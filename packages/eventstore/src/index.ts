@@ -6,7 +6,7 @@ export { ConcurrencyError, isConcurrencyError } from './errors.js';
 export { EventTypes, eventTypeName, type EventType, type DecodedEvent } from './event-types.js';
 export { createCommandHandler, derivedEventId, draft, type Alongside, type CommandHandler, type Decider, type EventDraft, type CommandContext, type Handled, type HandleOptions } from './command-handler.js';
 export { createRelay, type Relay, type RelayOptions, type RelayStatus } from './relay.js';
-export { SEQUENCE, sequenceOf, toCloudEvent } from './cloudevents.js';
+export { cloudEventHeaders, SEQUENCE, sequenceOf, toCloudEvent } from './cloudevents.js';
 export { loadCheckpoint, saveCheckpoint } from './checkpoints.js';
 export * from './types.js';
 export * from './scheduler/index.js';

@@ -1,6 +1,6 @@
 import { toBinary, toJson, type DescMessage, type JsonObject } from '@bufbuild/protobuf';
 import { file_mpp_catalog_v1_events, file_mpp_queue_v1_events, file_mpp_survey_v1_events, redact, ResponseSubmittedSchema } from '@mpp/contracts';
-import { EventTypes, sequenceOf, type ConsumedEvent } from '@mpp/eventstore';
+import { cloudEventHeaders, EventTypes, type ConsumedEvent } from '@mpp/eventstore';
 import { isEntitled, type Grants } from './entitlements.js';
 
 /** Every event type of the three sources, decoded through the contracts only. */
@@ -58,25 +58,7 @@ function headersOf(event: ConsumedEvent): Record<string, string> {
   if (event.origin.transport === 'kafka') {
     return Object.fromEntries(Object.entries(event.origin.headers).filter(([name]) => !INTERNAL_HEADER.test(name)));
   }
-  const m = event.metadata;
-  const headers: Record<string, string> = {
-    ce_specversion: '1.0',
-    ce_id: event.id,
-    ce_source: sourceOf(event),
-    ce_type: event.type,
-    ce_subject: event.streamId,
-    ce_time: event.recordedAt.toISOString(),
-    'content-type': 'application/protobuf',
-    ce_streamversion: String(event.version),
-    ce_sequence: sequenceOf(event.origin.position),
-  };
-  if (m.mallId) headers.ce_mallid = m.mallId;
-  if (m.agencyCode) headers.ce_agencycode = m.agencyCode;
-  if (m.serviceId) headers.ce_serviceid = m.serviceId;
-  if (m.correlationId) headers.ce_correlationid = m.correlationId;
-  if (m.traceparent) headers.traceparent = m.traceparent;
-  if (m.tracestate) headers.tracestate = m.tracestate;
-  return headers;
+  return cloudEventHeaders({ ...event, position: event.origin.position }, sourceOf(event));
 }
 
 /** The redacted message of an event: marked fields masked or cleared, then what STRIP removes. */
