@@ -8,6 +8,7 @@ export { createCommandHandler, derivedEventId, draft, type Alongside, type Comma
 export { createRelay, type Relay, type RelayOptions, type RelayStatus } from './relay.js';
 export { cloudEventHeaders, SEQUENCE, sequenceOf, toCloudEvent } from './cloudevents.js';
 export { loadCheckpoint, saveCheckpoint } from './checkpoints.js';
+export { outboxBacklog, logConsumerLag, type Backlog } from './backlog.js';
 export * from './types.js';
 export * from './scheduler/index.js';
 export * from './consumer/index.js';

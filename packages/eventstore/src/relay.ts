@@ -1,8 +1,10 @@
 import type { KafkaClient, Producer } from '@mpp/kafka';
 import type pg from 'pg';
+import { outboxBacklog, type Backlog } from './backlog.js';
 import { loadCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { toCloudEvent } from './cloudevents.js';
 import { lockKey as advisoryKey } from './lock-key.js';
+import { observeOutbox } from './metrics.js';
 import { readLog } from './read.js';
 import type { EventStore } from './store.js';
 import type { LogPosition, RecordedEvent } from './types.js';
@@ -46,6 +48,12 @@ export interface Relay {
   /** Looks for new events now (the store calls it after each local commit). */
   wake(): void;
   status(): RelayStatus;
+  /**
+   * The events not yet published and the age of the oldest, read from the checkpoint (a standby
+   * replica reports the same). While started, the `mpp_outbox_backlog_events` and
+   * `mpp_outbox_oldest_age_seconds` gauges read it on each scrape.
+   */
+  backlog(): Promise<Backlog>;
 }
 
 const silent: RelayLog = { info: () => undefined, warn: () => undefined };
@@ -73,6 +81,8 @@ export function createRelay(options: RelayOptions): Relay {
   let stopping = false;
   let wakeUp: (() => void) | undefined;
   let status: RelayStatus = { active: false, position: undefined, published: 0, failures: 0 };
+  let stopObserving: (() => void) | undefined;
+  const backlog = () => outboxBacklog(store.pool, store.schema, name);
   const update = (patch: Partial<RelayStatus>) => (status = { ...status, ...patch });
 
   const pause = (ms: number) =>
@@ -188,16 +198,20 @@ export function createRelay(options: RelayOptions): Relay {
       if (running) return;
       stopping = false;
       unsubscribe = store.onAppended(() => wakeUp?.());
+      stopObserving = observeOutbox(store.schema, backlog);
       running = run();
     },
     async stop() {
       stopping = true;
       unsubscribe?.();
+      stopObserving?.();
+      stopObserving = undefined;
       wakeUp?.();
       await running;
       running = undefined;
     },
     wake: () => wakeUp?.(),
     status: () => status,
+    backlog,
   };
 }

@@ -1,7 +1,8 @@
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { createKafkaClient, type KafkaClient } from '@mpp/kafka';
-import { uniqueTopic } from '@mpp/testing/fixtures';
-import { waitFor } from '@mpp/testing';
+import { testDatabase, uniqueTopic } from '@mpp/testing/fixtures';
+import { waitFor, type TestDatabase } from '@mpp/testing';
 import {
   createEventStore,
   createKafkaConsumer,
@@ -36,6 +37,24 @@ export interface Transport {
   deadLetterReasons(projection: Projection): Promise<string[]>;
   replay(projection: Projection): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A transport on a fresh database for the enclosing describe block (closed and dropped after it); the getter gives it once the block's tests run. */
+export function useTransport(make: (url: string) => Promise<Transport>): () => Transport {
+  let db: TestDatabase | undefined;
+  let transport: Transport | undefined;
+  beforeAll(async () => {
+    db = await testDatabase();
+    transport = await make(db.url);
+  });
+  afterAll(async () => {
+    await transport?.close();
+    await db?.drop();
+  });
+  return () => {
+    if (!transport) throw new Error('the transport is made in beforeAll');
+    return transport;
+  };
 }
 
 /**

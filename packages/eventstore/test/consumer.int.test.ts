@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor, type TestDatabase } from '@mpp/testing';
-import { kafkaBrokers, testDatabase } from '@mpp/testing/fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@mpp/testing';
+import { kafkaBrokers } from '@mpp/testing/fixtures';
 import { dropVersion, prepareVersion, projectionVersion, rebuildProjection, switchTo, type Projection, type ProjectionDefinition, type RebuildProgress } from '../src/index.js';
 import { counted } from './fixtures.js';
-import { countingProjection, kafkaTransport, logTransport, readCounts, type Transport } from './conformance.js';
+import { countingProjection, kafkaTransport, logTransport, readCounts, useTransport, type Transport } from './conformance.js';
 
 // One conformance suite, two transports: what a projection sees must not depend on whether the
 // platform runs on one node (PostgreSQL log) or on Kafka.
@@ -17,16 +17,9 @@ const total = (counts: Record<string, number>) => Object.values(counts).reduce((
 const only = (prefix: string, counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([stream]) => stream.startsWith(prefix)));
 
 describe.each(transports)('consumer conformance over %s', (_name, make) => {
-  let db: TestDatabase;
   let t: Transport;
-  beforeAll(async () => {
-    db = await testDatabase();
-    t = await make(db.url);
-  });
-  afterAll(async () => {
-    await t.close();
-    await db.drop();
-  });
+  const current = useTransport(make);
+  beforeAll(() => (t = current()));
 
   // Each test's projection reads the whole source; it looks only at the streams the test wrote.
   const countsOf = async (projection: string, prefix: string) => only(`${prefix}-`, await readCounts(t.pool, 'reporting', projection));

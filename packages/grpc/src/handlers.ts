@@ -1,11 +1,12 @@
 import { create, type DescMethod } from '@bufbuild/protobuf';
 import {
+  status as GrpcStatus,
   type ServerUnaryCall,
   type ServerWritableStream,
   type sendUnaryData,
   type UntypedHandleCall,
 } from '@grpc/grpc-js';
-import { propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Histogram, type Span } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { isAppError } from '@mpp/errors';
 import { toStatus } from './errors.js';
@@ -20,6 +21,8 @@ export interface HandlerOptions {
   /** The platform service that serves the call; every span says it (all-in-one mode). */
   readonly serviceLabel: string;
   readonly log: Logger;
+  /** `mpp_rpc_server_duration_seconds`: each call's duration by service, method and status. */
+  readonly duration: Histogram;
 }
 
 const tracer = () => trace.getTracer('@mpp/grpc');
@@ -56,6 +59,11 @@ function callContext(call: Call, method: DescMethod): CallContext {
   };
 }
 
+/** Records the call's duration under its gRPC status name (`OK`, `NOT_FOUND`, …). */
+function recordDuration(opts: HandlerOptions, method: DescMethod, startedAt: number, code: GrpcStatus): void {
+  opts.duration.record((performance.now() - startedAt) / 1000, { service: opts.serviceLabel, method: `${method.parent.typeName}/${method.name}`, code: GrpcStatus[code] });
+}
+
 function fail(span: Span, error: unknown, opts: HandlerOptions, method: DescMethod) {
   const traceId = span.spanContext().traceId;
   const status = toStatus(error, traceId);
@@ -70,14 +78,19 @@ function fail(span: Span, error: unknown, opts: HandlerOptions, method: DescMeth
 
 export function unaryHandler(method: DescMethod, impl: AnyUnary, opts: HandlerOptions): UntypedHandleCall {
   return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
+    const startedAt = performance.now();
     void withServerSpan(call, method, opts, async (span) => {
+      let code = GrpcStatus.OK;
       try {
         const out = await impl(call.request, callContext(call, method));
         callback(null, create(method.output, out as never));
       } catch (error) {
-        callback(fail(span, error, opts, method));
+        const status = fail(span, error, opts, method);
+        code = status.code;
+        callback(status);
       } finally {
         span.end();
+        recordDuration(opts, method, startedAt, code);
       }
     });
   };
@@ -85,7 +98,9 @@ export function unaryHandler(method: DescMethod, impl: AnyUnary, opts: HandlerOp
 
 export function serverStreamHandler(method: DescMethod, impl: AnyStream, opts: HandlerOptions): UntypedHandleCall {
   return (call: ServerWritableStream<unknown, unknown>) => {
+    const startedAt = performance.now();
     void withServerSpan(call, method, opts, async (span) => {
+      let code = GrpcStatus.OK;
       try {
         const ctx = callContext(call, method);
         for await (const item of impl(call.request, ctx)) {
@@ -94,13 +109,18 @@ export function serverStreamHandler(method: DescMethod, impl: AnyStream, opts: H
             await new Promise<void>((resolve) => call.once('drain', resolve));
           }
         }
+        // A stream the caller left (cancelled, or its deadline passed) ends without a status.
+        if (ctx.signal.aborted) code = GrpcStatus.CANCELLED;
         call.end();
       } catch (error) {
         // grpc-js turns an 'error' on the stream into the call's status (destroy() would end
         // the stream without sending one, and the client would wait for its deadline).
-        call.emit('error', Object.assign(new Error(), fail(span, error, opts, method)));
+        const status = fail(span, error, opts, method);
+        code = status.code;
+        call.emit('error', Object.assign(new Error(), status));
       } finally {
         span.end();
+        recordDuration(opts, method, startedAt, code);
       }
     });
   };

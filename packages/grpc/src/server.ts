@@ -2,6 +2,7 @@ import type { DescService } from '@bufbuild/protobuf';
 import { Server, ServerCredentials, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import { Health } from '@mpp/contracts';
+import { durationHistogram } from '@mpp/telemetry';
 import { serviceDefinition } from './definition.js';
 import { serverStreamHandler, unaryHandler } from './handlers.js';
 import { createHealth, ServingStatus, type HealthReporter } from './health.js';
@@ -28,7 +29,8 @@ export interface GrpcServer {
 
 /**
  * A grpc-js server for protobuf-es service descriptors, with the standard health service, server
- * reflection, tracing and the platform's error mapping.
+ * reflection, tracing, call durations (`mpp_rpc_server_duration_seconds`) and the platform's error
+ * mapping.
  *
  * @example
  * const server = createGrpcServer({ name: 'catalog', log });
@@ -44,6 +46,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   const health = createHealth();
   const services: DescService[] = [];
   const log = options.log.child({ component: 'grpc' });
+  const duration = durationHistogram('mpp_rpc_server_duration_seconds', 'gRPC calls served, by service, method and status; a server stream lasts until it ends');
 
   const register = <S extends DescService>(service: S, impl: ServiceImpl<S>) => {
     const handlers: UntypedServiceImplementation = {};
@@ -51,7 +54,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
     for (const method of service.methods) {
       const fn = byName[method.localName];
       if (typeof fn !== 'function') throw new Error(`${service.typeName}: no handler for ${method.name}`);
-      const opts = { serviceLabel: options.name, log };
+      const opts = { serviceLabel: options.name, log, duration };
       if (method.methodKind === 'unary') handlers[method.localName] = unaryHandler(method, fn, opts);
       else if (method.methodKind === 'server_streaming') handlers[method.localName] = serverStreamHandler(method, fn, opts);
       else throw new Error(`${service.typeName}/${method.name}: ${method.methodKind} is not supported by the adapter`);

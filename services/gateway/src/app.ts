@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { AppError } from '@mpp/errors';
-import type { Logger } from '@mpp/telemetry';
+import { durationHistogram, type Logger } from '@mpp/telemetry';
 import type { DemoIssuer } from './auth/demo-issuer.js';
 import { ANONYMOUS, type Principal, type Verifier } from './auth/verify.js';
 import { problemOf, sendProblem } from './http/problem.js';
@@ -64,6 +64,9 @@ export const API_PREFIX = '/api/v1';
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 
 const tracer = () => trace.getTracer('@mpp/gateway');
+
+/** The `route` label of a request no route matched (404s, the web UI's pages): never the raw URL, whose values are unbounded. */
+export const UNMATCHED_ROUTE = 'unmatched';
 
 /** A role may call a route; the anonymous caller is the citizen. 401 when signing in would help, 403 when it would not. */
 export function authorize(route: Pick<RouteSpec, 'roles'>, principal: Principal, params: Record<string, string>): void {
@@ -178,7 +181,9 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
       request.authError = error;
     }
   });
+  const duration = durationHistogram('mpp_http_server_duration_seconds', 'HTTP requests served by the gateway, by method, route template and status; an event stream lasts until it ends');
   app.addHook('onResponse', async (request, reply) => {
+    duration.record(reply.elapsedTime / 1000, { service: 'gateway', method: request.method, route: request.routeOptions.url ?? UNMATCHED_ROUTE, status_code: reply.statusCode });
     const span = request.span;
     if (!span) return;
     span.setAttribute('http.response.status_code', reply.statusCode);

@@ -4,15 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyRequest } from 'fastify';
 import { ConfigError } from '@mpp/config';
-import { CatalogService, QueueService, ReportingService, SurveyService } from '@mpp/contracts';
 import { AppError } from '@mpp/errors';
-import { createClient } from '@mpp/grpc';
-import { createLogger } from '@mpp/telemetry';
-import { createGatewayApp, type GatewayApp } from '../src/app.js';
+import type { GatewayApp } from '../src/app.js';
 import { loadDemoIssuer, type DemoIssuer } from '../src/auth/demo-issuer.js';
-import { createVerifier } from '../src/auth/verify.js';
 import { loadConfig } from '../src/config.js';
 import { problemOf } from '../src/http/problem.js';
+import { edgeGateway } from './edge.js';
 
 // The HTTP edge alone: services unreachable (a closed port), so every call that gets through is a
 // 503 — enough to see limits, headers, CORS and the documents around it.
@@ -20,27 +17,11 @@ describe('the gateway’s HTTP edge', () => {
   let gateway: GatewayApp;
   let issuer: DemoIssuer;
   let dir: string;
-  const closed = '127.0.0.1:1';
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mpp-gw-'));
     issuer = await loadDemoIssuer(join(dir, 'key.json'), 'http://localhost:8080/oidc');
-    const clients = {
-      catalog: createClient(CatalogService, { address: closed, defaultTimeoutMs: 2000 }).client,
-      queue: createClient(QueueService, { address: closed, defaultTimeoutMs: 2000 }).client,
-      survey: createClient(SurveyService, { address: closed, defaultTimeoutMs: 2000 }).client,
-      reporting: createClient(ReportingService, { address: closed, defaultTimeoutMs: 2000 }).client,
-    };
-    gateway = await createGatewayApp({
-      clients,
-      verifier: createVerifier({ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks }),
-      log: createLogger({ service: 'gateway-test', level: 'silent' }),
-      corsOrigins: ['https://dashboard.kendarikota.go.id'],
-      anonymousRateLimit: 3,
-      bodyLimit: 1024 * 1024,
-      publicUrl: '',
-      heartbeatMs: 1000,
-    });
+    gateway = await edgeGateway(issuer, { corsOrigins: ['https://dashboard.kendarikota.go.id'] });
   });
   afterAll(async () => {
     await gateway.app.close();
@@ -95,27 +76,10 @@ describe('the gateway’s HTTP edge', () => {
 describe('the web UI’s files', () => {
   let dir: string;
   const apps: GatewayApp[] = [];
-  const closed = '127.0.0.1:1';
-  const clients = () => ({
-    catalog: createClient(CatalogService, { address: closed, defaultTimeoutMs: 2000 }).client,
-    queue: createClient(QueueService, { address: closed, defaultTimeoutMs: 2000 }).client,
-    survey: createClient(SurveyService, { address: closed, defaultTimeoutMs: 2000 }).client,
-    reporting: createClient(ReportingService, { address: closed, defaultTimeoutMs: 2000 }).client,
-  });
   const uiConfig = { issuer: 'https://sso.kendarikota.go.id/realms/mpp', clientId: 'mpp-web', scope: 'openid profile' };
   async function gatewayServing(root: string): Promise<GatewayApp> {
     const issuer = await loadDemoIssuer(join(dir, 'key.json'), 'http://localhost:8080/oidc');
-    const g = await createGatewayApp({
-      clients: clients(),
-      verifier: createVerifier({ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks }),
-      log: createLogger({ service: 'gateway-test', level: 'silent' }),
-      corsOrigins: [],
-      anonymousRateLimit: 3,
-      bodyLimit: 1024 * 1024,
-      publicUrl: '',
-      heartbeatMs: 1000,
-      web: { root, uiConfig },
-    });
+    const g = await edgeGateway(issuer, { web: { root, uiConfig } });
     apps.push(g);
     return g;
   }

@@ -8,6 +8,7 @@ import type { QueueSettings } from './app/settings.js';
 import type { QueueConfig } from './config.js';
 import { catalogReplica } from './infra/catalog-replica.js';
 import { notifications } from './infra/notify/notifications.js';
+import { observeTicketsWaiting } from './infra/metrics.js';
 import { createHttpNotifier, createLogNotifier, type Notifier } from './infra/notify/notifier.js';
 import { queueView } from './infra/views.js';
 
@@ -72,6 +73,10 @@ export function build(config: QueueConfig, options: BuildOptions = {}): ServiceS
         options.onApp?.(app);
         return queueApi(app);
       },
+    },
+    background({ db }) {
+      const stopObserving = observeTicketsWaiting(db);
+      return { stop: async () => stopObserving() };
     },
   });
 }

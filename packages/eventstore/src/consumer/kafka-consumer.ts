@@ -2,6 +2,7 @@ import type { IncomingBatch, IncomingMessage, KafkaClient, Producer, Consumer as
 import type pg from 'pg';
 import { SEQUENCE } from '../cloudevents.js';
 import { lockKey } from '../lock-key.js';
+import { consumerCounters } from '../metrics.js';
 import { qualified } from '../schema.js';
 import { applyAll, inTransaction } from './apply.js';
 import { fromKafka } from './kafka-event.js';
@@ -50,6 +51,7 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): Consumer {
   const retry = options.retry ?? DEFAULT_RETRY;
   const log = options.log ?? silentLog;
   let status: ConsumerStatus = { running: false, applied: 0, deadLettered: 0, failures: 0 };
+  const counters = consumerCounters({ service: schema, consumer: projection.name, transport: 'kafka' });
   const retentionMs = options.processedRetentionMs ?? 7 * 24 * 3_600_000;
   let prunedAt = -Infinity;
   let consumer: KafkaConsumer | undefined;
@@ -75,6 +77,7 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): Consumer {
       },
     ]);
     status = { ...status, deadLettered: status.deadLettered + 1 };
+    counters.deadLettered(1);
     log.warn({ consumer: projection.name, topic: m.topic, offset: m.offset, error }, 'message dead-lettered');
   }
 
@@ -152,6 +155,7 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): Consumer {
       }
     });
     status = { ...status, applied: status.applied + applied };
+    counters.applied(applied);
     if (Date.now() - prunedAt >= 3_600_000) {
       prunedAt = Date.now();
       await pruneProcessed(pool, schema, new Date(prunedAt - retentionMs)).catch((error: unknown) => log.warn({ err: error, consumer: projection.name }, 'pruning applied ids failed; trying again in an hour'));
@@ -174,6 +178,7 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): Consumer {
           // Not committed: kafkajs redelivers the batch after its retry; offsets in the
           // database make the retry exact.
           status = { ...status, failures: status.failures + 1 };
+          counters.failed();
           log.warn({ err: error, consumer: projection.name }, 'batch failed; it will be redelivered');
           throw error;
         }
@@ -182,6 +187,7 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): Consumer {
     } catch (error) {
       // A broker not there yet, or a source topic not created yet: try again, never crash.
       status = { ...status, failures: status.failures + 1 };
+      counters.failed();
       log.warn({ err: error, consumer: projection.name, retryInMs: delayMs }, 'consumer could not start; retrying');
       await consumer?.close().catch(() => undefined);
       consumer = undefined;

@@ -3,6 +3,8 @@ import { EventMetadataSchema } from '@mpp/contracts';
 import type pg from 'pg';
 import { lockKey } from '../lock-key.js';
 import { onLogAppended } from '../appended.js';
+import { logConsumerLag } from '../backlog.js';
+import { consumerCounters, observeLogConsumerLag } from '../metrics.js';
 import { readLog } from '../read.js';
 import { qualified } from '../schema.js';
 import { LOG_START, type LogPosition, type RecordedEvent } from '../types.js';
@@ -46,6 +48,9 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
   const positions = qualified(schema, 'consumer_positions');
   const positionLock = lockKey('consumer', schema, `${projection.name}:${source}`).toString();
   let status: ConsumerStatus = { running: false, applied: 0, deadLettered: 0, failures: 0 };
+  const labels = { service: schema, consumer: projection.name };
+  const counters = consumerCounters({ ...labels, transport: 'log' });
+  let stopObserving: (() => void) | undefined;
   let stopping = false;
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
@@ -112,6 +117,8 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
         }
         const { n, dead } = await step();
         status = { ...status, applied: status.applied + n - dead, deadLettered: status.deadLettered + dead };
+        counters.applied(n - dead);
+        counters.deadLettered(dead);
         if (n > 0) idle = 0;
         else if (signalled) {
           signalled = false;
@@ -122,6 +129,7 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
         }
       } catch (error) {
         status = { ...status, failures: status.failures + 1 };
+        counters.failed();
         log.warn({ err: error, consumer: projection.name, source }, 'consumer batch failed; retrying');
         await pause(Math.min(5_000, pollMs * 10));
       }
@@ -134,6 +142,7 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
       if (running) return;
       stopping = false;
       unsubscribe ??= onLogAppended(source, onAppended);
+      stopObserving ??= observeLogConsumerLag({ ...labels, source }, () => logConsumerLag(pool, schema, projection.name, source));
       running = run();
     },
     async stop() {
@@ -143,6 +152,8 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
       running = undefined;
       unsubscribe?.();
       unsubscribe = undefined;
+      stopObserving?.();
+      stopObserving = undefined;
     },
     status: () => status,
   };

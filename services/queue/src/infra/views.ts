@@ -30,8 +30,11 @@ export const queueView: ProjectionDefinition = {
   tables: TABLES,
   async setup(tx, names) {
     const t = names as Tables;
-    const dayIndex = `"${t.queue_tickets.split('.').pop()!.replace(/"/g, '')}_day"`;
-    const appTicketIndex = `"${t.queue_applications.split('.').pop()!.replace(/"/g, '')}_ticket"`;
+    // An index is named after its table's version (`queue_tickets_v2` → `"queue_tickets_v2_day"`).
+    const indexOn = (table: string, suffix: string) => `"${table.split('.').pop()!.replace(/"/g, '')}_${suffix}"`;
+    const dayIndex = indexOn(t.queue_tickets, 'day');
+    const appTicketIndex = indexOn(t.queue_applications, 'ticket');
+    const waitingIndex = indexOn(t.queue_tickets, 'waiting');
     await tx.query(`
       create table if not exists ${t.queue_tickets} (
         id text primary key, mall_id text not null, queue_id text not null, date text not null, service_id text not null,
@@ -39,6 +42,8 @@ export const queueView: ProjectionDefinition = {
         queued_since timestamptz not null, issued_at timestamptz not null, called_at timestamptz, started_at timestamptz, ended_at timestamptz,
         counter_id text not null default '', recalls integer not null default 0);
       create index if not exists ${dayIndex} on ${t.queue_tickets} (queue_id, date, status);
+      -- added with the metrics: mpp_tickets_waiting counts the tickets in line on each scrape
+      create index if not exists ${waitingIndex} on ${t.queue_tickets} (mall_id) where status = ${TicketStatus.WAITING};
       create table if not exists ${t.queue_counters} (counter_id text primary key, mall_id text not null, status text not null, service_ids text[] not null);
       create table if not exists ${t.queue_applications} (
         id text primary key, tracking_code text not null unique, mall_id text not null, agency_code text not null, service_id text not null,

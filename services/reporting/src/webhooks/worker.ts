@@ -1,5 +1,6 @@
 import type { Logger } from '@mpp/telemetry';
 import type pg from 'pg';
+import { deliveryCounter, observePendingDeliveries } from './metrics.js';
 import { webhookTables } from './schema.js';
 import { sign, SIGNATURE_HEADER } from './signature.js';
 import { refusedTarget } from './targets.js';
@@ -73,6 +74,8 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
+  const countAttempt = deliveryCounter(options.schema);
+  let stopObserving: (() => void) | undefined;
 
   async function claim(): Promise<Claimed[]> {
     const { rows } = await db.query<Claimed>(
@@ -129,6 +132,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
          update ${t.webhooks} w set consecutive_failures = 0, last_success_at = now() from d where w.id = d.webhook_id`,
         [d.id, outcome.status],
       );
+      countAttempt('delivered');
       return;
     }
     const giveUp = d.attempts >= policy.maxAttempts;
@@ -146,6 +150,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       [d.id, outcome.status, giveUp, backoffAfter(d.attempts, policy), outcome.error.slice(0, 1000), policy.disableAfter,
         `disabled after ${policy.disableAfter} failed attempts in a row; last: ${outcome.error}`.slice(0, 1000)],
     );
+    countAttempt(giveUp ? 'given_up' : 'failed_attempt');
     if (rows[0]?.disabled) log.warn({ webhookId: d.webhook_id, error: outcome.error }, 'webhook disabled after failures in a row');
     else log.info({ webhookId: d.webhook_id, deliveryId: d.id, attempts: d.attempts, giveUp, error: outcome.error }, 'webhook delivery failed');
   }
@@ -181,10 +186,13 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     start() {
       if (!stopped) return;
       stopped = false;
+      stopObserving = observePendingDeliveries(db, options.schema);
       schedule(0);
     },
     async stop() {
       stopped = true;
+      stopObserving?.();
+      stopObserving = undefined;
       clearTimeout(timer);
       await running;
     },
