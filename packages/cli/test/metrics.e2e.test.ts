@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { Health } from '@mpp/contracts';
 import { createClient } from '@mpp/grpc';
 import { freePort, parseSamples, waitFor, type TestDatabase } from '@mpp/testing';
 import { kafkaBrokers, testDatabase, uniqueTopic } from '@mpp/testing/fixtures';
-import { mpp } from './run-cli.js';
+import { mpp, mppDone } from './run-cli.js';
 
 // The all-in-one platform started the production way with OTEL_METRICS_EXPORTER=prometheus
 // serves /metrics with the names the Kubernetes alerts use, each series naming its service.
@@ -99,5 +100,21 @@ describe('mpp start --target=all with OTEL_METRICS_EXPORTER=prometheus', () => {
     }
     run.child.kill('SIGTERM');
     expect(await run.exit).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('a one-off mpp command beside a serving process', () => {
+  it('does not try to serve metrics on the service’s port (a `kubectl exec … mpp rebuild` in its pod)', async () => {
+    const port = await freePort();
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
+    try {
+      const env = { OTEL_METRICS_EXPORTER: 'prometheus', OTEL_EXPORTER_PROMETHEUS_HOST: '127.0.0.1', OTEL_EXPORTER_PROMETHEUS_PORT: String(port) };
+      const run = await mppDone(['rebuild', '--help'], env);
+      expect(run.code).toBe(0);
+      expect(run.stderr).not.toContain('metrics: could not serve');
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });

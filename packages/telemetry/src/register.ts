@@ -25,6 +25,9 @@ if (env.OTEL_SDK_DISABLED !== 'true') {
     serviceName,
     ...(traces === 'otlp' ? { exporter: new OTLPTraceExporter() } : {}),
   });
-  const metrics = metricsExporter === 'prometheus' ? startMetrics({ serviceName, serve: prometheusAddress(env) }) : undefined;
+  // A one-off `mpp` command (rebuild, dlq, partner…) run inside a service's pod serves no metrics:
+  // the service itself holds the port.
+  const oneOff = /(^|[/\\])mpp(\.mjs)?$/.test(process.argv[1] ?? '') && process.argv[2] !== 'start';
+  const metrics = metricsExporter === 'prometheus' && !oneOff ? startMetrics({ serviceName, serve: prometheusAddress(env) }) : undefined;
   process.once('beforeExit', () => void Promise.all([tracing.shutdown(), metrics?.shutdown()]));
 }
