@@ -11,7 +11,14 @@ export const OVERLAYS = ['dev', 'prod'] as const;
 
 /** `kubectl kustomize <dir>`, parsed. */
 export function render(dir: string): K8sObject[] {
-  const out = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
+  let out: string;
+  try {
+    out = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { stderr?: string };
+    if (e.code === 'ENOENT') throw new Error('kubectl is needed to render deploy/k8s (kubectl kustomize): install kubectl (Debian: apt-get install kubectl, or the upstream binary)', { cause: error });
+    throw new Error(`kubectl kustomize ${dir} failed: ${e.stderr ?? e.message}`, { cause: error });
+  }
   return parseAllDocuments(out).map((doc) => {
     if (doc.errors.length > 0) throw new Error(`${dir}: ${doc.errors.map((e) => e.message).join('; ')}`);
     return doc.toJSON() as K8sObject;
