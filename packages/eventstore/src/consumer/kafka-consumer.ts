@@ -164,6 +164,8 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): Consumer {
 
   let stopping = false;
   let restartTimer: NodeJS.Timeout | undefined;
+  /** Ends the wait before the next connect attempt (clearing the timer alone would leave it pending forever). */
+  let restartNow: (() => void) | undefined;
 
   async function connect(delayMs: number): Promise<void> {
     try {
@@ -192,7 +194,10 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): Consumer {
       await consumer?.close().catch(() => undefined);
       consumer = undefined;
       if (stopping) return;
-      await new Promise<void>((resolve) => (restartTimer = setTimeout(resolve, delayMs)));
+      await new Promise<void>((resolve) => {
+        restartNow = resolve;
+        restartTimer = setTimeout(resolve, delayMs);
+      });
       if (!stopping) return connect(Math.min(delayMs * 2, 10_000));
     }
   }
@@ -205,6 +210,7 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): Consumer {
     async stop() {
       stopping = true;
       clearTimeout(restartTimer);
+      restartNow?.();
       await starting;
       await consumer?.close();
       await producer?.close();
