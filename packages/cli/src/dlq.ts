@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, hostPorts, readConfig, url, type Env } from '@mpp/config';
+import { ConfigError, hostPorts, url, type Env } from '@mpp/config';
 import { countKafkaDeadLetters, listDeadLetters, readKafkaDeadLetters, replayKafkaDeadLetters, requestDeadLetterReplay } from '@mpp/eventstore';
 import { createKafkaClient, type KafkaClient } from '@mpp/kafka';
-import { EXIT_CONFIG, kafkaTopicPrefix, topicOf } from '@mpp/runtime';
+import { EXIT_CONFIG, kafkaClientOptions, kafkaSecurity, kafkaTopicPrefix, readServiceConfig, topicOf } from '@mpp/runtime';
 import pg from 'pg';
 import { EXIT_USAGE, type Io } from './io.js';
 
@@ -12,7 +12,7 @@ export const DLQ_HELP = `Usage: mpp dlq list [--schema <name>] [--topic <topic>]
 
 Dead letters are events a consumer refused after its retries, set aside so the rest kept
 flowing: rows in <schema>.dead_letters (PostgreSQL transport, needs DATABASE_URL) or messages
-in <topic>.dlq (Kafka, needs KAFKA_BROKERS). Replay after fixing the cause:
+in <topic>.dlq (Kafka, needs KAFKA_BROKERS, and KAFKA_SASL_* / KAFKA_TLS* on a secured cluster). Replay after fixing the cause:
   --schema  asks the consumers of that schema to apply their dead letters again (all of one
             --consumer, or some by --id); the running service does it on its next turn
   --topic   puts the messages of <topic>.dlq not replayed yet back on <topic>
@@ -21,11 +21,12 @@ in <topic>.dlq (Kafka, needs KAFKA_BROKERS). Replay after fixing the cause:
 const SERVICES = ['catalog', 'queue', 'survey', 'reporting'];
 
 function settings(env: Env, need: { db: boolean; kafka: boolean }) {
-  return readConfig(
+  return readServiceConfig(
     {
       databaseUrl: { env: 'DATABASE_URL', parse: url, doc: 'PostgreSQL connection string', ...(need.db ? {} : { default: '' }) },
       kafkaBrokers: { env: 'KAFKA_BROKERS', parse: hostPorts, doc: 'Kafka bootstrap servers', ...(need.kafka ? {} : { default: [] as string[] }) },
       kafkaTopicPrefix,
+      ...kafkaSecurity,
     },
     env,
   );
@@ -61,7 +62,8 @@ export async function dlq(args: string[], io: Io, env: Env = process.env): Promi
     io.err(`mpp dlq: ${error.message}\n`);
     return EXIT_CONFIG;
   }
-  const kafka = config.kafkaBrokers.length > 0 ? createKafkaClient({ brokers: config.kafkaBrokers, clientId: 'mpp-cli' }) : undefined;
+  const connection = kafkaClientOptions(config, 'mpp-cli');
+  const kafka = connection && createKafkaClient(connection);
   const pool = config.databaseUrl ? new pg.Pool({ connectionString: config.databaseUrl, max: 2 }) : undefined;
   try {
     if (action === 'replay') {
@@ -75,6 +77,9 @@ export async function dlq(args: string[], io: Io, env: Env = process.env): Promi
     if (pool && !values.topic) await listTables(pool, values.schema, io);
     if (kafka && !values.schema) await listTopics(kafka, values.topic ? [values.topic] : SERVICES.map((s) => topicOf(s, config.kafkaTopicPrefix)), io);
     return 0;
+  } catch (error) {
+    io.err(`mpp dlq ${action}: ${(error as Error).message}\n`);
+    return 1;
   } finally {
     await pool?.end();
   }

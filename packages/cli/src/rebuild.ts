@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, hostPorts, readConfig, url, type Env } from '@mpp/config';
+import { ConfigError, hostPorts, url, type Env } from '@mpp/config';
 import { rebuildProjection, type Consumer, type Projection } from '@mpp/eventstore';
 import { createKafkaClient } from '@mpp/kafka';
-import { consumerFactory, EXIT_CONFIG, kafkaTopicPrefix, topicOf, type ProjectionSpec } from '@mpp/runtime';
+import { consumerFactory, EXIT_CONFIG, kafkaClientOptions, kafkaSecurity, kafkaTopicPrefix, readServiceConfig, topicOf, type ProjectionSpec } from '@mpp/runtime';
 import pg from 'pg';
 import { EXIT_USAGE, type Io } from './io.js';
 import { progressBar } from './progress.js';
@@ -13,7 +13,7 @@ export const REBUILD_HELP = `Usage: mpp rebuild <projection>
 Builds the next version of a read model beside the live one, from the beginning of its sources,
 while the live one keeps serving; switches readers to it when it has caught up. The running
 service follows the switch within seconds and drops the old version. Needs DATABASE_URL, and
-KAFKA_BROKERS when the platform runs on Kafka.
+KAFKA_BROKERS (with KAFKA_SASL_* / KAFKA_TLS* on a secured cluster) when the platform runs on Kafka.
 
 Projections: ${projectionNames().join(', ') || '(none yet)'}
 `;
@@ -62,11 +62,12 @@ export async function rebuild(args: string[], io: Io & { isTTY?: boolean }, env:
   }
   let config;
   try {
-    config = readConfig(
+    config = readServiceConfig(
       {
         databaseUrl: { env: 'DATABASE_URL', parse: url, doc: 'PostgreSQL connection string' },
         kafkaBrokers: { env: 'KAFKA_BROKERS', parse: hostPorts, default: [] as string[], doc: 'Kafka bootstrap servers' },
         kafkaTopicPrefix,
+        ...kafkaSecurity,
       },
       env,
     );
@@ -77,8 +78,9 @@ export async function rebuild(args: string[], io: Io & { isTTY?: boolean }, env:
   }
   const { service: schema, spec } = found;
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 6 });
-  const consumers = consumerFactory({ schema, db: pool, kafkaBrokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix });
-  const kafka = config.kafkaBrokers.length > 0 ? createKafkaClient({ brokers: config.kafkaBrokers, clientId: 'mpp-cli' }) : undefined;
+  const consumers = consumerFactory({ schema, db: pool, kafkaBrokers: config.kafkaBrokers, security: config, topicPrefix: config.kafkaTopicPrefix });
+  const connection = kafkaClientOptions(config, 'mpp-cli');
+  const kafka = connection && createKafkaClient(connection);
   const topics = spec.sources.map((s) => topicOf(s, config.kafkaTopicPrefix));
   const bar = progressBar((t) => io.err(t), io.isTTY ?? false, spec.definition.name);
   try {
@@ -95,6 +97,10 @@ export async function rebuild(args: string[], io: Io & { isTTY?: boolean }, env:
     await result.consumer.stop();
     io.out(`${spec.definition.name} v${result.version} is live${result.previous ? `; the ${schema} service follows and drops v${result.previous}` : ''}\n`);
     return 0;
+  } catch (error) {
+    bar.done();
+    io.err(`mpp rebuild: ${spec.definition.name} was not switched: ${(error as Error).message}\n`);
+    return 1;
   } finally {
     await pool.end();
   }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { partner } from '../src/partner.js';
 import { partnersFrom } from '../src/partner/access.js';
 import { parseMoment } from '../src/partner/moment.js';
-import { propertyValue } from '../src/partner/scram.js';
+import { adminProperties, propertyValue } from '../src/partner/scram.js';
 
 // Everything here is refused before anything connects: the brokers named do not exist.
 async function run(args: string[], env: Record<string, string> = {}) {
@@ -123,5 +123,26 @@ describe('partner access', () => {
     expect(propertyValue('aZ9')).toBe('aZ9');
     expect(propertyValue('a,b]=c\\ d')).toBe('a\\u002cb\\u005d\\u003dc\\u005c\\u0020d');
     expect(propertyValue('ö🙂')).toBe('\\u00f6\\ud83d\\ude42');
+  });
+
+  it("logs Kafka's ConfigCommand in as the platform's clients connect: PLAINTEXT, SASL, TLS with a PEM truststore", () => {
+    const lines = (text: string) => text.trim().split('\n').filter((l) => !l.includes('timeout.ms'));
+    const brokers = ['kafka:9093'];
+    const sasl = { mechanism: 'scram-sha-512', username: 'admin', password: 'pw' } as const;
+    expect(lines(adminProperties({ brokers, clientId: 'mpp-partner' }))).toEqual([]);
+    expect(lines(adminProperties({ brokers, clientId: 'mpp-partner', sasl }))).toEqual([
+      'security.protocol=SASL_PLAINTEXT',
+      'sasl.mechanism=SCRAM-SHA-512',
+      expect.stringMatching(/^sasl\.jaas\.config=org\\u002eapache/),
+    ]);
+    expect(lines(adminProperties({ brokers, clientId: 'mpp-partner', sasl, ssl: { ca: ['PEM'] } }, '/tmp/mpp-partner-x/ca.pem'))).toEqual([
+      'security.protocol=SASL_SSL',
+      'sasl.mechanism=SCRAM-SHA-512',
+      expect.stringMatching(/^sasl\.jaas\.config=/),
+      'ssl.truststore.type=PEM',
+      `ssl.truststore.location=${propertyValue('/tmp/mpp-partner-x/ca.pem')}`,
+    ]);
+    // TLS with the JVM's own trusted CAs: no truststore lines.
+    expect(lines(adminProperties({ brokers, clientId: 'mpp-partner', ssl: true }))).toEqual(['security.protocol=SSL']);
   });
 });

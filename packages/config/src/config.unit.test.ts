@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeSpec, hostPorts, int, oneOf, port, readConfig, str, url } from './index.js';
+import { bool, ConfigError, describeSpec, hostPorts, int, oneOf, port, readConfig, str, url } from './index.js';
 
 const spec = {
   databaseUrl: { env: 'DATABASE_URL', parse: url, doc: 'PostgreSQL connection string' },
@@ -35,6 +35,8 @@ describe('readConfig', () => {
     expect(() => int('1.5')).toThrow('whole number');
     expect(() => url('db')).toThrow('URL');
     expect(str('x')).toBe('x');
+    expect([bool('true'), bool('false')]).toEqual([true, false]);
+    expect(() => bool('yes')).toThrow('expected one of true, false');
   });
 
   it('describes itself for the README configuration table', () => {

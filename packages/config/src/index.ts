@@ -92,6 +92,11 @@ export function oneOf<const V extends string>(...values: V[]): (raw: string) => 
   };
 }
 
+/** `true` or `false`, nothing else (a typo must not silently mean false). */
+export function bool(raw: string): boolean {
+  return oneOf('true', 'false')(raw) === 'true';
+}
+
 /** Rows for documentation: variable, default, description. */
 export function describeSpec<T>(spec: Spec<T>): { env: string; default: string; doc: string }[] {
   return Object.values<Setting<unknown>>(spec as Record<string, Setting<unknown>>).map((s) => ({

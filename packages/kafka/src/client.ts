@@ -1,5 +1,6 @@
-import { Kafka, logLevel, type Admin, type SASLOptions } from 'kafkajs';
+import { Kafka, type Admin } from 'kafkajs';
 import { fromKafkajsAcl, toKafkajsAcl, toKafkajsFilter } from './acls.js';
+import { explained, kafkajsConfig } from './connection.js';
 import { incoming } from './messages.js';
 import { createPipeline, type Pipeline } from './pipeline.js';
 import type {
@@ -56,19 +57,17 @@ export interface KafkaClient {
 }
 
 export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
-  const kafka = new Kafka({
-    clientId: options.clientId,
-    brokers: [...options.brokers],
-    logLevel: logLevel.NOTHING,
-    ...(options.sasl ? { sasl: { ...options.sasl } as SASLOptions } : {}),
-  });
+  const kafka = new Kafka(kafkajsConfig(options));
+  // Failures the settings or the ACLs can fix (login, TLS, authorisation) say what to check.
+  const explain = <T>(work: () => Promise<T>): Promise<T> => explained(options, work);
+  const withAdmin = <T>(work: (admin: Admin) => Promise<T>): Promise<T> => explain(() => adminDoing(kafka, work));
   return {
     async producer() {
       const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
-      await producer.connect();
+      await explain(() => producer.connect());
       return {
         async send(topic, messages) {
-          await producer.send({
+          await explain(() => producer.send({
             topic,
             acks: -1,
             messages: messages.map((m) => ({
@@ -76,15 +75,17 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
               value: m.value === null ? null : Buffer.from(m.value),
               headers: { ...m.headers },
             })),
-          });
+          }));
         },
         close: () => producer.disconnect(),
       };
     },
     async consumer(opts) {
       const consumer = kafka.consumer({ groupId: opts.groupId, allowAutoTopicCreation: false });
-      await consumer.connect();
-      await consumer.subscribe({ topics: [...opts.topics], fromBeginning: opts.fromBeginning ?? false });
+      await explain(async () => {
+        await consumer.connect();
+        await consumer.subscribe({ topics: [...opts.topics], fromBeginning: opts.fromBeginning ?? false });
+      });
       let pipeline: Pipeline | undefined;
       return {
         async run(handler: MessageHandler) {
@@ -105,17 +106,17 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
       };
     },
     endOffsets: (topic) =>
-      withAdmin(kafka, async (admin) =>
+      withAdmin(async (admin) =>
         (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high, low: p.low }))),
     setGroupOffsets: (groupId, topic, partitions) =>
-      withAdmin(kafka, (admin) => admin.setOffsets({ groupId, topic, partitions: partitions.map((p) => ({ ...p })) })),
+      withAdmin((admin) => admin.setOffsets({ groupId, topic, partitions: partitions.map((p) => ({ ...p })) })),
     groupOffsets: (groupId, topic) =>
-      withAdmin(kafka, async (admin) => {
+      withAdmin(async (admin) => {
         const [found] = await admin.fetchOffsets({ groupId, topics: [topic] });
         return (found?.partitions ?? []).map((p) => ({ partition: p.partition, offset: p.offset }));
       }),
     ensureTopics: (topics) =>
-      withAdmin(kafka, async (admin) => {
+      withAdmin(async (admin) => {
         const existing = new Set(await admin.listTopics());
         const missing = topics.filter((t) => !existing.has(t.topic));
         if (missing.length === 0) return;
@@ -128,34 +129,34 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
           })),
         });
       }),
-    topicExists: (topic) => withAdmin(kafka, async (admin) => (await admin.listTopics()).includes(topic)),
+    topicExists: (topic) => withAdmin(async (admin) => (await admin.listTopics()).includes(topic)),
     deleteTopics: (topics) =>
-      withAdmin(kafka, async (admin) => {
+      withAdmin(async (admin) => {
         const existing = new Set(await admin.listTopics());
         const present = topics.filter((t) => existing.has(t));
         if (present.length > 0) await admin.deleteTopics({ topics: present });
       }),
     offsetsAtTime: (topic, at) =>
-      withAdmin(kafka, async (admin) =>
+      withAdmin(async (admin) =>
         // kafkajs answers the end offset for a partition with no record at or after the moment.
         (await admin.fetchTopicOffsetsByTimestamp(topic, at.getTime())).map((p) => ({ partition: p.partition, offset: p.offset }))),
     describeGroup: (groupId) =>
-      withAdmin(kafka, async (admin) => {
+      withAdmin(async (admin) => {
         const { groups } = await admin.describeGroups([groupId]);
         const group = groups.find((g) => g.groupId === groupId);
         return { state: group?.state ?? 'Dead', members: group?.members.length ?? 0 };
       }),
     createAcls: async (acls) => {
       if (acls.length === 0) return;
-      await withAdmin(kafka, (admin) => admin.createAcls({ acl: acls.map(toKafkajsAcl) }));
+      await withAdmin((admin) => admin.createAcls({ acl: acls.map(toKafkajsAcl) }));
     },
     describeAcls: (filter) =>
-      withAdmin(kafka, async (admin) => {
+      withAdmin(async (admin) => {
         const { resources } = await admin.describeAcls(toKafkajsFilter(filter));
         return resources.flatMap(({ acls, ...resource }) => acls.map((acl) => fromKafkajsAcl({ ...resource, ...acl })));
       }),
     deleteAcls: (filter) =>
-      withAdmin(kafka, async (admin) => {
+      withAdmin(async (admin) => {
         const { filterResponses } = await admin.deleteAcls({ filters: [toKafkajsFilter(filter)] });
         return filterResponses.flatMap((r) => r.matchingAcls.map(fromKafkajsAcl));
       }),
@@ -163,7 +164,7 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
 }
 
 /** Runs `work` with a connected admin client, and disconnects it whatever happens. */
-async function withAdmin<T>(kafka: Kafka, work: (admin: Admin) => Promise<T>): Promise<T> {
+async function adminDoing<T>(kafka: Kafka, work: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -1,2 +1,3 @@
 export { createKafkaClient, type KafkaClient } from './client.js';
+export { KafkaAccessError } from './connection.js';
 export type * from './types.js';

@@ -65,10 +65,29 @@ export interface TopicSpec {
   readonly config?: Readonly<Record<string, string>>;
 }
 
+export type SaslMechanism = 'scram-sha-256' | 'scram-sha-512';
+
+/** A SASL/SCRAM login (a Strimzi KafkaUser, a partner's user, the admin). */
+export interface SaslLogin {
+  readonly mechanism: SaslMechanism;
+  readonly username: string;
+  readonly password: string;
+}
+
+/**
+ * TLS to the brokers: `true` trusts the system's certificate authorities; `ca` trusts only these
+ * PEM certificates (e.g. Strimzi's cluster CA). The broker's certificate must name the address
+ * the client connects to.
+ */
+export type KafkaTls = true | { readonly ca: readonly string[] };
+
 export interface KafkaClientOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
-  readonly sasl?: { readonly mechanism: 'scram-sha-256' | 'scram-sha-512'; readonly username: string; readonly password: string };
+  /** Absent: no authentication. */
+  readonly sasl?: SaslLogin;
+  /** Absent: plaintext (PLAINTEXT, or SASL_PLAINTEXT with `sasl`). */
+  readonly ssl?: KafkaTls;
 }
 
 /** What an ACL is on. */

@@ -15,6 +15,7 @@ import { createKafkaClient, type KafkaClient } from '@mpp/kafka';
 import type { Logger } from '@mpp/telemetry';
 import type pg from 'pg';
 import { groupOf, topicOf } from './config.js';
+import { kafkaClientOptions, type KafkaSecurity } from './kafka-settings.js';
 
 /** A read model a service keeps, and the services whose events feed it. */
 export interface ProjectionSpec {
@@ -32,9 +33,18 @@ export interface ConsumerFactory {
  * Kafka is configured, else one PostgreSQL-log consumer per source (single-node mode, all schemas
  * in one database). The service's own events are always read from its own log.
  */
-export function consumerFactory(options: { schema: string; db: pg.Pool; kafkaBrokers: readonly string[]; topicPrefix?: string; log?: Logger }): ConsumerFactory {
+export function consumerFactory(options: {
+  schema: string;
+  db: pg.Pool;
+  kafkaBrokers: readonly string[];
+  /** KAFKA_SASL_* and KAFKA_TLS*; absent: PLAINTEXT. */
+  security?: Partial<KafkaSecurity>;
+  topicPrefix?: string;
+  log?: Logger;
+}): ConsumerFactory {
   const { schema, db, kafkaBrokers, log, topicPrefix = '' } = options;
-  const kafka: KafkaClient | undefined = kafkaBrokers.length > 0 ? createKafkaClient({ brokers: kafkaBrokers, clientId: `mpp-${schema}` }) : undefined;
+  const connection = kafkaClientOptions({ ...options.security, kafkaBrokers }, `mpp-${schema}`);
+  const kafka: KafkaClient | undefined = connection && createKafkaClient(connection);
   const fromLog = (projection: Projection, source: string) => createLogConsumer({ pool: db, schema, source, projection, ...(log ? { log } : {}) });
   return (projection, sources) => {
     // A service's own events are in its own database: its projections of them read its log

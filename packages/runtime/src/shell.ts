@@ -4,10 +4,12 @@ import { createLogger, type Logger } from '@mpp/telemetry';
 import type pg from 'pg';
 import { openServiceDatabase } from './database.js';
 import { startEventing, type Eventing } from './eventing.js';
+import type { KafkaSecurity } from './kafka-settings.js';
 import { consumerFactory, startProjections, type ProjectionSpec, type RunningProjections } from './projections.js';
 import { createScheduler, systemClock, type Clock, type EventStore, type NewTimer, type Queryable, type Relay, type Scheduler, type TimerHandler } from '@mpp/eventstore';
 
-export interface ShellConfig {
+/** Besides these, the Kafka security settings (KAFKA_SASL_*, KAFKA_TLS*) of services that use Kafka. */
+export interface ShellConfig extends Partial<KafkaSecurity> {
   readonly grpcHost: string;
   readonly grpcPort: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -119,7 +121,7 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
           scheduler = createScheduler({ pool: db, schema: name, clock, handlers, maxAttemptsByKind, log: log.child({ component: 'scheduler' }), ...(options.timerPollMs ? { pollIntervalMs: options.timerPollMs } : {}) });
           await scheduler.migrate();
         }
-        if (db) eventing = await startEventing({ name, db, kafkaBrokers: config.kafkaBrokers ?? [], topicPrefix: config.kafkaTopicPrefix ?? '', log });
+        if (db) eventing = await startEventing({ name, db, kafkaBrokers: config.kafkaBrokers ?? [], security: config, topicPrefix: config.kafkaTopicPrefix ?? '', log });
         server = createGrpcServer({ name, log });
         const timers: Timers | undefined = scheduler && {
           handle: (kind, handler, opts) => {
@@ -134,7 +136,7 @@ export function createServiceShell<S extends DescService>(options: ShellOptions<
         // commands (the survey opening a ticket's survey) finds the application built.
         if (options.api) server.add(options.api.service, await implOf(options.api, { db, eventStore: eventing?.store, log, clock, timers }));
         if (db && options.projections?.length) {
-          const consumers = consumerFactory({ schema: name, db, kafkaBrokers: config.kafkaBrokers ?? [], topicPrefix: config.kafkaTopicPrefix ?? '', log: log.child({ component: 'consumer' }) });
+          const consumers = consumerFactory({ schema: name, db, kafkaBrokers: config.kafkaBrokers ?? [], security: config, topicPrefix: config.kafkaTopicPrefix ?? '', log: log.child({ component: 'consumer' }) });
           projections = await startProjections({ schema: name, db, specs: options.projections, consumers, log });
         }
         // A service that registered no timer kind has nothing to poll for.

@@ -1,4 +1,5 @@
 // Integration test: starts a private, real Kafka 3.9.1 broker (needs Java 17 + Maven; first run downloads jars).
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // kafkajs is CommonJS and its ACL enums are not visible as ESM named exports under plain Node: use the default.
 import kafkajs from 'kafkajs';
@@ -121,4 +122,35 @@ describe('startKafkaBroker (real Kafka 3.9.1, KRaft)', () => {
     expect(() => process.kill(broker.pid, 0)).toThrow();
     await expect(broker.stop()).resolves.toBeUndefined();
   }, 60_000);
+});
+
+describe('startKafkaBroker({ tls: true }) without SCRAM', () => {
+  let broker: KafkaBroker;
+  beforeAll(async () => {
+    broker = await startKafkaBroker({ tls: true });
+  }, 300_000);
+  afterAll(async () => {
+    await broker?.stop();
+  }, 60_000);
+
+  it('serves an SSL listener whose certificate the CA it made vouches for, and no one else', async () => {
+    expect(broker.tlsBrokers).toHaveLength(1);
+    expect(broker.saslBrokers).toEqual([]);
+    const ca = readFileSync(broker.tlsCaFile, 'utf8');
+    const admin = (ssl: true | { ca: string[] }) => new Kafka({ brokers: broker.tlsBrokers, logLevel: logLevel.NOTHING, retry: { retries: 0 }, ssl }).admin();
+    const trusting = admin({ ca: [ca] });
+    await trusting.connect();
+    try {
+      expect((await trusting.describeCluster()).brokers).toHaveLength(1);
+    } finally {
+      await trusting.disconnect();
+    }
+    // The system's CAs do not know it.
+    const stranger = admin(true);
+    try {
+      await expect(stranger.connect()).rejects.toMatchObject({ message: expect.stringMatching(/self-signed certificate in certificate chain/) });
+    } finally {
+      await stranger.disconnect();
+    }
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
-import { int, readConfig, str, url, type Env, type Setting } from '@mpp/config';
-import { databaseUrl, grpcHost, grpcPort, kafkaBrokers, kafkaTopicPrefix, logLevel } from '@mpp/runtime';
+import { int, str, url, type Env, type Setting } from '@mpp/config';
+import { databaseUrl, grpcHost, grpcPort, kafkaBrokers, kafkaSecurity, kafkaTopicPrefix, logLevel, readServiceConfig } from '@mpp/runtime';
 
 const count = (min: number, max: number) => (raw: string) => {
   const n = int(raw);
@@ -28,6 +28,7 @@ export const configSpec = {
   databaseUrl,
   kafkaBrokers,
   kafkaTopicPrefix,
+  ...kafkaSecurity,
   holderKey: setting('QUEUE_HOLDER_KEY', secret, 'secret key of the hash that names who booked (phone or device) in events; at least 16 characters, the same on every replica'),
   recallsBeforeNoShow: setting('QUEUE_RECALLS_BEFORE_NO_SHOW', count(0, 10), 'recalls before a no-show when the mall’s queue policy sets none', 2),
   slotMinutes: setting('QUEUE_BOOKING_SLOT_MINUTES', count(5, 240), 'length of a booking slot (minutes)', 30),
@@ -43,5 +44,5 @@ export const configSpec = {
 export type QueueConfig = ReturnType<typeof loadConfig>;
 
 export function loadConfig(env?: Env) {
-  return readConfig(configSpec, env);
+  return readServiceConfig(configSpec, env);
 }

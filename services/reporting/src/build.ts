@@ -1,7 +1,7 @@
 import { ReportingService } from '@mpp/contracts';
 import type { Clock } from '@mpp/eventstore';
 import { createKafkaClient } from '@mpp/kafka';
-import { createServiceShell, type ServiceShell } from '@mpp/runtime';
+import { createServiceShell, kafkaClientOptions, type ServiceShell } from '@mpp/runtime';
 import { reportingApi } from './api/reporting-api.js';
 import { partnerRouter } from './partners/router.js';
 import { projections } from './projections/index.js';
@@ -26,7 +26,9 @@ const SCHEMA = 'reporting';
  * from delaying the boards (docs/partners.md).
  */
 export function build(config: ReportingConfig, options: BuildOptions = {}): ServiceShell {
-  const kafka = config.kafkaBrokers.length > 0 ? createKafkaClient({ brokers: config.kafkaBrokers, clientId: 'mpp-reporting-partners' }) : undefined;
+  // Same brokers and login as the service's relay and consumers (KAFKA_SASL_*, KAFKA_TLS*).
+  const connection = kafkaClientOptions(config, 'mpp-reporting-partners');
+  const kafka = connection && createKafkaClient(connection);
   const router = partnerRouter({ schema: SCHEMA, grants: config.partnerGrants, topicPrefix: config.kafkaTopicPrefix, ...(kafka ? { kafka } : {}) });
   return createServiceShell({
     name: 'reporting',

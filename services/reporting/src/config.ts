@@ -1,5 +1,5 @@
-import { int, oneOf, readConfig, type Env, type Setting } from '@mpp/config';
-import { databaseUrl, grpcHost, grpcPort, kafkaBrokers, kafkaTopicPrefix, logLevel } from '@mpp/runtime';
+import { bool, int, type Env, type Setting } from '@mpp/config';
+import { databaseUrl, grpcHost, grpcPort, kafkaBrokers, kafkaSecurity, kafkaTopicPrefix, logLevel, readServiceConfig } from '@mpp/runtime';
 import { parseGrants, type Grants } from './partners/entitlements.js';
 
 function between(min: number, max: number, unit: string): (raw: string) => number {
@@ -25,7 +25,7 @@ const webhookDisableAfter: Setting<number> = { env: 'WEBHOOK_DISABLE_AFTER', par
 const webhookTimeoutMs: Setting<number> = { env: 'WEBHOOK_TIMEOUT_MS', parse: between(100, 60_000, 'milliseconds'), default: 10_000, doc: 'how long one webhook POST may take (ms)' };
 const webhookAllowPrivate: Setting<boolean> = {
   env: 'WEBHOOK_ALLOW_PRIVATE_TARGETS',
-  parse: (raw) => oneOf('true', 'false')(raw) === 'true',
+  parse: bool,
   default: false,
   doc: 'true: webhooks may use http and private or loopback addresses (a city LAN, tests); false: https to public addresses only',
 };
@@ -38,6 +38,7 @@ export const configSpec = {
   databaseUrl,
   kafkaBrokers,
   kafkaTopicPrefix,
+  ...kafkaSecurity,
   boardPollMs,
   partnerGrants,
   webhookPollMs,
@@ -52,5 +53,5 @@ export const configSpec = {
 export type ReportingConfig = ReturnType<typeof loadConfig>;
 
 export function loadConfig(env?: Env) {
-  return readConfig(configSpec, env);
+  return readServiceConfig(configSpec, env);
 }

@@ -1,5 +1,5 @@
-import { int, readConfig, str, url, type Env, type Setting } from '@mpp/config';
-import { databaseUrl, grpcHost, grpcPort, kafkaBrokers, kafkaTopicPrefix, logLevel } from '@mpp/runtime';
+import { int, str, url, type Env, type Setting } from '@mpp/config';
+import { databaseUrl, grpcHost, grpcPort, kafkaBrokers, kafkaSecurity, kafkaTopicPrefix, logLevel, readServiceConfig } from '@mpp/runtime';
 
 function days(raw: string): number {
   const n = int(raw);
@@ -13,10 +13,10 @@ const laporToken: Setting<string> = { env: 'SURVEY_LAPOR_TOKEN', parse: str, def
 const invitationDays: Setting<number> = { env: 'SURVEY_INVITATION_DAYS', parse: days, default: 7, doc: 'days a completed ticket’s survey stays open' };
 
 /** Every setting of the survey service, read from the environment once at start. */
-export const configSpec = { grpcHost, grpcPort: grpcPort('survey', 50053), logLevel, databaseUrl, kafkaBrokers, kafkaTopicPrefix, invitationDays, laporUrl, laporToken };
+export const configSpec = { grpcHost, grpcPort: grpcPort('survey', 50053), logLevel, databaseUrl, kafkaBrokers, kafkaTopicPrefix, ...kafkaSecurity, invitationDays, laporUrl, laporToken };
 
 export type SurveyConfig = ReturnType<typeof loadConfig>;
 
 export function loadConfig(env?: Env) {
-  return readConfig(configSpec, env);
+  return readServiceConfig(configSpec, env);
 }

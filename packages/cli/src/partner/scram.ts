@@ -10,7 +10,8 @@ import type { KafkaClientOptions } from '@mpp/kafka';
  *
  * Secrets never appear on a command line: the credential goes in an `--add-config-file` and the
  * admin's login in a `--command-config` file, both mode 0600 in a fresh `mkdtemp` folder (0700)
- * that is deleted afterwards. Verified against Kafka 3.9.1: ConfigCommand accepts
+ * that is deleted afterwards. With TLS on, the CA goes in a PEM truststore file beside them
+ * (`ssl.truststore.type=PEM`). Verified against Kafka 3.9.1: ConfigCommand accepts
  * `SCRAM-SHA-256=iterations=8192,password=…` from --add-config-file, but NOT the bracketed form
  * `[iterations=8192,password=…]` that --add-config takes on the command line (it strips brackets
  * only there, and answers "Invalid credential property" for a file). The file is a Java
@@ -66,8 +67,12 @@ interface CommandResult {
 }
 
 async function configCommand(admin: ScramAdmin, folder: string, entity: readonly string[]): Promise<CommandResult> {
+  const { ssl } = admin.connection;
+  const ca = ssl && ssl !== true ? ssl.ca : [];
+  const truststore = ca.length > 0 ? join(folder, 'ca.pem') : undefined;
+  if (truststore) await writeFile(truststore, ca.join('\n'));
   const commandConfig = join(folder, 'admin.properties');
-  await writeSecret(commandConfig, adminProperties(admin.connection));
+  await writeSecret(commandConfig, adminProperties(admin.connection, truststore));
   const log4j = join(folder, 'log4j.properties');
   await writeFile(log4j, LOG4J);
   const args = [
@@ -87,14 +92,20 @@ async function configCommand(admin: ScramAdmin, folder: string, entity: readonly
   });
 }
 
-/** The admin client's settings: its login (if any) and bounded waits, so an unreachable broker fails in time. */
-function adminProperties(connection: KafkaClientOptions): string {
+/**
+ * The admin client's settings, as the platform's own clients connect: its login (if any), TLS
+ * (if on: the CA in `truststore`, a PEM file, else the JVM's trusted CAs), and bounded waits, so
+ * an unreachable broker fails in time.
+ */
+export function adminProperties(connection: KafkaClientOptions, truststore?: string): string {
   const lines = ['request.timeout.ms=15000', 'default.api.timeout.ms=30000'];
-  const sasl = connection.sasl;
+  const { sasl, ssl } = connection;
+  if (sasl || ssl) lines.push(`security.protocol=${sasl ? 'SASL_' : ''}${ssl ? 'SSL' : 'PLAINTEXT'}`);
   if (sasl) {
     const jaas = `org.apache.kafka.common.security.scram.ScramLoginModule required username="${jaasQuoted(sasl.username)}" password="${jaasQuoted(sasl.password)}";`;
-    lines.push('security.protocol=SASL_PLAINTEXT', `sasl.mechanism=${sasl.mechanism.toUpperCase()}`, `sasl.jaas.config=${propertyValue(jaas)}`);
+    lines.push(`sasl.mechanism=${sasl.mechanism.toUpperCase()}`, `sasl.jaas.config=${propertyValue(jaas)}`);
   }
+  if (ssl && truststore) lines.push('ssl.truststore.type=PEM', `ssl.truststore.location=${propertyValue(truststore)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,18 +1,14 @@
-import { ConfigError, hostPorts, oneOf, readConfig, str, type Env, type Setting, type Spec } from '@mpp/config';
+import { hostPorts, oneOf, readConfig, str, type Env, type Setting, type Spec } from '@mpp/config';
 import type { KafkaClientOptions } from '@mpp/kafka';
-import { kafkaTopicPrefix } from '@mpp/runtime';
+import { kafkaClientOptions, kafkaSecurity, kafkaTopicPrefix, readServiceConfig, type KafkaSecurity } from '@mpp/runtime';
 
 /** Who owns partner credentials and ACLs: Kafka's admin API (this CLI) or Strimzi's KafkaUser resources. */
 export type CredentialsOwner = 'kafka-admin' | 'strimzi';
 
-export type SaslMechanism = 'scram-sha-256' | 'scram-sha-512';
-
-export interface PartnerSettings {
+/** The admin's connection is the platform's: KAFKA_BROKERS with the shared KAFKA_SASL_* and KAFKA_TLS* settings. */
+export interface PartnerSettings extends KafkaSecurity {
   readonly kafkaBrokers: string[];
   readonly kafkaTopicPrefix: string;
-  readonly saslMechanism: SaslMechanism | '';
-  readonly saslUsername: string;
-  readonly saslPassword: string;
   readonly partnerBootstrap: string[];
   readonly kafkaLibs: string;
 }
@@ -28,14 +24,7 @@ const credentials: Setting<CredentialsOwner | ''> = {
 export const PARTNER_CONFIG_SPEC: Spec<PartnerSettings & { credentials: CredentialsOwner | '' }> = {
   kafkaBrokers: { env: 'KAFKA_BROKERS', parse: hostPorts, doc: 'Kafka bootstrap servers (host:port,…) the admin connects to' },
   kafkaTopicPrefix,
-  saslMechanism: {
-    env: 'KAFKA_SASL_MECHANISM',
-    parse: oneOf('scram-sha-256', 'scram-sha-512'),
-    default: '',
-    doc: 'SASL mechanism of the admin principal (scram-sha-256 or scram-sha-512); unset: no authentication',
-  },
-  saslUsername: { env: 'KAFKA_SASL_USERNAME', parse: str, default: '', doc: 'the admin principal (with KAFKA_SASL_MECHANISM)' },
-  saslPassword: { env: 'KAFKA_SASL_PASSWORD', parse: str, default: '', doc: 'the admin principal\'s password (with KAFKA_SASL_MECHANISM)' },
+  ...kafkaSecurity,
   partnerBootstrap: { env: 'PARTNER_BOOTSTRAP', parse: hostPorts, default: [], doc: 'bootstrap servers partners reach (host:port,…), printed for them; unset: KAFKA_BROKERS' },
   kafkaLibs: { env: 'KAFKA_LIBS', parse: str, default: '', doc: 'folder of Kafka jars (e.g. /opt/kafka/libs) whose ConfigCommand sets SCRAM credentials' },
   credentials,
@@ -53,25 +42,11 @@ export function credentialsOwner(env: Env): CredentialsOwner {
 
 /** Reads and checks the settings, naming every problem; throws ConfigError. */
 export function readPartnerSettings(env: Env): PartnerSettings {
-  const { credentials: _owner, ...settings } = readConfig(PARTNER_CONFIG_SPEC, env);
-  const problems: string[] = [];
-  if (settings.saslMechanism && (!settings.saslUsername || !settings.saslPassword)) {
-    problems.push('KAFKA_SASL_MECHANISM is set: set KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD of the admin principal too');
-  }
-  if (!settings.saslMechanism && (settings.saslUsername || settings.saslPassword)) {
-    problems.push('KAFKA_SASL_USERNAME or KAFKA_SASL_PASSWORD is set without KAFKA_SASL_MECHANISM: set it to scram-sha-256 or scram-sha-512');
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
+  const { credentials: _owner, ...settings } = readServiceConfig(PARTNER_CONFIG_SPEC, env);
   return settings;
 }
 
-/** The admin connection for the platform's Kafka client. */
+/** The admin connection for the platform's Kafka client (and for Kafka's ConfigCommand). */
 export function adminOptions(settings: PartnerSettings): KafkaClientOptions {
-  return {
-    brokers: settings.kafkaBrokers,
-    clientId: 'mpp-partner',
-    ...(settings.saslMechanism
-      ? { sasl: { mechanism: settings.saslMechanism, username: settings.saslUsername, password: settings.saslPassword } }
-      : {}),
-  };
+  return kafkaClientOptions(settings, 'mpp-partner')!;
 }

@@ -8,19 +8,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { ensureKafkaJars, tail } from './jars.js';
+import { makeBrokerTls } from './tls.js';
 
-/** A SCRAM-SHA-256 user created in the broker's metadata when storage is formatted. */
-export interface ScramUser { name: string; password: string }
+/** A SCRAM user created in the broker's metadata when storage is formatted (SCRAM-SHA-256 unless `mechanism` says otherwise). */
+export interface ScramUser { name: string; password: string; mechanism?: 'scram-sha-256' | 'scram-sha-512' }
 
 /** Options of {@link startKafkaBroker}. */
 export interface KafkaBrokerOptions {
-  /** Users for the SASL_PLAINTEXT listener; when given, ACLs are enforced (StandardAuthorizer). */
+  /** Users for the SASL listeners (SCRAM-SHA-256 and -512 are on); when given, ACLs are enforced (StandardAuthorizer). */
   scramUsers?: ScramUser[];
   /**
    * Starts the SASL_PLAINTEXT listener and the StandardAuthorizer even without `scramUsers`, for
    * tests that create SCRAM users at run time (e.g. `mpp partner add`); default false.
    */
   sasl?: boolean;
+  /**
+   * Adds a TLS listener with a certificate for 127.0.0.1 from a CA made for this broker (needs
+   * `openssl`): SASL_SSL when SCRAM is on, else SSL. Default false.
+   */
+  tls?: boolean;
   /** Data folder; default a fresh `mkdtemp` under `os.tmpdir()`. An already formatted one is reused. */
   dataDir?: string;
   log?: (msg: string) => void;
@@ -30,14 +36,18 @@ export interface KafkaBrokerOptions {
   ports?: BrokerPorts;
 }
 
-export interface BrokerPorts { client: number; controller: number; sasl?: number }
+export interface BrokerPorts { client: number; controller: number; sasl?: number; tls?: number }
 
 /** A running broker started by {@link startKafkaBroker}. */
 export interface KafkaBroker {
   /** PLAINTEXT `127.0.0.1:port`; unauthenticated, i.e. super user `User:ANONYMOUS` when SASL is on. */
   brokers: string[];
-  /** SASL_PLAINTEXT (SCRAM-SHA-256) `127.0.0.1:port`; empty without scramUsers or `sasl`. */
+  /** SASL_PLAINTEXT (SCRAM-SHA-256 and -512) `127.0.0.1:port`; empty without scramUsers or `sasl`. */
   saslBrokers: string[];
+  /** The TLS listener `127.0.0.1:port` (SASL_SSL with SCRAM, else SSL); empty without `tls`. */
+  tlsBrokers: string[];
+  /** PEM file of the CA that signed the TLS listener's certificate; empty without `tls`. */
+  tlsCaFile: string;
   pid: number;
   dataDir: string;
   /** The ports it listens on: pass them (with dataDir) to start it again in the same place. */
@@ -85,22 +95,24 @@ export async function startKafkaBroker(opts: KafkaBrokerOptions = {}): Promise<K
   const dataDir = opts.dataDir ?? await mkdtemp(join(tmpdir(), 'mpp-kafka-'));
   await mkdir(dataDir, { recursive: true });
   const scram = opts.sasl === true || scramUsers.length > 0;
-  const [port, ctrlPort, saslPort] = opts.ports
-    ? [opts.ports.client, opts.ports.controller, opts.ports.sasl]
-    : await freePorts(scram ? 3 : 2);
+  const ports = opts.ports ?? await pickPorts(scram, opts.tls === true);
+  const { client: port, controller: ctrlPort, sasl: saslPort } = ports;
   const brokers = [`127.0.0.1:${port}`];
   const saslBrokers = scram ? [`127.0.0.1:${saslPort}`] : [];
+  if (opts.tls && ports.tls === undefined) throw new Error('startKafkaBroker: tls needs ports.tls when ports are given');
+  const tls = opts.tls ? { port: ports.tls!, ...await makeBrokerTls(dataDir) } : undefined;
+  const tlsBrokers = tls ? [`127.0.0.1:${tls.port}`] : [];
 
   const serverProps = join(dataDir, 'server.properties');
   const log4jProps = join(dataDir, 'log4j.properties');
   const logFile = join(dataDir, 'kafka.log');
-  await writeFile(serverProps, serverProperties({ dataDir, port: port!, saslPort, ctrlPort: ctrlPort!, scram }));
+  await writeFile(serverProps, serverProperties({ dataDir, port, saslPort, ctrlPort, scram, tls }));
   await writeFile(log4jProps, LOG4J);
 
   // Formatting again would fail ("already formatted"); a reused dataDir keeps its cluster id and users.
   if (!existsSync(join(dataDir, 'logs', 'meta.properties'))) {
     const clusterId = (await java(['-cp', classpath, 'kafka.tools.StorageTool', 'random-uuid'])).trim();
-    const scramArgs = scramUsers.flatMap((u) => ['--add-scram', `SCRAM-SHA-256=[name=${quote(u.name)},password=${quote(u.password)}]`]);
+    const scramArgs = scramUsers.flatMap((u) => ['--add-scram', `${(u.mechanism ?? 'scram-sha-256').toUpperCase()}=[name=${quote(u.name)},password=${quote(u.password)}]`]);
     await java(['-cp', classpath, `-Dlog4j.configuration=file:${log4jProps}`, 'kafka.tools.StorageTool',
       'format', '-t', clusterId, '-c', serverProps, ...scramArgs]);
     log(`kafka: formatted ${dataDir} (cluster ${clusterId})`);
@@ -154,12 +166,35 @@ export async function startKafkaBroker(opts: KafkaBrokerOptions = {}): Promise<K
     throw new Error(`Kafka broker ${why}. Check the broker log ${logFile} (tail below), that Java 17 is used, ` +
       `and that there is memory for a 512 MB heap.\n--- ${logFile} (tail) ---\n${readTail(logFile)}`, { cause: err });
   }
-  log(`kafka: broker pid ${child.pid} ready on ${[...brokers, ...saslBrokers].join(', ')} in ${Date.now() - t0} ms`);
-  return { brokers, saslBrokers, pid: child.pid!, dataDir, ports: { client: port!, controller: ctrlPort!, ...(saslPort ? { sasl: saslPort } : {}) }, stop, kill };
+  log(`kafka: broker pid ${child.pid} ready on ${[...brokers, ...saslBrokers, ...tlsBrokers].join(', ')} in ${Date.now() - t0} ms`);
+  return { brokers, saslBrokers, tlsBrokers, tlsCaFile: tls?.caFile ?? '', pid: child.pid!, dataDir, ports, stop, kill };
 }
 
-function serverProperties(p: { dataDir: string; port: number; saslPort: number | undefined; ctrlPort: number; scram: boolean }): string {
-  const listeners = [`PLAINTEXT://127.0.0.1:${p.port}`, ...(p.scram ? [`SASL_PLAINTEXT://127.0.0.1:${p.saslPort}`] : [])];
+/** Free ports for the listeners the broker will have. */
+async function pickPorts(scram: boolean, tls: boolean): Promise<BrokerPorts> {
+  const [client, controller, ...more] = await freePorts(2 + (scram ? 1 : 0) + (tls ? 1 : 0));
+  return { client: client!, controller: controller!, ...(scram ? { sasl: more.shift()! } : {}), ...(tls ? { tls: more.shift()! } : {}) };
+}
+
+interface ListenerPlan {
+  dataDir: string;
+  port: number;
+  saslPort: number | undefined;
+  ctrlPort: number;
+  scram: boolean;
+  tls: { port: number; keystoreFile: string } | undefined;
+}
+
+const MECHANISMS = ['SCRAM-SHA-256', 'SCRAM-SHA-512'];
+
+function serverProperties(p: ListenerPlan): string {
+  const tlsProtocol = p.scram ? 'SASL_SSL' : 'SSL';
+  const listeners = [
+    `PLAINTEXT://127.0.0.1:${p.port}`,
+    ...(p.scram ? [`SASL_PLAINTEXT://127.0.0.1:${p.saslPort}`] : []),
+    ...(p.tls ? [`${tlsProtocol}://127.0.0.1:${p.tls.port}`] : []),
+  ];
+  const protocols = ['CONTROLLER:PLAINTEXT', 'PLAINTEXT:PLAINTEXT', ...(p.scram ? ['SASL_PLAINTEXT:SASL_PLAINTEXT'] : []), ...(p.tls ? [`${tlsProtocol}:${tlsProtocol}`] : [])];
   const lines = [
     'process.roles=broker,controller',
     'node.id=1',
@@ -183,20 +218,22 @@ function serverProperties(p: { dataDir: string; port: number; saslPort: number |
     'log.cleaner.threads=1',
     'log.cleaner.dedupe.buffer.size=8388608', // cleaner stays on (compacted topics must work), with 8 MB instead of 128 MB
   ];
+  // Spelled out in full, or the broker cannot map its CONTROLLER listener.
+  lines.push(`listener.security.protocol.map=${protocols.join(',')}`);
   if (p.scram) {
+    const saslListeners = ['sasl_plaintext', ...(p.tls ? ['sasl_ssl'] : [])];
     lines.push(
-      // Spelled out in full, or the broker cannot map its CONTROLLER listener.
-      'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT',
-      'sasl.enabled.mechanisms=SCRAM-SHA-256',
-      'listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
+      `sasl.enabled.mechanisms=${MECHANISMS.join(',')}`,
+      ...saslListeners.flatMap((listener) => MECHANISMS.map((m) =>
+        `listener.name.${listener}.${m.toLowerCase()}.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;`)),
       'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
       // PLAINTEXT and CONTROLLER are unauthenticated (User:ANONYMOUS): the broker itself and test setup use them.
       'super.users=User:ANONYMOUS',
       'allow.everyone.if.no.acl.found=false',
     );
-  } else {
-    lines.push('listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT');
   }
+  // Kafka 3.x reads a PEM keystore: the unencrypted PKCS#8 key and the certificate chain in one file.
+  if (p.tls) lines.push('ssl.keystore.type=PEM', `ssl.keystore.location=${p.tls.keystoreFile}`);
   return lines.join('\n') + '\n';
 }
 
