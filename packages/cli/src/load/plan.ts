@@ -1,0 +1,102 @@
+import { logNormal, seededRandom, weightedIndex, type Random } from './random.js';
+
+/** The simulated day: 08:00–16:00 local, like the demo mall's office hours. */
+export const DAY_START_HOUR = 8;
+export const DAY_HOURS = 8;
+export const DAY_SECONDS = DAY_HOURS * 3600;
+
+/** Share of the day's tickets per hour from 08:00: a morning peak at 09:00–11:00, a lunch dip. */
+export const HOURLY_SHAPE: readonly number[] = [0.1, 0.18, 0.18, 0.14, 0.07, 0.13, 0.11, 0.09];
+
+/** Splits `total` over the hours by `shape` (largest remainder): the counts sum to `total` exactly. */
+export function arrivalsPerHour(total: number, shape: readonly number[] = HOURLY_SHAPE): number[] {
+  const sum = shape.reduce((a, b) => a + b, 0);
+  const exact = shape.map((w) => (total * w) / sum);
+  const counts = exact.map(Math.floor);
+  let left = total - counts.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of byRemainder) {
+    if (left-- <= 0) break;
+    counts[i]! += 1;
+  }
+  return counts;
+}
+
+export interface PlannedService {
+  readonly id: string;
+  readonly queueId: string;
+  readonly expectedMinutes: number;
+  /** 0: no daily quota. */
+  readonly dailyQuota: number;
+}
+
+export type Fate = 'served' | 'no-show' | 'transfer';
+
+export interface Arrival {
+  /** Simulated seconds since the day's start (08:00 local). */
+  readonly atSec: number;
+  readonly serviceId: string;
+  readonly fate: Fate;
+  /** Where a transfer sends the ticket (another queue's service). */
+  readonly transferTo?: string;
+  /** Simulated minutes at the counter. */
+  readonly serviceMinutes: number;
+  /** Whether the citizen answers the SKM survey after being served. */
+  readonly survey: boolean;
+  /** Sampled for the board and report lag. */
+  readonly sampled: boolean;
+}
+
+export interface PlanOptions {
+  readonly seed: number;
+  /** Tickets over the whole simulated day. */
+  readonly ticketsPerDay: number;
+  /** Simulated seconds the run covers from 08:00 (arrivals after it are left out). */
+  readonly coveredSec: number;
+  readonly noShowShare: number;
+  readonly transferShare: number;
+  readonly surveyShare: number;
+  /** Every n-th arrival is sampled for lag. */
+  readonly sampleEvery: number;
+}
+
+export const DEFAULT_SHARES = { noShowShare: 0.08, transferShare: 0.04, surveyShare: 0.3 } as const;
+
+/**
+ * Popularity: a Zipf law (s = 1.1) over the services, ordered by daily quota (unlimited first,
+ * then larger quotas; ties in a seeded order), so a few popular services take most tickets.
+ */
+export function serviceWeights(services: readonly PlannedService[], random: Random): { order: PlannedService[]; cumulative: number[] } {
+  const keyed = services.map((s) => ({ s, tie: random.next() }));
+  keyed.sort((a, b) => (b.s.dailyQuota === 0 ? Infinity : b.s.dailyQuota) - (a.s.dailyQuota === 0 ? Infinity : a.s.dailyQuota) || a.tie - b.tie || a.s.id.localeCompare(b.s.id));
+  const order = keyed.map((k) => k.s);
+  let sum = 0;
+  const cumulative = order.map((_, rank) => (sum += 1 / (rank + 1) ** 1.1));
+  return { order, cumulative };
+}
+
+/** One mall's arrivals over the covered part of the simulated day, in time order; pure and seeded. */
+export function planDay(services: readonly PlannedService[], o: PlanOptions): Arrival[] {
+  if (services.length === 0) return [];
+  const random = seededRandom(o.seed);
+  const { order, cumulative } = serviceWeights(services, random);
+  const times: number[] = [];
+  arrivalsPerHour(o.ticketsPerDay).forEach((count, hour) => {
+    for (let i = 0; i < count; i++) times.push(hour * 3600 + random.next() * 3600);
+  });
+  times.sort((a, b) => a - b);
+  const arrivals: Arrival[] = [];
+  for (const atSec of times) {
+    const service = order[weightedIndex(random, cumulative)]!;
+    const roll = random.next();
+    const others = order.filter((s) => s.queueId !== service.queueId);
+    let fate: Fate = roll < o.noShowShare ? 'no-show' : roll < o.noShowShare + o.transferShare && others.length > 0 ? 'transfer' : 'served';
+    const transferTo = fate === 'transfer' ? others[Math.floor(random.next() * others.length)]!.id : undefined;
+    if (fate === 'transfer' && !transferTo) fate = 'served';
+    const serviceMinutes = Math.min(4 * service.expectedMinutes, Math.max(0.5, logNormal(random, service.expectedMinutes || 10, 0.4)));
+    const survey = random.next() < o.surveyShare;
+    if (atSec >= o.coveredSec) continue;
+    arrivals.push({ atSec, serviceId: service.id, fate, ...(transferTo ? { transferTo } : {}), serviceMinutes, survey, sampled: arrivals.length % o.sampleEvery === 0 });
+  }
+  return arrivals;
+}
