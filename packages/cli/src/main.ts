@@ -1,6 +1,7 @@
 import { EXIT_USAGE, processIo, type Io } from './io.js';
 import { dlq } from './dlq.js';
 import { importCommand } from './import.js';
+import { load } from './load.js';
 import { partner } from './partner.js';
 import { rebuild } from './rebuild.js';
 import { start, START_HELP } from './start.js';
@@ -17,6 +18,7 @@ Commands:
   rebuild   rebuild a read model beside the live one, then switch (mpp rebuild --help)
   token     mint a token from the all-in-one demo issuer (mpp token --help)
   partner   a partner agency's Kafka access: add, rotate, remove, list, replay (mpp partner --help)
+  load      drive malls' days through the public API and measure (mpp load --help)
   help      show this help
 
 Options:
@@ -45,6 +47,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return token(rest, io);
     case 'partner':
       return partner(rest, io);
+    case 'load':
+      return load(rest, io);
     case 'rebuild':
       return rebuild(rest, { ...io, isTTY: process.stderr.isTTY });
     default:

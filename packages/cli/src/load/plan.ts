@@ -93,7 +93,7 @@ export function planDay(services: readonly PlannedService[], o: PlanOptions): Ar
     let fate: Fate = roll < o.noShowShare ? 'no-show' : roll < o.noShowShare + o.transferShare && others.length > 0 ? 'transfer' : 'served';
     const transferTo = fate === 'transfer' ? others[Math.floor(random.next() * others.length)]!.id : undefined;
     if (fate === 'transfer' && !transferTo) fate = 'served';
-    const serviceMinutes = Math.min(4 * service.expectedMinutes, Math.max(0.5, logNormal(random, service.expectedMinutes || 10, 0.4)));
+    const serviceMinutes = Math.min(4 * service.expectedMinutes, Math.max(2, logNormal(random, service.expectedMinutes || 10, 0.4)));
     const survey = random.next() < o.surveyShare;
     if (atSec >= o.coveredSec) continue;
     arrivals.push({ atSec, serviceId: service.id, fate, ...(transferTo ? { transferTo } : {}), serviceMinutes, survey, sampled: arrivals.length % o.sampleEvery === 0 });
