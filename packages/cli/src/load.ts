@@ -31,9 +31,9 @@ queues. Tokens come from the demo issuer (the key under MPP_DATA_DIR, as for mpp
 a platform with a real OIDC_ISSUER the command refuses.
 
 The simulated day runs from 08:00 local with a morning peak at 09:00–11:00; --duration × --speedup
-simulated seconds of it are covered (at most the 8-hour day). Kiosks issue tickets for a Zipf mix
-of the mall's services (unlimited and large-quota services most popular) at their planned times
-(open loop); officers call next, start, serve for a log-normal time around the service's expected
+simulated seconds of it are covered (at most the 8-hour day). Kiosks issue tickets at their
+planned times (open loop): each queue gets tickets in proportion to its open counters, and within
+a queue a Zipf mix of its services (unlimited and large-quota services most popular); officers call next, start, serve for a log-normal time around the service's expected
 minutes, complete; about ${DEFAULT_SHARES.noShowShare * 100}% do not come (recalled, then marked no-show), ${DEFAULT_SHARES.transferShare * 100}% are transferred to
 another queue, ${DEFAULT_SHARES.surveyShare * 100}% answer the SKM survey. Not driven yet: bookings and check-ins.
 

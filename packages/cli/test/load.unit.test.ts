@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { arrivalsPerHour, DEFAULT_SHARES, planDay, type PlannedService } from '../src/load/plan.js';
 import { percentile, percentiles } from '../src/load/stats.js';
 
-const SERVICES: PlannedService[] = Array.from({ length: 30 }, (_, i) => ({ id: `m:s${i}`, queueId: `m:${'ABC'[i % 3]}`, expectedMinutes: 5 + i, dailyQuota: i < 5 ? 0 : 100 - i }));
+const SERVICES: PlannedService[] = Array.from({ length: 30 }, (_, i) => ({ id: `m:s${i}`, queueId: `m:${'ABC'[i % 3]}`, expectedMinutes: 5 + i, dailyQuota: i < 5 ? 0 : 100 - i, counters: 1 + (i % 3) }));
 const OPTIONS = { seed: 42, ticketsPerDay: 1000, coveredSec: 8 * 3600, sampleEvery: 10, ...DEFAULT_SHARES };
 
 describe('load plan', () => {
@@ -18,7 +18,7 @@ describe('load plan', () => {
     expect(planDay(SERVICES, { ...OPTIONS, seed: 43 })).not.toEqual(planDay(SERVICES, OPTIONS));
   });
 
-  it('plans the whole day when it covers it, in time order, a few services taking most tickets', () => {
+  it('plans the whole day when it covers it, in time order, queues busy by their counters, a few services taking most tickets', () => {
     const plan = planDay(SERVICES, OPTIONS);
     expect(plan).toHaveLength(1000);
     expect(plan.every((a, i) => i === 0 || plan[i - 1]!.atSec <= a.atSec)).toBe(true);
@@ -26,6 +26,9 @@ describe('load plan', () => {
     for (const a of plan) byService.set(a.serviceId, (byService.get(a.serviceId) ?? 0) + 1);
     const top5 = [...byService.values()].sort((a, b) => b - a).slice(0, 5).reduce((a, b) => a + b, 0);
     expect(top5).toBeGreaterThan(400);
+    const queueC = plan.filter((a) => SERVICES.find((s) => s.id === a.serviceId)!.queueId === 'm:C').length; // 3 counters of 6
+    expect(queueC).toBeGreaterThan(430);
+    expect(queueC).toBeLessThan(570);
     for (const a of plan.filter((x) => x.fate === 'transfer')) expect(SERVICES.find((s) => s.id === a.transferTo)!.queueId).not.toBe(SERVICES.find((s) => s.id === a.serviceId)!.queueId);
     expect(plan.filter((a) => a.sampled)).toHaveLength(100);
   });

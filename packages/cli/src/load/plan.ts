@@ -28,6 +28,8 @@ export interface PlannedService {
   readonly expectedMinutes: number;
   /** 0: no daily quota. */
   readonly dailyQuota: number;
+  /** Open counters that take tickets for it. */
+  readonly counters: number;
 }
 
 export type Fate = 'served' | 'no-show' | 'transfer';
@@ -63,15 +65,27 @@ export interface PlanOptions {
 export const DEFAULT_SHARES = { noShowShare: 0.08, transferShare: 0.04, surveyShare: 0.3 } as const;
 
 /**
- * Popularity: a Zipf law (s = 1.1) over the services, ordered by daily quota (unlimited first,
- * then larger quotas; ties in a seeded order), so a few popular services take most tickets.
+ * Popularity: each queue gets tickets in proportion to the open counters that serve it (so the
+ * mall is about evenly busy); within a queue a Zipf law (s = 1.1) over its services, ordered by
+ * daily quota (unlimited first, then larger quotas; ties in a seeded order), so a few popular
+ * services take most of the queue's tickets.
  */
 export function serviceWeights(services: readonly PlannedService[], random: Random): { order: PlannedService[]; cumulative: number[] } {
+  const quota = (s: PlannedService) => (s.dailyQuota === 0 ? Infinity : s.dailyQuota);
   const keyed = services.map((s) => ({ s, tie: random.next() }));
-  keyed.sort((a, b) => (b.s.dailyQuota === 0 ? Infinity : b.s.dailyQuota) - (a.s.dailyQuota === 0 ? Infinity : a.s.dailyQuota) || a.tie - b.tie || a.s.id.localeCompare(b.s.id));
+  keyed.sort((a, b) => a.s.queueId.localeCompare(b.s.queueId) || quota(b.s) - quota(a.s) || a.tie - b.tie || a.s.id.localeCompare(b.s.id));
   const order = keyed.map((k) => k.s);
-  let sum = 0;
-  const cumulative = order.map((_, rank) => (sum += 1 / (rank + 1) ** 1.1));
+  const byQueue = new Map<string, PlannedService[]>();
+  for (const s of order) (byQueue.get(s.queueId) ?? byQueue.set(s.queueId, []).get(s.queueId)!).push(s);
+  const weight = new Map<string, number>();
+  for (const list of byQueue.values()) {
+    const queueWeight = Math.max(...list.map((s) => s.counters));
+    const zipf = list.map((_, rank) => 1 / (rank + 1) ** 1.1);
+    const sum = zipf.reduce((a, b) => a + b, 0);
+    list.forEach((s, rank) => weight.set(s.id, (queueWeight * zipf[rank]!) / sum));
+  }
+  let total = 0;
+  const cumulative = order.map((s) => (total += weight.get(s.id)!));
   return { order, cumulative };
 }
 

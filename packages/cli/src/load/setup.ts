@@ -138,8 +138,9 @@ export async function setUpMall(api: ApiClient, issuer: DemoIssuer, index: numbe
     else refusedCounters[counterId] = opened.detail;
   }
   if (counters.length === 0) throw new SetupError(`no counter of ${id} could be opened: ${JSON.stringify(refusedCounters)}`);
-  const served = new Set(counters.flatMap((c) => c.serviceIds));
-  const planned: PlannedService[] = services.filter((s) => served.has(s.id)).map((s) => ({ id: s.id, queueId: s.queueId, expectedMinutes: s.expectedHandlingMinutes || 10, dailyQuota: s.dailyQuota }));
+  const countersOf = new Map<string, number>();
+  for (const serviceId of counters.flatMap((c) => c.serviceIds)) countersOf.set(serviceId, (countersOf.get(serviceId) ?? 0) + 1);
+  const planned: PlannedService[] = services.filter((s) => countersOf.has(s.id)).map((s) => ({ id: s.id, queueId: s.queueId, expectedMinutes: s.expectedHandlingMinutes || 10, dailyQuota: s.dailyQuota, counters: countersOf.get(s.id)! }));
 
   const date = localDate(timeZone);
   const issuedBefore = await reportedIssued(api, id, date, adminToken);
