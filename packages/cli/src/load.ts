@@ -33,8 +33,9 @@ a platform with a real OIDC_ISSUER the command refuses.
 The simulated day runs from 08:00 local with a morning peak at 09:00–11:00; --duration × --speedup
 simulated seconds of it are covered (at most the 8-hour day). Kiosks issue tickets at their
 planned times (open loop): each queue gets tickets in proportion to its open counters, and within
-a queue a Zipf mix of its services (unlimited and large-quota services most popular); officers call next, start, serve for a log-normal time around the service's expected
-minutes, complete; about ${DEFAULT_SHARES.noShowShare * 100}% do not come (recalled, then marked no-show), ${DEFAULT_SHARES.transferShare * 100}% are transferred to
+a queue a Zipf mix of its services (unlimited and large-quota services most popular). Officers
+call next (an idle one looks again every simulated minute, at least every 0.5 s), start, serve
+for a log-normal time around the service's expected minutes, complete; about ${DEFAULT_SHARES.noShowShare * 100}% do not come (recalled, then marked no-show), ${DEFAULT_SHARES.transferShare * 100}% are transferred to
 another queue, ${DEFAULT_SHARES.surveyShare * 100}% answer the SKM survey. Not driven yet: bookings and check-ins.
 
 Measures: offered vs achieved tickets/s; p50/p90/p99/max latency per route; answers by status,
@@ -51,7 +52,7 @@ Options:
   --seed <n>         the plan's seed: the same seed gives the same arrivals (default 1)
   --tickets <n>      tickets per mall over the whole simulated day (default 800)
   --officers <n>     officers (counters) per mall, 0 for the whole roster (default 0)
-  --pids <pid,…>     platform processes whose CPU time to measure (e.g. $(pgrep -f 'mpp.mjs start'))
+  --pids <pid,…>     platform processes whose CPU time to measure (e.g. "$(pgrep -d, -f 'mpp.mjs start')")
   --out <file>       the JSON report (default bench/results/load-<time>.json)
 
 On a shared machine pin the generator to its own core, away from the platform:
@@ -167,7 +168,7 @@ async function drive(o: LoadOptions, issuer: DemoIssuer, io: Io): Promise<LoadRe
   await watching;
   const reported = await Promise.all(runs.map((run) => finalIssued(setupApi, run, 30_000)));
 
-  const { routes, errors, requests, successes } = routesReport(recorder);
+  const { routes, errors, requests, successes } = routesReport(recorder, elapsedSec);
   const issued = runs.reduce((n, r) => n + r.counts.issued - 1, 0);
   const planned = runs.reduce((n, r) => n + r.counts.planned - 1, 0);
   const generatorMs = (generatorCpu.user + generatorCpu.system) / 1000;

@@ -3,6 +3,8 @@ import type { MallRun } from './run-state.js';
 import { percentiles, type Percentiles, type Recorder } from './stats.js';
 
 export interface RouteReport extends Percentiles {
+  /** Answers per second over the run (every status). */
+  readonly perSec: number;
   /** Answers by status, expected refusals left out. */
   readonly statuses: Record<string, number>;
   /** Refusals the workload expects (no one waiting, quota reached, survey not open yet), by status. */
@@ -63,7 +65,7 @@ export function lagReport(result: LagResult): LagReport {
   return { samples: result.samples, reached: result.reached, missed: result.missed, ...roundPercentiles(percentiles(result.lagsMs)) };
 }
 
-export function routesReport(recorder: Recorder): { routes: Record<string, RouteReport>; errors: LoadReport['errors']; requests: number; successes: number } {
+export function routesReport(recorder: Recorder, elapsedSec: number): { routes: Record<string, RouteReport>; errors: LoadReport['errors']; requests: number; successes: number } {
   const routes: Record<string, RouteReport> = {};
   const failures: Record<string, Record<string, number>> = {};
   const expectedRefusals: Record<string, Record<string, number>> = {};
@@ -74,7 +76,7 @@ export function routesReport(recorder: Recorder): { routes: Record<string, Route
   for (const [route, stats] of [...recorder.routes.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const statuses = Object.fromEntries([...stats.statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => [String(s), n]));
     const expected = Object.fromEntries([...stats.expected.entries()].sort(([a], [b]) => a - b).map(([s, n]) => [String(s), n]));
-    routes[route] = { ...roundPercentiles(percentiles(stats.latenciesMs)), statuses, expectedRefusals: expected };
+    routes[route] = { ...roundPercentiles(percentiles(stats.latenciesMs)), perSec: round(stats.latenciesMs.length / elapsedSec), statuses, expectedRefusals: expected };
     requests += stats.latenciesMs.length;
     for (const [status, n] of stats.statuses) {
       if (status >= 200 && status < 300) successes += n;
@@ -117,11 +119,11 @@ export function formatReport(report: LoadReport): string {
   lines.push(`${'mall'.padEnd(10)}${pad('planned', 8)}${pad('issued', 8)}${pad('refused', 8)}${pad('served', 8)}${pad('no-show', 8)}${pad('transfer', 9)}${pad('surveys', 8)}${pad('report', 8)}  matches`);
   for (const m of report.malls) lines.push(`${m.id.padEnd(10)}${pad(m.planned, 8)}${pad(m.issued, 8)}${pad(m.refused, 8)}${pad(m.served, 8)}${pad(m.noShows, 8)}${pad(m.transfers, 9)}${pad(m.surveys, 8)}${pad(m.reportIssuedAfter === null ? '-' : m.reportIssuedAfter - m.reportIssuedBefore, 8)}  ${m.reportMatches ? 'yes' : 'NO'}`);
   lines.push('');
-  lines.push(`${'route'.padEnd(44)}${pad('count', 7)}${pad('p50 ms', 9)}${pad('p90', 9)}${pad('p99', 9)}${pad('max', 9)}  statuses (expected refusals)`);
+  lines.push(`${'route'.padEnd(44)}${pad('count', 7)}${pad('/s', 7)}${pad('p50 ms', 9)}${pad('p90', 9)}${pad('p99', 9)}${pad('max', 9)}  statuses (expected refusals)`);
   for (const [route, r] of Object.entries(report.routes)) {
     const statuses = Object.entries(r.statuses).map(([s, n]) => `${s}:${n}`).join(' ');
     const expected = Object.entries(r.expectedRefusals).map(([s, n]) => `${s}:${n}`).join(' ');
-    lines.push(`${route.padEnd(44)}${pad(r.count, 7)}${pad(r.p50, 9)}${pad(r.p90, 9)}${pad(r.p99, 9)}${pad(r.max, 9)}  ${statuses}${expected ? ` (${expected})` : ''}`);
+    lines.push(`${route.padEnd(44)}${pad(r.count, 7)}${pad(r.perSec, 7)}${pad(r.p50, 9)}${pad(r.p90, 9)}${pad(r.p99, 9)}${pad(r.max, 9)}  ${statuses}${expected ? ` (${expected})` : ''}`);
   }
   lines.push('');
   for (const [name, l] of [['board', report.lag.board], ['report', report.lag.report]] as const) {
