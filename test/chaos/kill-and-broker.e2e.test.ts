@@ -6,6 +6,7 @@ import { demoMall } from '@mpp/catalog';
 import { CatalogService, Outcome, QueueService, ReportingService, Role, Source, StatisticsGroup, TicketStatus, type Actor, type Ticket } from '@mpp/contracts';
 import { outboxBacklog } from '@mpp/eventstore';
 import { createClient } from '@mpp/grpc';
+import { createKafkaClient } from '@mpp/kafka';
 import { freePort, startKafkaBroker, waitFor, type KafkaBroker, type TestDatabase } from '@mpp/testing';
 import { testDatabase, uniqueTopic } from '@mpp/testing/fixtures';
 import pg from 'pg';
@@ -303,7 +304,11 @@ describe('faults during a steady workload', () => {
     // Missing (first cut): `mpp rebuild statistics` through the built CLI and a comparison with
     // `before`; the rebuild did not finish against this setup within the time this cut had.
     void before;
-    // Missing (first cut): the dead-letter topics' end offsets. Reading them with a new admin
-    // client on the restarted broker did not answer within this cut's runs; not yet understood.
+    // No dead letters: nothing was poison, so no consumer set anything aside.
+    const kafka = createKafkaClient({ brokers: broker.brokers, clientId: 'chaos-test' });
+    const dlq: string[] = [];
+    for (const source of ['catalog', 'queue', 'survey', 'reporting']) if (await kafka.topicExists(`${prefix}mpp.${source}.v1.dlq`)) dlq.push(`${prefix}mpp.${source}.v1.dlq`);
+    expect(dlq.length).toBeGreaterThan(0);
+    for (const topic of dlq) expect((await kafka.endOffsets(topic)).every((p) => BigInt(p.offset) === 0n), topic).toBe(true);
   }, 300_000);
 });
