@@ -120,14 +120,22 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
         const existing = new Set(await admin.listTopics());
         const missing = topics.filter((t) => !existing.has(t.topic));
         if (missing.length === 0) return;
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: missing.map((t) => ({
-            topic: t.topic,
-            numPartitions: t.partitions ?? 1,
-            configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
-          })),
-        });
+        try {
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map((t) => ({
+              topic: t.topic,
+              numPartitions: t.partitions ?? 1,
+              configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
+            })),
+          });
+        } catch (error) {
+          // Another client created it first, or a busy KRaft broker answered the leader check
+          // before it had the new partitions: wait for the leaders ourselves.
+          const type = (error as { type?: string }).type;
+          if (type !== 'TOPIC_ALREADY_EXISTS' && type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE') throw error;
+          await waitForLeaders(admin, missing.map((t) => t.topic));
+        }
       }),
     topicExists: (topic) => withAdmin(async (admin) => (await admin.listTopics()).includes(topic)),
     deleteTopics: (topics) =>
@@ -171,5 +179,20 @@ async function adminDoing<T>(kafka: Kafka, work: (admin: Admin) => Promise<T>): 
     return await work(admin);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Polls the topics' metadata until every partition has a leader (up to 30 s), then returns. */
+async function waitForLeaders(admin: Admin, topics: readonly string[]): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics: [...topics] });
+      if (found.length === topics.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leader after 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // poll interval
   }
 }
