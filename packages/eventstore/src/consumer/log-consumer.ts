@@ -38,6 +38,9 @@ export function fromRecorded(event: RecordedEvent, source: string): ConsumedEven
  * each batch with the new position in one transaction. A refused event is stored in
  * `dead_letters` with its error and the consumer moves on.
  */
+/** Short looks after a wake that found nothing yet, before the consumer goes back to idle waits. */
+const WOKEN_TRIES = 40;
+
 export function createLogConsumer(options: LogConsumerOptions): Consumer {
   const { pool, schema, source, projection } = options;
   const batchSize = options.batchSize ?? 500;
@@ -99,9 +102,12 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
   // is followed by a short wait, not a long one.
   let idle = 0;
   let signalled = false;
+  /** Reads since a wake that found nothing yet. */
+  let woken = 0;
   let unsubscribe: (() => void) | undefined;
   const onAppended = () => {
     signalled = true;
+    woken = 0;
     idle = 0;
     wake?.();
   };
@@ -119,10 +125,19 @@ export function createLogConsumer(options: LogConsumerOptions): Consumer {
         status = { ...status, applied: status.applied + n - dead, deadLettered: status.deadLettered + dead };
         counters.applied(n - dead);
         counters.deadLettered(dead);
-        if (n > 0) idle = 0;
-        else if (signalled) {
-          signalled = false;
-          await pause(pollMs);
+        if (n > 0) {
+          idle = 0;
+          woken = 0;
+        } else if (signalled) {
+          // Woken, yet nothing visible: the gap-safe horizon is still held by a transaction
+          // elsewhere on the server. Look again soon, a growing while (50 ms … 1 s, about 35 s in
+          // all), not after a full idle wait, which may be long.
+          woken++;
+          if (woken >= WOKEN_TRIES) {
+            signalled = false;
+            woken = 0;
+          }
+          await pause(Math.min(1_000, 50 * 2 ** Math.min(woken, 5)));
         } else {
           await pause(Math.min(maxIdleMs, pollMs * 2 ** idle));
           idle = Math.min(idle + 1, 16);
