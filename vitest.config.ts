@@ -25,7 +25,10 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{packages,services,scripts}/**/*.{int,e2e}.test.ts', 'test/**/*.{int,e2e}.test.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**'],
+          // The fault suite (issue 13, unfinished) kills processes and stops a broker under load: on
+          // 2 cores it starves the timing-sensitive tests running beside it, so it runs alone with
+          // `npm run chaos` (MPP_CHAOS=1) until it gets its own sequential step in the test command.
+          exclude: ['**/node_modules/**', '**/dist/**', ...(process.env.MPP_CHAOS === '1' ? [] : ['test/chaos/**'])],
           globalSetup: ['packages/testing/src/global-setup.ts'],
         },
       },
