@@ -18,7 +18,8 @@ import { Recorder } from './load/stats.js';
 import { demoKeyFile } from './platform.js';
 
 export const LOAD_HELP = `Usage: mpp load [--malls <n>] [--speedup <x>] [--duration <s>] [--url <gateway>] [--seed <n>]
-                [--tickets <per mall per day>] [--officers <per mall>] [--pids <pid,…>] [--out <file.json>]
+                [--tickets <per mall per day>] [--officers <per mall>] [--bookings <share>] [--pids <pid,…>]
+                [--out <file.json>]
 
 Drives malls' days through the gateway's public HTTP API, as kiosks and officers would, at
 --speedup times real time, then prints a table and writes the measures as JSON.
@@ -36,9 +37,15 @@ planned times (open loop): each queue gets tickets in proportion to its open cou
 a queue a Zipf mix of its services (unlimited and large-quota services most popular). Officers
 call next (an idle one looks again every simulated minute, at least every 0.5 s), start, serve
 for a log-normal time around the service's expected minutes, complete; about ${DEFAULT_SHARES.noShowShare * 100}% do not come (recalled, then marked no-show), ${DEFAULT_SHARES.transferShare * 100}% are transferred to
-another queue, ${DEFAULT_SHARES.surveyShare * 100}% answer the SKM survey. Not driven yet: bookings and check-ins.
+another queue, ${DEFAULT_SHARES.surveyShare * 100}% answer the SKM survey. About ${DEFAULT_SHARES.bookingShare * 100}% (--bookings) booked a slot
+online 10 minutes to 2 hours (simulated) before coming: they look at the service's slots, book one
+that has begun by their arrival and has room, and check the booking in on arrival (its ticket);
+when no such slot has room — the real clock runs slower than the day, so only the slots of the next
+real minutes fit, and a slot holds a share of the counters' capacity — they take a kiosk ticket.
 
-Measures: offered vs achieved tickets/s; p50/p90/p99/max latency per route; answers by status,
+Measures: offered vs achieved ticket operations/s — the writes on tickets and bookings (issue,
+book, check in, call, recall, start, complete, no-show, transfer, survey answer), apart from reads
+and idle officers' polls, which are counted in requests/s; offered vs achieved tickets/s; p50/p90/p99/max latency per route; answers by status,
 refusals the workload expects (no one waiting, quota reached, survey not open yet) apart from
 failures; lag from a sampled ticket's 201 until the board shows it and until the day report
 counts it; the day report's issued against the tickets issued (+ transfers, which it counts);
@@ -52,6 +59,7 @@ Options:
   --seed <n>         the plan's seed: the same seed gives the same arrivals (default 1)
   --tickets <n>      tickets per mall over the whole simulated day (default 800)
   --officers <n>     officers (counters) per mall, 0 for the whole roster (default 0)
+  --bookings <share> share of arrivals that book a slot first, 0 to 1 (default ${DEFAULT_SHARES.bookingShare})
   --pids <pid,…>     platform processes whose CPU time to measure (e.g. "$(pgrep -d, -f 'mpp.mjs start')")
   --out <file>       the JSON report (default bench/results/load-<time>.json)
 
@@ -59,7 +67,7 @@ On a shared machine pin the generator to its own core, away from the platform:
   taskset -c 1 mpp load --malls 2 --speedup 60 --duration 120
 
 Exit codes: 0 ok; 1 setup failed, a request failed with 5xx or no answer, or a day report did not
-count the issued tickets; ${EXIT_USAGE} bad command line.
+count the tickets issued and checked in; ${EXIT_USAGE} bad command line.
 `;
 
 interface LoadOptions {
@@ -70,6 +78,7 @@ interface LoadOptions {
   readonly seed: number;
   readonly ticketsPerDay: number;
   readonly officers: number;
+  readonly bookingShare: number;
   readonly pids: readonly number[];
   readonly out: string;
 }
@@ -84,7 +93,7 @@ function number(value: string | undefined, fallback: number, name: string, check
 function options(args: string[]): LoadOptions | 'help' {
   const { values } = parseArgs({
     args,
-    options: { malls: { type: 'string' }, speedup: { type: 'string' }, duration: { type: 'string' }, url: { type: 'string' }, seed: { type: 'string' }, tickets: { type: 'string' }, officers: { type: 'string' }, pids: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { malls: { type: 'string' }, speedup: { type: 'string' }, duration: { type: 'string' }, url: { type: 'string' }, seed: { type: 'string' }, tickets: { type: 'string' }, officers: { type: 'string' }, bookings: { type: 'string' }, pids: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return 'help';
   const whole = (x: number) => Number.isInteger(x) && x >= 1;
@@ -97,6 +106,7 @@ function options(args: string[]): LoadOptions | 'help' {
     seed: number(values.seed, 1, 'seed', (x) => Number.isInteger(x) && x >= 0, 'a whole number'),
     ticketsPerDay: number(values.tickets, 800, 'tickets', whole, 'a whole number from 1'),
     officers: number(values.officers, 0, 'officers', (x) => Number.isInteger(x) && x >= 0, 'a whole number (0: all)'),
+    bookingShare: number(values.bookings, DEFAULT_SHARES.bookingShare, 'bookings', (x) => x >= 0 && x <= 1, 'a share from 0 to 1'),
     pids,
     out: values.out ?? `bench/results/load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
   };
@@ -124,7 +134,7 @@ async function demoIssuer(url: string, env: Env): Promise<DemoIssuer | string> {
 }
 
 async function finalIssued(api: ApiClient, mall: MallRun, timeoutMs: number): Promise<number | undefined> {
-  const expected = mall.setup.issuedBefore + mall.counts.issued + mall.counts.transfers;
+  const expected = mall.setup.issuedBefore + mall.counts.issued + mall.counts.checkIns + mall.counts.transfers;
   let last: number | undefined;
   await waitUntil(async () => {
     last = await reportedIssued(api, mall.setup.id, mall.setup.date, mall.setup.adminToken);
@@ -143,9 +153,9 @@ async function drive(o: LoadOptions, issuer: DemoIssuer, io: Io): Promise<LoadRe
   const coveredSec = Math.min(DAY_SECONDS, o.durationSec * o.speedup);
   const runs: MallRun[] = setups.map((setup, i) => ({
     setup,
-    plan: planDay(setup.services, { seed: o.seed * 1000 + i, ticketsPerDay: o.ticketsPerDay, coveredSec, sampleEvery: 5, ...DEFAULT_SHARES }),
+    plan: planDay(setup.services, { seed: o.seed * 1000 + i, ticketsPerDay: o.ticketsPerDay, coveredSec, sampleEvery: 5, ...DEFAULT_SHARES, bookingShare: o.bookingShare }),
     fates: new Map(),
-    counts: { planned: 1, issued: 1, refused: 0, transfers: 0, called: 0, served: 0, noShows: 0, surveys: 0 },
+    counts: { planned: 1, plannedOps: 0, issued: 1, refused: 0, bookings: 0, bookingsRefused: 0, checkIns: 0, checkInsRefused: 0, transfers: 0, called: 0, served: 0, noShows: 0, surveys: 0 },
   }));
   const recorder = new Recorder();
   const api = new ApiClient(o.url, recorder);
@@ -168,15 +178,16 @@ async function drive(o: LoadOptions, issuer: DemoIssuer, io: Io): Promise<LoadRe
   await watching;
   const reported = await Promise.all(runs.map((run) => finalIssued(setupApi, run, 30_000)));
 
-  const { routes, errors, requests, successes } = routesReport(recorder, elapsedSec);
-  const issued = runs.reduce((n, r) => n + r.counts.issued - 1, 0);
+  const { routes, errors, requests, successes, ticketOps } = routesReport(recorder, elapsedSec);
+  const issued = runs.reduce((n, r) => n + r.counts.issued - 1 + r.counts.checkIns, 0);
+  const plannedOps = runs.reduce((n, r) => n + r.counts.plannedOps, 0);
   const planned = runs.reduce((n, r) => n + r.counts.planned - 1, 0);
   const generatorMs = (generatorCpu.user + generatorCpu.system) / 1000;
   const r1 = (x: number) => Math.round(x * 10) / 10;
   return {
-    config: { url: o.url, malls: o.malls, speedup: o.speedup, durationSec: o.durationSec, seed: o.seed, ticketsPerDay: o.ticketsPerDay, officers: o.officers, simulatedFrom: '08:00', simulatedSec: coveredSec, mallsAre: 'the demo mall and imported copies of it', startedAt: new Date(Date.now() - elapsedSec * 1000).toISOString() },
+    config: { url: o.url, malls: o.malls, speedup: o.speedup, durationSec: o.durationSec, seed: o.seed, ticketsPerDay: o.ticketsPerDay, officers: o.officers, bookingShare: o.bookingShare, simulatedFrom: '08:00', simulatedSec: coveredSec, mallsAre: 'the demo mall and imported copies of it', startedAt: new Date(Date.now() - elapsedSec * 1000).toISOString() },
     malls: runs.map((run, i) => mallReport(run, reported[i])),
-    throughput: { elapsedSec: r1(elapsedSec), offeredTicketsPerSec: r1(planned / elapsedSec), achievedTicketsPerSec: r1(issued / elapsedSec), requests, requestsPerSec: r1(requests / elapsedSec), successPerSec: r1(successes / elapsedSec), maxKioskDelayMs: Math.round(Math.max(0, ...kioskDelays)) },
+    throughput: { elapsedSec: r1(elapsedSec), offeredTicketsPerSec: r1(planned / elapsedSec), achievedTicketsPerSec: r1(issued / elapsedSec), offeredOpsPerSec: r1(plannedOps / elapsedSec), ticketOps, achievedOpsPerSec: r1(ticketOps / elapsedSec), otherRequestsPerSec: r1((requests - ticketOps) / elapsedSec), requests, requestsPerSec: r1(requests / elapsedSec), successPerSec: r1(successes / elapsedSec), maxKioskDelayMs: Math.round(Math.max(0, ...kioskDelays)) },
     routes,
     errors,
     lag: { board: lagReport(lag.boardResult), report: lagReport(lag.reportResult) },

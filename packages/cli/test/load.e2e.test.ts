@@ -12,6 +12,8 @@ interface MallJson {
   id: string;
   date: string;
   issued: number;
+  checkIns: number;
+  bookings: number;
   transfers: number;
   reportIssuedBefore: number;
   reportMatches: boolean;
@@ -53,7 +55,7 @@ describe('mpp load', () => {
 
   it('drives two malls through the API; the day reports count what it issued, sampled tickets reach the board, no 5xx', async () => {
     const out = join(dataDir, 'load.json');
-    const run = await mppDone(['load', '--url', base, '--malls', '2', '--speedup', '240', '--duration', '15', '--tickets', '400', '--officers', '6', '--seed', '7', '--out', out], { MPP_DATA_DIR: dataDir });
+    const run = await mppDone(['load', '--url', base, '--malls', '2', '--speedup', '240', '--duration', '15', '--tickets', '400', '--officers', '6', '--seed', '7', '--bookings', '0.3', '--out', out], { MPP_DATA_DIR: dataDir });
     expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stdout).toContain('POST /malls/{mallId}/tickets');
     const report = JSON.parse(readFileSync(out, 'utf8'));
@@ -68,9 +70,17 @@ describe('mpp load', () => {
       await waitFor(async () => {
         const r = await fetch(`${base}/api/v1/malls/${mall.id}/reports/daily?date=${mall.date}&groupBy=mall&bucket=period`, { headers: { authorization: `Bearer ${admin}` } });
         const body = (await r.json()) as { total: { issued: number } };
-        return body.total.issued - mall.reportIssuedBefore === mall.issued + mall.transfers;
+        return body.total.issued - mall.reportIssuedBefore === mall.issued + mall.checkIns + mall.transfers;
       }, { what: `the day report of ${mall.id}` });
     }
+
+    // Some citizens booked a slot and checked it in on arrival; ticket operations are counted apart from polls.
+    const malls = report.malls as MallJson[];
+    expect(malls.reduce((n, m) => n + m.bookings, 0)).toBeGreaterThan(0);
+    expect(malls.reduce((n, m) => n + m.checkIns, 0)).toBeGreaterThan(0);
+    expect(run.stdout).toContain('POST /bookings/{bookingId}/check-in');
+    expect(report.throughput.ticketOps).toBeGreaterThan(0);
+    expect(report.throughput.ticketOps).toBeLessThan(report.throughput.requests);
 
     expect(report.lag.board.samples).toBeGreaterThan(0);
     expect(report.lag.board.reached).toBe(report.lag.board.samples);

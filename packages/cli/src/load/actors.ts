@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { book, untilArrival } from './booking.js';
 import { sleep } from './clock.js';
-import type { Arrival } from './plan.js';
+import { plannedOperations, type Arrival } from './plan.js';
 import { realMs, type MallRun, type RunContext } from './run-state.js';
 import type { OpenCounter } from './setup.js';
 
@@ -18,35 +20,73 @@ interface TicketJson {
   number: string;
 }
 
-/** Issues one planned ticket; returns when answered. */
+/** A ticket the API answered for a planned arrival: its fate, and a lag sample while near the front of its line. */
+function admitted(context: RunContext, mall: MallRun, arrival: Arrival, view: { ticket: TicketJson; position?: number | string }, issuedAt: number): void {
+  const { setup, counts } = mall;
+  mall.fates.set(view.ticket.id, arrival);
+  // Sampled only while near the front of its line: the board shows the next five numbers.
+  if (arrival.sampled && Number(view.position) <= 5) context.lag.sample(setup.id, view.ticket.number, counts.issued + counts.checkIns + counts.transfers, issuedAt);
+}
+
+/** Issues one planned ticket at a kiosk; returns when answered. */
 async function issue(context: RunContext, mall: MallRun, arrival: Arrival): Promise<void> {
   const { setup, counts } = mall;
   const r = await context.api.call('POST', '/malls/{mallId}/tickets', `/malls/${setup.id}/tickets`, { token: setup.kioskToken, body: { serviceId: arrival.serviceId, source: 'kiosk' }, expected: [409] });
   if (r.status === 409) counts.refused++;
   if (r.status !== 201) return;
-  const issuedAt = performance.now();
   counts.issued++;
-  const ticket = r.body.view.ticket as TicketJson;
-  mall.fates.set(ticket.id, arrival);
-  // Sampled only while near the front of its line: the board shows the next five numbers.
-  if (arrival.sampled && Number(r.body.view.position) <= 5) context.lag.sample(setup.id, ticket.number, counts.issued + counts.transfers, issuedAt);
+  admitted(context, mall, arrival, r.body.view, performance.now());
 }
 
-/** The mall's kiosks: every planned arrival at its time (open loop: late answers do not delay the next). Returns the largest start delay in ms. */
+/** Checks a booking in at the mall (its ticket); false when refused, so the citizen takes a kiosk ticket instead. */
+async function checkIn(context: RunContext, mall: MallRun, arrival: Arrival, bookingId: string): Promise<boolean> {
+  const { setup, counts } = mall;
+  const r = await context.api.call('POST', '/bookings/{bookingId}/check-in', `/bookings/${bookingId}/check-in`, { token: setup.kioskToken, body: {}, expected: [409] });
+  if (r.status !== 200 && r.status !== 201) {
+    counts.checkInsRefused++;
+    return false;
+  }
+  counts.checkIns++;
+  admitted(context, mall, arrival, r.body.view, performance.now());
+  return true;
+}
+
+/** A citizen who booked: books at the planned time, comes at the arrival time and checks in (or walks in when no slot had room). */
+async function bookedCitizen(context: RunContext, mall: MallRun, arrival: Arrival): Promise<void> {
+  const bookingId = await book(context, mall, arrival, `load-${randomUUID()}`);
+  if (!(await untilArrival(context, arrival))) return;
+  mall.counts.planned++;
+  mall.counts.plannedOps += plannedOperations(arrival);
+  if (bookingId && (await checkIn(context, mall, arrival, bookingId))) return;
+  await issue(context, mall, arrival);
+}
+
+/**
+ * The mall's kiosks and booking citizens: every planned arrival at its time (open loop: late answers
+ * do not delay the next); one who booked books at the planned booking time and checks in on arrival.
+ * Returns the largest start delay of a kiosk ticket in ms.
+ */
 export async function runKiosks(context: RunContext, mall: MallRun): Promise<number> {
   const inFlight = new Set<Promise<void>>();
+  const citizens: Promise<void>[] = [];
   let maxDelayMs = 0;
-  for (const arrival of mall.plan) {
-    const due = context.startedAt + realMs(context, arrival.atSec);
+  const timeline = mall.plan.map((arrival) => ({ at: arrival.booking ? arrival.booking.bookAtSec : arrival.atSec, arrival })).sort((a, b) => a.at - b.at);
+  for (const { at, arrival } of timeline) {
+    const due = context.startedAt + realMs(context, at);
     await sleep(due - performance.now(), context.signal);
     if (context.signal.aborted) break;
+    if (arrival.booking) {
+      citizens.push(bookedCitizen(context, mall, arrival));
+      continue;
+    }
     while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     maxDelayMs = Math.max(maxDelayMs, performance.now() - due);
     mall.counts.planned++;
+    mall.counts.plannedOps += plannedOperations(arrival);
     const request = issue(context, mall, arrival).finally(() => inFlight.delete(request));
     inFlight.add(request);
   }
-  await Promise.all(inFlight);
+  await Promise.all([...inFlight, ...citizens]);
   return maxDelayMs;
 }
 

@@ -47,6 +47,11 @@ export interface Arrival {
   readonly survey: boolean;
   /** Sampled for the board and report lag. */
   readonly sampled: boolean;
+  /**
+   * Booked a slot online before coming: the booking is made at `bookAtSec` (simulated, never
+   * before the day's start) and checked in at `atSec` instead of taking a kiosk ticket.
+   */
+  readonly booking?: { readonly bookAtSec: number };
 }
 
 export interface PlanOptions {
@@ -58,11 +63,16 @@ export interface PlanOptions {
   readonly noShowShare: number;
   readonly transferShare: number;
   readonly surveyShare: number;
+  /** Share of arrivals that booked a slot earlier and check in on arrival. */
+  readonly bookingShare: number;
   /** Every n-th arrival is sampled for lag. */
   readonly sampleEvery: number;
 }
 
-export const DEFAULT_SHARES = { noShowShare: 0.08, transferShare: 0.04, surveyShare: 0.3 } as const;
+export const DEFAULT_SHARES = { noShowShare: 0.08, transferShare: 0.04, surveyShare: 0.3, bookingShare: 0.1 } as const;
+
+/** How long before arriving a citizen books (simulated seconds): between 10 minutes and 2 hours. */
+export const BOOKING_LEAD_SEC = { min: 600, max: 7200 } as const;
 
 /**
  * Popularity: each queue gets tickets in proportion to the open counters that serve it (so the
@@ -93,6 +103,7 @@ export function serviceWeights(services: readonly PlannedService[], random: Rand
 export function planDay(services: readonly PlannedService[], o: PlanOptions): Arrival[] {
   if (services.length === 0) return [];
   const random = seededRandom(o.seed);
+  const bookingRandom = seededRandom(o.seed ^ 0x5bd1e995);
   const { order, cumulative } = serviceWeights(services, random);
   const times: number[] = [];
   arrivalsPerHour(o.ticketsPerDay).forEach((count, hour) => {
@@ -109,8 +120,30 @@ export function planDay(services: readonly PlannedService[], o: PlanOptions): Ar
     if (fate === 'transfer' && !transferTo) fate = 'served';
     const serviceMinutes = Math.min(4 * service.expectedMinutes, Math.max(2, logNormal(random, service.expectedMinutes || 10, 0.4)));
     const survey = random.next() < o.surveyShare;
+    // From a stream of their own: the bookings share changes nothing else in the plan.
+    const booked = bookingRandom.next() < o.bookingShare;
+    const lead = BOOKING_LEAD_SEC.min + bookingRandom.next() * (BOOKING_LEAD_SEC.max - BOOKING_LEAD_SEC.min);
     if (atSec >= o.coveredSec) continue;
-    arrivals.push({ atSec, serviceId: service.id, fate, ...(transferTo ? { transferTo } : {}), serviceMinutes, survey, sampled: arrivals.length % o.sampleEvery === 0 });
+    const booking = booked ? { booking: { bookAtSec: Math.max(0, atSec - lead) } } : {};
+    arrivals.push({ atSec, serviceId: service.id, fate, ...(transferTo ? { transferTo } : {}), serviceMinutes, survey, sampled: arrivals.length % o.sampleEvery === 0, ...booking });
   }
   return arrivals;
+}
+
+/**
+ * The ticket operations (writes through the API) an arrival implies when it goes as planned:
+ * its ticket (a booking and its check-in: two), the call, then start and complete (+ the survey),
+ * or one recall and the no-show, or start, transfer and the new ticket's call, start and complete.
+ * A mall whose policy wants more recalls before a no-show makes a little more.
+ */
+export function plannedOperations(arrival: Arrival): number {
+  const ticket = arrival.booking ? 2 : 1;
+  switch (arrival.fate) {
+    case 'no-show':
+      return ticket + 3;
+    case 'transfer':
+      return ticket + 6;
+    default:
+      return ticket + 3 + (arrival.survey ? 1 : 0);
+  }
 }

@@ -2,6 +2,24 @@ import type { LagResult } from './lag.js';
 import type { MallRun } from './run-state.js';
 import { percentiles, type Percentiles, type Recorder } from './stats.js';
 
+/**
+ * The routes that are ticket operations — writes a kiosk, an officer or a citizen makes on a ticket
+ * or a booking; their 2xx answers are the operations achieved. Everything else the generator sends
+ * (idle officers' call-next with no one waiting, slots, boards and reports) is a read or a poll.
+ */
+export const TICKET_OPERATIONS: ReadonlySet<string> = new Set([
+  'POST /malls/{mallId}/tickets',
+  'POST /bookings',
+  'POST /bookings/{bookingId}/check-in',
+  'POST /counters/{counterId}/call-next',
+  'POST /tickets/{ticketId}/recall',
+  'POST /tickets/{ticketId}/start',
+  'POST /tickets/{ticketId}/complete',
+  'POST /tickets/{ticketId}/no-show',
+  'POST /tickets/{ticketId}/transfer',
+  'POST /surveys/{ticketId}/responses',
+]);
+
 export interface RouteReport extends Percentiles {
   /** Answers per second over the run (every status). */
   readonly perSec: number;
@@ -19,8 +37,13 @@ export interface MallReport {
   readonly countersRefused: Readonly<Record<string, string>>;
   readonly services: number;
   readonly planned: number;
+  readonly plannedOps: number;
   readonly issued: number;
   readonly refused: number;
+  readonly bookings: number;
+  readonly bookingsRefused: number;
+  readonly checkIns: number;
+  readonly checkInsRefused: number;
   readonly transfers: number;
   readonly called: number;
   readonly served: number;
@@ -29,7 +52,7 @@ export interface MallReport {
   /** The day report's `issued` for the mall before and after the run; it counts transfers as tickets too. */
   readonly reportIssuedBefore: number;
   readonly reportIssuedAfter: number | null;
-  /** reportIssuedAfter − reportIssuedBefore = issued + transfers. */
+  /** reportIssuedAfter − reportIssuedBefore = issued + checkIns + transfers. */
   readonly reportMatches: boolean;
 }
 
@@ -40,6 +63,13 @@ export interface LoadReport {
     readonly elapsedSec: number;
     readonly offeredTicketsPerSec: number;
     readonly achievedTicketsPerSec: number;
+    /** Ticket operations the due arrivals imply, per second (see `plannedOperations`). */
+    readonly offeredOpsPerSec: number;
+    /** 2xx answers of the ticket-operation routes (`TICKET_OPERATIONS`), and per second. */
+    readonly ticketOps: number;
+    readonly achievedOpsPerSec: number;
+    /** Every other request (polls with no one waiting, refusals, slots, boards, reports), per second. */
+    readonly otherRequestsPerSec: number;
     readonly requests: number;
     readonly requestsPerSec: number;
     readonly successPerSec: number;
@@ -65,7 +95,7 @@ export function lagReport(result: LagResult): LagReport {
   return { samples: result.samples, reached: result.reached, missed: result.missed, ...roundPercentiles(percentiles(result.lagsMs)) };
 }
 
-export function routesReport(recorder: Recorder, elapsedSec: number): { routes: Record<string, RouteReport>; errors: LoadReport['errors']; requests: number; successes: number } {
+export function routesReport(recorder: Recorder, elapsedSec: number): { routes: Record<string, RouteReport>; errors: LoadReport['errors']; requests: number; successes: number; ticketOps: number } {
   const routes: Record<string, RouteReport> = {};
   const failures: Record<string, Record<string, number>> = {};
   const expectedRefusals: Record<string, Record<string, number>> = {};
@@ -73,14 +103,17 @@ export function routesReport(recorder: Recorder, elapsedSec: number): { routes: 
   let failureCount = 0;
   let requests = 0;
   let successes = 0;
+  let ticketOps = 0;
   for (const [route, stats] of [...recorder.routes.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const statuses = Object.fromEntries([...stats.statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => [String(s), n]));
     const expected = Object.fromEntries([...stats.expected.entries()].sort(([a], [b]) => a - b).map(([s, n]) => [String(s), n]));
     routes[route] = { ...roundPercentiles(percentiles(stats.latenciesMs)), perSec: round(stats.latenciesMs.length / elapsedSec), statuses, expectedRefusals: expected };
     requests += stats.latenciesMs.length;
     for (const [status, n] of stats.statuses) {
-      if (status >= 200 && status < 300) successes += n;
-      else {
+      if (status >= 200 && status < 300) {
+        successes += n;
+        if (TICKET_OPERATIONS.has(route)) ticketOps += n;
+      } else {
         (failures[route] ??= {})[String(status)] = n;
         failureCount += n;
         if (status >= 500 || status === 0) serverErrors += n;
@@ -88,7 +121,7 @@ export function routesReport(recorder: Recorder, elapsedSec: number): { routes: 
     }
     if (stats.expected.size > 0) expectedRefusals[route] = expected;
   }
-  return { routes, errors: { failures, expectedRefusals, serverErrors, failureCount }, requests, successes };
+  return { routes, errors: { failures, expectedRefusals, serverErrors, failureCount }, requests, successes, ticketOps };
 }
 
 export function mallReport(mall: MallRun, reportIssuedAfter: number | undefined): MallReport {
@@ -103,7 +136,7 @@ export function mallReport(mall: MallRun, reportIssuedAfter: number | undefined)
     ...counts,
     reportIssuedBefore: setup.issuedBefore,
     reportIssuedAfter: reportIssuedAfter ?? null,
-    reportMatches: reportIssuedAfter !== undefined && reportIssuedAfter - setup.issuedBefore === counts.issued + counts.transfers,
+    reportMatches: reportIssuedAfter !== undefined && reportIssuedAfter - setup.issuedBefore === counts.issued + counts.checkIns + counts.transfers,
   };
 }
 
@@ -114,10 +147,12 @@ export function formatReport(report: LoadReport): string {
   const t = report.throughput;
   const lines: string[] = [];
   lines.push(`\nmpp load: ${report.malls.length} mall(s), ${report.config.speedup}× real time, ${t.elapsedSec} s`);
-  lines.push(`tickets: offered ${t.offeredTicketsPerSec}/s, achieved ${t.achievedTicketsPerSec}/s; requests ${t.requests} (${t.requestsPerSec}/s, ${t.successPerSec}/s 2xx); kiosk delay max ${t.maxKioskDelayMs} ms`);
+  lines.push(`ticket operations: offered ${t.offeredOpsPerSec}/s, achieved ${t.achievedOpsPerSec}/s (${t.ticketOps} issue, check-in, book, call, recall, start, complete, no-show, transfer, survey)`);
+  lines.push(`tickets: offered ${t.offeredTicketsPerSec}/s, achieved ${t.achievedTicketsPerSec}/s; kiosk delay max ${t.maxKioskDelayMs} ms`);
+  lines.push(`requests: ${t.requests} (${t.requestsPerSec}/s, ${t.successPerSec}/s 2xx; reads, idle polls and refusals ${t.otherRequestsPerSec}/s)`);
   lines.push('');
-  lines.push(`${'mall'.padEnd(10)}${pad('planned', 8)}${pad('issued', 8)}${pad('refused', 8)}${pad('served', 8)}${pad('no-show', 8)}${pad('transfer', 9)}${pad('surveys', 8)}${pad('report', 8)}  matches`);
-  for (const m of report.malls) lines.push(`${m.id.padEnd(10)}${pad(m.planned, 8)}${pad(m.issued, 8)}${pad(m.refused, 8)}${pad(m.served, 8)}${pad(m.noShows, 8)}${pad(m.transfers, 9)}${pad(m.surveys, 8)}${pad(m.reportIssuedAfter === null ? '-' : m.reportIssuedAfter - m.reportIssuedBefore, 8)}  ${m.reportMatches ? 'yes' : 'NO'}`);
+  lines.push(`${'mall'.padEnd(10)}${pad('planned', 8)}${pad('issued', 8)}${pad('refused', 8)}${pad('booked', 8)}${pad('checkin', 8)}${pad('served', 8)}${pad('no-show', 8)}${pad('transfer', 9)}${pad('surveys', 8)}${pad('report', 8)}  matches`);
+  for (const m of report.malls) lines.push(`${m.id.padEnd(10)}${pad(m.planned, 8)}${pad(m.issued, 8)}${pad(m.refused, 8)}${pad(m.bookings, 8)}${pad(m.checkIns, 8)}${pad(m.served, 8)}${pad(m.noShows, 8)}${pad(m.transfers, 9)}${pad(m.surveys, 8)}${pad(m.reportIssuedAfter === null ? '-' : m.reportIssuedAfter - m.reportIssuedBefore, 8)}  ${m.reportMatches ? 'yes' : 'NO'}`);
   lines.push('');
   lines.push(`${'route'.padEnd(44)}${pad('count', 7)}${pad('/s', 7)}${pad('p50 ms', 9)}${pad('p90', 9)}${pad('p99', 9)}${pad('max', 9)}  statuses (expected refusals)`);
   for (const [route, r] of Object.entries(report.routes)) {

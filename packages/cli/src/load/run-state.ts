@@ -9,6 +9,14 @@ export interface MallCounts {
   issued: number;
   /** Issue refusals the workload expects (409: quota reached, closed). */
   refused: number;
+  /** Ticket operations the due arrivals imply (`plannedOperations`): the offered operations. */
+  plannedOps: number;
+  /** Bookings made; bookings not made (no slot that fits had room, or refused): the citizen walks in. */
+  bookings: number;
+  bookingsRefused: number;
+  /** Bookings checked in (each a ticket); check-ins refused (the citizen takes a kiosk ticket instead). */
+  checkIns: number;
+  checkInsRefused: number;
   /** Transfers done: each makes a new ticket in the other queue, which the day report counts as issued. */
   transfers: number;
   called: number;
