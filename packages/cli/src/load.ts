@@ -178,7 +178,7 @@ async function drive(o: LoadOptions, issuer: DemoIssuer, io: Io): Promise<LoadRe
   await watching;
   const reported = await Promise.all(runs.map((run) => finalIssued(setupApi, run, 30_000)));
 
-  const { routes, errors, requests, successes, ticketOps } = routesReport(recorder, elapsedSec);
+  const { routes, latency, errors, requests, successes, ticketOps } = routesReport(recorder, elapsedSec);
   const issued = runs.reduce((n, r) => n + r.counts.issued - 1 + r.counts.checkIns, 0);
   const plannedOps = runs.reduce((n, r) => n + r.counts.plannedOps, 0);
   const planned = runs.reduce((n, r) => n + r.counts.planned - 1, 0);
@@ -189,6 +189,7 @@ async function drive(o: LoadOptions, issuer: DemoIssuer, io: Io): Promise<LoadRe
     malls: runs.map((run, i) => mallReport(run, reported[i])),
     throughput: { elapsedSec: r1(elapsedSec), offeredTicketsPerSec: r1(planned / elapsedSec), achievedTicketsPerSec: r1(issued / elapsedSec), offeredOpsPerSec: r1(plannedOps / elapsedSec), ticketOps, achievedOpsPerSec: r1(ticketOps / elapsedSec), otherRequestsPerSec: r1((requests - ticketOps) / elapsedSec), requests, requestsPerSec: r1(requests / elapsedSec), successPerSec: r1(successes / elapsedSec), maxKioskDelayMs: Math.round(Math.max(0, ...kioskDelays)) },
     routes,
+    latency,
     errors,
     lag: { board: lagReport(lag.boardResult), report: lagReport(lag.reportResult) },
     cpu: {

@@ -77,6 +77,8 @@ export interface LoadReport {
     readonly maxKioskDelayMs: number;
   };
   readonly routes: Readonly<Record<string, RouteReport>>;
+  /** Latency over every request of the run, and over the ticket operations alone (ms). */
+  readonly latency: { readonly all: Percentiles; readonly ticketOps: Percentiles };
   readonly errors: { readonly failures: Readonly<Record<string, Record<string, number>>>; readonly expectedRefusals: Readonly<Record<string, Record<string, number>>>; readonly serverErrors: number; readonly failureCount: number };
   readonly lag: { readonly board: LagReport; readonly report: LagReport };
   readonly cpu: { readonly generatorMs: number; readonly generatorShare: number; readonly platform: readonly { pid: number; cpuMs: number | null; share: number | null }[] };
@@ -95,7 +97,9 @@ export function lagReport(result: LagResult): LagReport {
   return { samples: result.samples, reached: result.reached, missed: result.missed, ...roundPercentiles(percentiles(result.lagsMs)) };
 }
 
-export function routesReport(recorder: Recorder, elapsedSec: number): { routes: Record<string, RouteReport>; errors: LoadReport['errors']; requests: number; successes: number; ticketOps: number } {
+export function routesReport(recorder: Recorder, elapsedSec: number): { routes: Record<string, RouteReport>; latency: LoadReport['latency']; errors: LoadReport['errors']; requests: number; successes: number; ticketOps: number } {
+  const all: number[] = [];
+  const ops: number[] = [];
   const routes: Record<string, RouteReport> = {};
   const failures: Record<string, Record<string, number>> = {};
   const expectedRefusals: Record<string, Record<string, number>> = {};
@@ -109,6 +113,8 @@ export function routesReport(recorder: Recorder, elapsedSec: number): { routes: 
     const expected = Object.fromEntries([...stats.expected.entries()].sort(([a], [b]) => a - b).map(([s, n]) => [String(s), n]));
     routes[route] = { ...roundPercentiles(percentiles(stats.latenciesMs)), perSec: round(stats.latenciesMs.length / elapsedSec), statuses, expectedRefusals: expected };
     requests += stats.latenciesMs.length;
+    for (const ms of stats.latenciesMs) all.push(ms);
+    if (TICKET_OPERATIONS.has(route)) for (const ms of stats.latenciesMs) ops.push(ms);
     for (const [status, n] of stats.statuses) {
       if (status >= 200 && status < 300) {
         successes += n;
@@ -121,7 +127,7 @@ export function routesReport(recorder: Recorder, elapsedSec: number): { routes: 
     }
     if (stats.expected.size > 0) expectedRefusals[route] = expected;
   }
-  return { routes, errors: { failures, expectedRefusals, serverErrors, failureCount }, requests, successes, ticketOps };
+  return { routes, latency: { all: roundPercentiles(percentiles(all)), ticketOps: roundPercentiles(percentiles(ops)) }, errors: { failures, expectedRefusals, serverErrors, failureCount }, requests, successes, ticketOps };
 }
 
 export function mallReport(mall: MallRun, reportIssuedAfter: number | undefined): MallReport {
@@ -160,6 +166,9 @@ export function formatReport(report: LoadReport): string {
     const expected = Object.entries(r.expectedRefusals).map(([s, n]) => `${s}:${n}`).join(' ');
     lines.push(`${route.padEnd(44)}${pad(r.count, 7)}${pad(r.perSec, 7)}${pad(r.p50, 9)}${pad(r.p90, 9)}${pad(r.p99, 9)}${pad(r.max, 9)}  ${statuses}${expected ? ` (${expected})` : ''}`);
   }
+  const { all, ticketOps } = report.latency;
+  lines.push(`${'all requests'.padEnd(44)}${pad(all.count, 7)}${pad('', 7)}${pad(all.p50, 9)}${pad(all.p90, 9)}${pad(all.p99, 9)}${pad(all.max, 9)}`);
+  lines.push(`${'ticket-operation routes (with idle polls)'.padEnd(44)}${pad(ticketOps.count, 7)}${pad('', 7)}${pad(ticketOps.p50, 9)}${pad(ticketOps.p90, 9)}${pad(ticketOps.p99, 9)}${pad(ticketOps.max, 9)}`);
   lines.push('');
   for (const [name, l] of [['board', report.lag.board], ['report', report.lag.report]] as const) {
     lines.push(`lag to ${name.padEnd(7)} samples ${l.samples}, reached ${l.reached}, missed ${l.missed}; p50 ${l.p50} ms, p90 ${l.p90}, p99 ${l.p99}, max ${l.max}`);

@@ -1,0 +1,189 @@
+/**
+ * `npm run scale:two-instance`: one consumer scaled past one process. A backlog of queue (and
+ * catalog) events is appended to a fresh database and relayed to Kafka (3 partitions per topic, as
+ * the services create them), then the reporting service (`mpp start --target=reporting`, every
+ * projection a consumer group) catches it up: first one process, then — from scratch again
+ * (reporting schema dropped, consumer groups deleted) — two processes with the same DATABASE_URL,
+ * KAFKA_BROKERS and KAFKA_TOPIC_PREFIX, different gRPC and metrics ports, sharing the groups.
+ * Records the time until every reporting group has read its topics to the end, events/s, which
+ * member of each group held which partitions, and what each process applied (its
+ * mpp_consumer_applied_events_total). Writes bench/results/two-instance-<date>.json.
+ *
+ *   npm run scale:two-instance -- --queue-events 40000 --order 1,2,1
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { projections } from '@mpp/reporting';
+import { startKafkaBroker } from '@mpp/testing';
+import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
+import pg from 'pg';
+import { buildWorld } from './reporting/prefill.js';
+import { cpuMs, cpuSpan, createScaleDatabase, dropScaleDatabase, freePort, kafkaLag, ROOT, sleep, stamp, startMpp, type PlatformProcess } from './scale-platform.js';
+
+const { values } = parseArgs({ options: { 'queue-events': { type: 'string', default: '40000' }, order: { type: 'string', default: '1,2,1' }, 'timeout-sec': { type: 'string', default: '400' } } });
+const queueEvents = Number(values['queue-events']);
+const order = values.order!.split(',').map(Number);
+const timeoutMs = Number(values['timeout-sec']) * 1000;
+const log = (m: string) => process.stderr.write(`two-instance: ${m}\n`);
+
+interface Assignment {
+  group: string;
+  members: { memberId: string; clientHost: string; partitions: Record<string, number[]> }[];
+}
+
+async function assignments(kafka: Kafka, groups: string[]): Promise<Assignment[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { groups: described } = await admin.describeGroups(groups);
+    return described.map((g) => ({
+      group: g.groupId,
+      members: g.members.map((m) => {
+        const decoded = m.memberAssignment.length ? AssignerProtocol.MemberAssignment.decode(m.memberAssignment) : null;
+        return { memberId: m.memberId, clientHost: m.clientHost, partitions: decoded?.assignment ?? {} };
+      }),
+    }));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** `mpp_consumer_applied_events_total` of one process, summed over its consumers. */
+async function applied(metricsPort: number): Promise<number | null> {
+  try {
+    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    let n = 0;
+    for (const line of text.split('\n')) if (line.startsWith('mpp_consumer_applied_events_total{')) n += Number(line.slice(line.lastIndexOf(' ') + 1));
+    return n;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const when = stamp();
+  const id = `twoinst_${Date.now().toString(36)}`;
+  const dataDir = `/tmp/${id}`;
+  const broker = await startKafkaBroker({ dataDir: join(dataDir, 'kafka') });
+  const databaseUrl = await createScaleDatabase(id);
+  const processes: PlatformProcess[] = [];
+  const kafka = new Kafka({ brokers: broker.brokers, logLevel: logLevel.NOTHING });
+  try {
+    const sources = [...new Set(projections.flatMap((p) => p.sources))].filter((s) => s !== 'reporting');
+    log(`prefilling ${queueEvents} queue events (sources ${sources.join(', ')})`);
+    const world = await buildWorld(databaseUrl, broker.brokers, { queueEvents, sources, liveTickets: 0, liveCounters: 0, quick: false, log });
+    const counts = Object.fromEntries(world.counts);
+    await world.close();
+    const groupPrefix = `${world.prefix}mpp-reporting.`;
+    const admin = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+
+    const runs = [];
+    for (const instances of order) {
+      // From scratch: no read models, no checkpoints, no committed offsets.
+      await admin.query('drop schema if exists reporting cascade');
+      const kAdmin = kafka.admin();
+      await kAdmin.connect();
+      const stale = (await kAdmin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(groupPrefix));
+      if (stale.length) await kAdmin.deleteGroups(stale);
+      await kAdmin.disconnect();
+
+      const ports = await Promise.all(Array.from({ length: instances }, async () => ({ grpc: await freePort(), metrics: await freePort() })));
+      const started = performance.now();
+      const group = Array.from({ length: instances }, (_, i) => i);
+      const procs = await Promise.all(
+        group.map((i) =>
+          startMpp(
+            'reporting',
+            {
+              DATABASE_URL: databaseUrl,
+              KAFKA_BROKERS: broker.brokers.join(','),
+              KAFKA_TOPIC_PREFIX: world.prefix,
+              REPORTING_GRPC_PORT: String(ports[i]!.grpc),
+              GRPC_HOST: '127.0.0.1',
+              LOG_LEVEL: 'warn',
+              OTEL_METRICS_EXPORTER: 'prometheus',
+              OTEL_EXPORTER_PROMETHEUS_HOST: '127.0.0.1',
+              OTEL_EXPORTER_PROMETHEUS_PORT: String(ports[i]!.metrics),
+            },
+            join(dataDir, `reporting-${instances}-${i}.log`),
+          ),
+        ),
+      );
+      processes.push(...procs);
+      const span = cpuSpan({ reporting: () => procs.map((p) => p.pid), kafka: () => [broker.pid] });
+      await span.ready;
+      log(`${instances} reporting process(es) started: pids ${procs.map((p) => p.pid).join(', ')}`);
+
+      let total = -1;
+      let firstProgressMs: number | undefined;
+      let initial: number | undefined;
+      let seen: Assignment[] = [];
+      let caughtUpMs: number | undefined;
+      let groups: string[] = [];
+      while (performance.now() - started < timeoutMs) {
+        const lag = await kafkaLag(broker.brokers, groupPrefix).catch(() => undefined);
+        if (lag) {
+          groups = Object.keys(lag.byGroup);
+          total = lag.total;
+          if (initial === undefined && groups.length > 0) initial = total;
+          if (firstProgressMs === undefined && initial !== undefined && total < initial) firstProgressMs = performance.now() - started;
+          // Who holds what, looked at while the groups are busy (stable after the joins).
+          if (groups.length > 0 && (seen.length === 0 || performance.now() - started < 30_000)) seen = await assignments(kafka, groups).catch(() => seen);
+          if (groups.length >= projections.filter((p) => p.sources.some((s) => s !== 'reporting')).length && total === 0) {
+            caughtUpMs = performance.now() - started;
+            break;
+          }
+        }
+        await sleep(250);
+      }
+      const cpu = await span.stop();
+      const perProcess = await Promise.all(procs.map(async (p, i) => ({ pid: p.pid, appliedEvents: await applied(ports[i]!.metrics), cpuMs: cpuMs(p.pid) })));
+      const deliveries = await (async () => {
+        const a = kafka.admin();
+        await a.connect();
+        try {
+          let n = 0;
+          for (const g of groups) for (const { partitions } of await a.fetchOffsets({ groupId: g })) for (const p of partitions) n += Math.max(0, Number(p.offset));
+          return n;
+        } finally {
+          await a.disconnect();
+        }
+      })();
+      await Promise.all(procs.map((p) => p.stop()));
+      const sec = (caughtUpMs ?? Number.NaN) / 1000;
+      const withPartitions = seen.map((g) => ({ group: g.group, membersWithPartitions: g.members.filter((m) => Object.values(m.partitions).some((ps) => ps.length > 0)).length, members: g.members }));
+      const run = {
+        instances,
+        caughtUp: caughtUpMs !== undefined,
+        caughtUpSec: Math.round(sec * 10) / 10,
+        firstProgressSec: firstProgressMs === undefined ? null : Math.round(firstProgressMs / 100) / 10,
+        groups: groups.length,
+        deliveries,
+        deliveriesPerSec: Math.round(deliveries / sec),
+        queueEventsPerSec: Math.round((counts.queue ?? 0) / sec),
+        catchUpAfterFirstProgressSec: firstProgressMs === undefined || caughtUpMs === undefined ? null : Math.round((caughtUpMs - firstProgressMs) / 100) / 10,
+        cpu,
+        perProcess,
+        assignments: withPartitions,
+        everyInstanceGotPartitions: instances === 1 || perProcess.every((p) => (p.appliedEvents ?? 0) > 0),
+      };
+      runs.push(run);
+      log(`${instances} instance(s): ${run.caughtUp ? `caught up in ${run.caughtUpSec} s` : 'did NOT catch up'}, ${run.deliveriesPerSec} deliveries/s (${run.queueEventsPerSec} queue ev/s); applied per process ${perProcess.map((p) => p.appliedEvents).join(' / ')}; groups with both members holding partitions: ${withPartitions.filter((g) => g.membersWithPartitions >= 2).length}/${withPartitions.length}`);
+      await sleep(3_000);
+    }
+    await admin.end();
+    const out = join(ROOT, `bench/results/two-instance-${when}.json`);
+    await writeFile(
+      out,
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, machine: '2 vCPU; PostgreSQL of the machine; Kafka 3.9.1 single node, 3 partitions per topic', events: counts, prefix: world.prefix, note: 'each run from scratch: reporting schema dropped and its consumer groups deleted; time from the processes\' spawn to every reporting group at the end of its topics (firstProgressSec: when the lag first fell)', runs }, null, 2)}\n`,
+    );
+    log(`wrote ${out.slice(ROOT.length)}`);
+  } finally {
+    for (const p of processes) await p.stop();
+    await broker.stop();
+    await dropScaleDatabase(id).catch(() => undefined);
+  }
+}
+
+await main();
