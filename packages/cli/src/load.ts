@@ -26,7 +26,7 @@ Drives malls' days through the gateway's public HTTP API, as kiosks and officers
 
 Malls: the first is the demo mall "${DEMO_MALL}" the all-in-one platform loads; mall 2… are real
 copies of it imported through the catalog import API as load2, load3, … (their own queues,
-counters and reports; kept for later runs). Each is opened all day (PUT hours), so any hour works,
+counters and reports; kept for later runs). Each is opened 00:00–23:59 every day (PUT hours), so any hour works,
 and its rostered officers (GET /malls/{id}/officers) open their first counter for their agency's
 queues. Tokens come from the demo issuer (the key under MPP_DATA_DIR, as for mpp token); against
 a platform with a real OIDC_ISSUER the command refuses.

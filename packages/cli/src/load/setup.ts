@@ -5,7 +5,12 @@ import type { ApiClient } from './http.js';
 import type { PlannedService } from './plan.js';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const ALL_DAY = WEEKDAYS.map((weekday) => ({ weekday, intervals: [{ open: '00:00', close: '24:00' }] }));
+/**
+ * Open from 00:00 to 23:59 every day, so any wall-clock hour works. Not to 24:00: a mall open round
+ * the clock makes every opening-hours check follow the open run over midnight day after day (up to
+ * a year of days per check), a cost no real mall, closed at night, pays.
+ */
+const ALL_DAY = WEEKDAYS.map((weekday) => ({ weekday, intervals: [{ open: '00:00', close: '23:59' }] }));
 
 /** The first mall is the demo mall the all-in-one platform loads; the others are copies of it. */
 export const DEMO_MALL = 'kendari';
