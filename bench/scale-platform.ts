@@ -230,3 +230,40 @@ export async function kafkaLag(brokers: string[], prefix: string): Promise<{ tot
     await admin.disconnect();
   }
 }
+
+/**
+ * Samples what the database's backends are doing every `everyMs` until `stop()`: per sample the
+ * active ones by wait event (`CPU` when active without one), so the report says whether queries
+ * wait on commits (IO WALSync / WALWrite), locks, or the client.
+ */
+export function sampleBackends(database: string, everyMs = 200) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  const byWait = new Map<string, number>();
+  let samples = 0;
+  let active = 0;
+  let running = true;
+  const loop = (async () => {
+    await client.connect();
+    while (running) {
+      const r = await client.query<{ wait: string; n: number }>(
+        "select coalesce(wait_event_type || ':' || wait_event, 'CPU') as wait, count(*)::int as n from pg_stat_activity where datname = $1 and state = 'active' and pid <> pg_backend_pid() group by 1",
+        [database],
+      );
+      samples++;
+      for (const row of r.rows) {
+        byWait.set(row.wait, (byWait.get(row.wait) ?? 0) + row.n);
+        active += row.n;
+      }
+      await sleep(everyMs);
+    }
+    await client.end();
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      const round = (x: number) => Math.round(x * 100) / 100;
+      return { samples, activeBackendsAvg: round(active / Math.max(1, samples)), byWaitAvg: Object.fromEntries([...byWait.entries()].sort((a, b) => b[1] - a[1]).map(([w, n]) => [w, round(n / Math.max(1, samples))])) };
+    },
+  };
+}

@@ -18,8 +18,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startKafkaBroker, type KafkaBroker } from '@mpp/testing';
-import { inspectorProfiler, saveProfile, summarize, type ProfileSummary } from './scale-profile.js';
-import { backendPids, cpuSpan, kafkaLag, createScaleDatabase, dropScaleDatabase, freePort, MPP_BIN, NODE, ROOT, run, serverVersion, sleep, stamp, startMpp, waitFor, type PlatformProcess } from './scale-platform.js';
+import { connectInspector, eventLoopDelay, inspectorProfiler, saveProfile, summarize, type ProfileSummary } from './scale-profile.js';
+import { backendPids, cpuSpan, kafkaLag, sampleBackends, createScaleDatabase, dropScaleDatabase, freePort, MPP_BIN, NODE, ROOT, run, serverVersion, sleep, stamp, startMpp, waitFor, type PlatformProcess } from './scale-platform.js';
 
 const { values } = parseArgs({
   options: {
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
   stepFiles.push(setupFile);
   const settled = await settle(300_000);
   process.stderr.write(`scale: settled after setup in ${settled.ms} ms (lag ${settled.lag})\n`);
-  const steps: (ReturnType<typeof stepOf> & { settledBeforeMs: number; kafkaLagBefore: number })[] = [];
+  const steps: (ReturnType<typeof stepOf> & { settledBeforeMs: number; kafkaLagBefore: number; platformEventLoopDelay: unknown; postgresBackends: unknown })[] = [];
   const profiles: { step: number; speedup: number; file: string; summary: ProfileSummary }[] = [];
   let failuresInRow = 0;
   for (const [i, speedup] of speedups.entries()) {
@@ -188,21 +188,27 @@ async function main(): Promise<void> {
     const groups = { platform: () => platformPids, kafka: () => (broker ? [broker.pid] : []), postgres: () => (database ? backendPids(database) : []) };
     const span = cpuSpan(groups);
     await span.ready;
-    const profiler = (profileAll || i === profileStep) && inspectPort !== undefined ? await inspectorProfiler(inspectPort) : undefined;
+    const inspector = inspectPort !== undefined ? await connectInspector(inspectPort) : undefined;
+    const loop = inspector ? await eventLoopDelay(inspector) : undefined;
+    const profiler = inspector && (profileAll || i === profileStep) ? await inspectorProfiler(inspector) : undefined;
     await profiler?.start();
+    const backends = database ? sampleBackends(database) : undefined;
     process.stderr.write(`scale: step ${i}: ${malls} malls × ${speedup}× for ${duration} s…\n`);
     const r = await load(speedup, duration, file);
     const recorded = profiler ? await profiler.stop() : undefined;
     const cpu = await span.stop();
+    const eventLoop = loop ? await loop.stop() : null;
+    inspector?.close();
+    const postgresBackends = backends ? await backends.stop() : null;
     if (!r.report) {
       process.stderr.write(`scale: step ${i} wrote no report (exit ${r.code}): ${r.stderr.slice(-2000)}\n`);
       break;
     }
     stepFiles.push(file);
-    const step = { ...stepOf(speedup, file.slice(ROOT.length), r.report, r.code, cpu), settledBeforeMs: before.ms, kafkaLagBefore: before.lag };
+    const step = { ...stepOf(speedup, file.slice(ROOT.length), r.report, r.code, cpu), settledBeforeMs: before.ms, kafkaLagBefore: before.lag, platformEventLoopDelay: eventLoop, postgresBackends };
     steps.push(step);
     process.stdout.write(r.stdout);
-    process.stderr.write(`scale: step ${i}: ops offered ${step.offeredOpsPerSec}/s achieved ${step.achievedOpsPerSec}/s; gateway p99 ${step.gateway.all.p99} ms; board lag p99 ${step.lag.board.p99} ms; ${step.passed ? 'PASS' : `FAIL ${JSON.stringify(step.checks)}`}\n`);
+    process.stderr.write(`scale: step ${i}: ops offered ${step.offeredOpsPerSec}/s achieved ${step.achievedOpsPerSec}/s; gateway p99 ${step.gateway.all.p99} ms; board lag p99 ${step.lag.board.p99} ms; loop delay ${JSON.stringify(eventLoop)}; pg ${JSON.stringify(postgresBackends)}; ${step.passed ? 'PASS' : `FAIL ${JSON.stringify(step.checks)}`}\n`);
     if (recorded) {
       const profileFile = `/tmp/${id}-step${i}.cpuprofile`; // large: kept out of the repository
       await saveProfile(profileFile, recorded);

@@ -15,11 +15,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projections } from '@mpp/reporting';
+import { topicOf } from '@mpp/runtime';
 import { startKafkaBroker } from '@mpp/testing';
 import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { buildWorld } from './reporting/prefill.js';
-import { cpuMs, cpuSpan, createScaleDatabase, dropScaleDatabase, freePort, kafkaLag, ROOT, sleep, stamp, startMpp, type PlatformProcess } from './scale-platform.js';
+import { cpuMs, cpuSpan, createScaleDatabase, dropScaleDatabase, freePort, ROOT, sleep, stamp, startMpp, type PlatformProcess } from './scale-platform.js';
 
 const { values } = parseArgs({ options: { 'queue-events': { type: 'string', default: '40000' }, order: { type: 'string', default: '1,2,1' }, 'timeout-sec': { type: 'string', default: '400' } } });
 const queueEvents = Number(values['queue-events']);
@@ -44,6 +45,70 @@ async function assignments(kafka: Kafka, groups: string[]): Promise<Assignment[]
         return { memberId: m.memberId, clientHost: m.clientHost, partitions: decoded?.assignment ?? {} };
       }),
     }));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** The reporting projections that consume Kafka: their group (named by the projection) and topics. */
+const SPECS = projections.map((p) => ({ name: p.definition.name, sources: p.sources.filter((x) => x !== 'reporting') })).filter((p) => p.sources.length > 0);
+
+/**
+ * How far the reporting projections' groups are from the end of their topics: committed offsets
+ * per topic the projection reads (a partition with no commit counts from 0), so a group that has
+ * not committed on a topic yet is not taken for caught up.
+ */
+async function projectionLag(kafka: Kafka, prefix: string): Promise<{ lag: number; committed: number; groups: Record<string, string>; missing: string[] }> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const listed = (await admin.listGroups()).groups.map((g) => g.groupId);
+    const ends = new Map<string, Map<number, number>>();
+    let lag = 0;
+    let committed = 0;
+    const groups: Record<string, string> = {};
+    const missing: string[] = [];
+    for (const spec of SPECS) {
+      const head = `${prefix}mpp-reporting.${spec.name}`;
+      const groupId = listed.find((g) => g === head || (g.startsWith(head) && !/[a-z0-9_]/i.test(g[head.length]!)));
+      const topics = spec.sources.map((x) => topicOf(x, prefix));
+      for (const t of topics) if (!ends.has(t)) ends.set(t, new Map((await admin.fetchTopicOffsets(t)).map((o) => [o.partition, Number(o.high)])));
+      if (!groupId) {
+        missing.push(spec.name);
+        for (const t of topics) for (const end of ends.get(t)!.values()) lag += end;
+        continue;
+      }
+      groups[spec.name] = groupId;
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics })) {
+        for (const o of partitions) {
+          const at = Math.max(0, Number(o.offset));
+          committed += at;
+          lag += Math.max(0, (ends.get(topic)!.get(o.partition) ?? 0) - at);
+        }
+      }
+    }
+    return { lag, committed, groups, missing };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Deletes consumer groups, waiting while the broker still counts a stopped member in them. */
+async function deleteGroups(kafka: Kafka, prefix: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const deadline = Date.now() + 90_000; ; ) {
+      const stale = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(prefix));
+      if (stale.length === 0) return;
+      try {
+        await admin.deleteGroups(stale);
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await sleep(2_000);
+      }
+    }
   } finally {
     await admin.disconnect();
   }
@@ -77,16 +142,13 @@ async function main(): Promise<void> {
     await world.close();
     const groupPrefix = `${world.prefix}mpp-reporting.`;
     const admin = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    admin.on('error', (error) => log(`admin pool: ${error.message}`));
 
     const runs = [];
     for (const instances of order) {
       // From scratch: no read models, no checkpoints, no committed offsets.
       await admin.query('drop schema if exists reporting cascade');
-      const kAdmin = kafka.admin();
-      await kAdmin.connect();
-      const stale = (await kAdmin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(groupPrefix));
-      if (stale.length) await kAdmin.deleteGroups(stale);
-      await kAdmin.disconnect();
+      await deleteGroups(kafka, groupPrefix);
 
       const ports = await Promise.all(Array.from({ length: instances }, async () => ({ grpc: await freePort(), metrics: await freePort() })));
       const started = performance.now();
@@ -115,22 +177,19 @@ async function main(): Promise<void> {
       await span.ready;
       log(`${instances} reporting process(es) started: pids ${procs.map((p) => p.pid).join(', ')}`);
 
-      let total = -1;
       let firstProgressMs: number | undefined;
-      let initial: number | undefined;
       let seen: Assignment[] = [];
       let caughtUpMs: number | undefined;
-      let groups: string[] = [];
+      let last: Awaited<ReturnType<typeof projectionLag>> | undefined;
       while (performance.now() - started < timeoutMs) {
-        const lag = await kafkaLag(broker.brokers, groupPrefix).catch(() => undefined);
+        const lag = await projectionLag(kafka, world.prefix).catch(() => undefined);
         if (lag) {
-          groups = Object.keys(lag.byGroup);
-          total = lag.total;
-          if (initial === undefined && groups.length > 0) initial = total;
-          if (firstProgressMs === undefined && initial !== undefined && total < initial) firstProgressMs = performance.now() - started;
-          // Who holds what, looked at while the groups are busy (stable after the joins).
-          if (groups.length > 0 && (seen.length === 0 || performance.now() - started < 30_000)) seen = await assignments(kafka, groups).catch(() => seen);
-          if (groups.length >= projections.filter((p) => p.sources.some((s) => s !== 'reporting')).length && total === 0) {
+          last = lag;
+          if (firstProgressMs === undefined && lag.committed > 0) firstProgressMs = performance.now() - started;
+          // Who holds what, looked at while the groups are busy (after the joins).
+          const groupIds = Object.values(lag.groups);
+          if (groupIds.length > 0 && (seen.length < groupIds.length || performance.now() - started < 30_000)) seen = await assignments(kafka, groupIds).catch(() => seen);
+          if (lag.missing.length === 0 && lag.lag === 0) {
             caughtUpMs = performance.now() - started;
             break;
           }
@@ -139,17 +198,7 @@ async function main(): Promise<void> {
       }
       const cpu = await span.stop();
       const perProcess = await Promise.all(procs.map(async (p, i) => ({ pid: p.pid, appliedEvents: await applied(ports[i]!.metrics), cpuMs: cpuMs(p.pid) })));
-      const deliveries = await (async () => {
-        const a = kafka.admin();
-        await a.connect();
-        try {
-          let n = 0;
-          for (const g of groups) for (const { partitions } of await a.fetchOffsets({ groupId: g })) for (const p of partitions) n += Math.max(0, Number(p.offset));
-          return n;
-        } finally {
-          await a.disconnect();
-        }
-      })();
+      const deliveries = last?.committed ?? 0;
       await Promise.all(procs.map((p) => p.stop()));
       const sec = (caughtUpMs ?? Number.NaN) / 1000;
       const withPartitions = seen.map((g) => ({ group: g.group, membersWithPartitions: g.members.filter((m) => Object.values(m.partitions).some((ps) => ps.length > 0)).length, members: g.members }));
@@ -158,7 +207,7 @@ async function main(): Promise<void> {
         caughtUp: caughtUpMs !== undefined,
         caughtUpSec: Math.round(sec * 10) / 10,
         firstProgressSec: firstProgressMs === undefined ? null : Math.round(firstProgressMs / 100) / 10,
-        groups: groups.length,
+        groups: Object.keys(last?.groups ?? {}).length,
         deliveries,
         deliveriesPerSec: Math.round(deliveries / sec),
         queueEventsPerSec: Math.round((counts.queue ?? 0) / sec),
@@ -179,6 +228,9 @@ async function main(): Promise<void> {
       `${JSON.stringify({ date: new Date().toISOString(), node: process.version, machine: '2 vCPU; PostgreSQL of the machine; Kafka 3.9.1 single node, 3 partitions per topic', events: counts, prefix: world.prefix, note: 'each run from scratch: reporting schema dropped and its consumer groups deleted; time from the processes\' spawn to every reporting group at the end of its topics (firstProgressSec: when the lag first fell)', runs }, null, 2)}\n`,
     );
     log(`wrote ${out.slice(ROOT.length)}`);
+  } catch (error) {
+    log(`failed: ${(error as Error).stack ?? String(error)}`);
+    throw error;
   } finally {
     for (const p of processes) await p.stop();
     await broker.stop();
@@ -186,4 +238,9 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  log(`failed: ${(error as Error).stack ?? String(error)}`);
+  process.exitCode = 1;
+}

@@ -35,7 +35,8 @@ The simulated day runs from 08:00 local with a morning peak at 09:00–11:00; --
 simulated seconds of it are covered (at most the 8-hour day). Kiosks issue tickets at their
 planned times (open loop): each queue gets tickets in proportion to its open counters, and within
 a queue a Zipf mix of its services (unlimited and large-quota services most popular). Officers
-call next (an idle one looks again every simulated minute, at least every 0.5 s), start, serve
+call next (an idle one looks again after about a simulated minute, at least 0.5 s, each officer at
+its own moments), start, serve
 for a log-normal time around the service's expected minutes, complete; about ${DEFAULT_SHARES.noShowShare * 100}% do not come (recalled, then marked no-show), ${DEFAULT_SHARES.transferShare * 100}% are transferred to
 another queue, ${DEFAULT_SHARES.surveyShare * 100}% answer the SKM survey. About ${DEFAULT_SHARES.bookingShare * 100}% (--bookings) booked a slot
 online 10 minutes to 2 hours (simulated) before coming: they look at the service's slots, book one

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { book, untilArrival } from './booking.js';
 import { sleep } from './clock.js';
 import { plannedOperations, type Arrival } from './plan.js';
+import { seededRandom } from './random.js';
 import { realMs, type MallRun, type RunContext } from './run-state.js';
 import type { OpenCounter } from './setup.js';
 
@@ -118,15 +119,26 @@ async function noShow(context: RunContext, mall: MallRun, counter: OpenCounter, 
   return false; // the counter serves the ticket instead, so it is free again
 }
 
+/** A 32-bit FNV-1a hash of a string (a seed per counter). */
+export function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 /** One officer at one counter: call next, serve (or recall and mark a no-show, or transfer), complete; until the run ends. */
 export async function runOfficer(context: RunContext, mall: MallRun, counter: OpenCounter, surveys: Promise<void>[]): Promise<void> {
   const { api } = context;
   const token = counter.token;
   const idleMs = Math.max(500, realMs(context, IDLE_LOOK_SEC));
+  // Officers do not act in step: each starts at its own moment and looks again after 0.5–1.5 of
+  // the idle interval (seeded by the counter), or their polls would arrive in bursts.
+  const jitter = seededRandom(hashOf(counter.counterId));
+  await sleep(jitter.next() * idleMs, context.signal);
   while (!context.signal.aborted) {
     const called = await api.call('POST', '/counters/{counterId}/call-next', `/counters/${counter.counterId}/call-next`, { token, expected: [404, 409] });
     if (called.status !== 200) {
-      await sleep(idleMs, context.signal);
+      await sleep(idleMs * (0.5 + jitter.next()), context.signal);
       continue;
     }
     mall.counts.called++;
