@@ -179,6 +179,13 @@ async function main(): Promise<void> {
   stepFiles.push(setupFile);
   const settled = await settle(300_000);
   process.stderr.write(`scale: settled after setup in ${settled.ms} ms (lag ${settled.lag})\n`);
+  // The platform with no load (its pollers, relays, consumers, timers): the floor under every step.
+  const idleSpan = cpuSpan({ platform: () => platformPids, kafka: () => (broker ? [broker.pid] : []), postgres: () => (database ? backendPids(database) : []) });
+  await idleSpan.ready;
+  const idleBackends = database ? sampleBackends(database) : undefined;
+  await sleep(20_000);
+  const idle = { seconds: 20, cpu: await idleSpan.stop(), postgresBackends: idleBackends ? await idleBackends.stop() : null };
+  process.stderr.write(`scale: idle platform: ${JSON.stringify(idle)}\n`);
   const steps: (ReturnType<typeof stepOf> & { settledBeforeMs: number; kafkaLagBefore: number; platformEventLoopDelay: unknown; postgresBackends: unknown })[] = [];
   const profiles: { step: number; speedup: number; file: string; summary: ProfileSummary }[] = [];
   let failuresInRow = 0;
@@ -225,6 +232,7 @@ async function main(): Promise<void> {
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, postgres: await serverVersion(), kafka: broker ? '3.9.1 single node (KRaft), 3 partitions per topic' : 'as running' },
     config: { settledAfterSetupMs: settled.ms, url: values.url ?? 'started by the script (all-in-one on Kafka)', malls, speedups, durationSec: duration, ticketsPerMallDay: tickets, generatorPinnedToCpu: values['generator-cpu'], platformLogLevel: values.url ? 'as running' : 'warn', limits: LIMITS },
     setup: setupFile.slice(ROOT.length),
+    idle,
     steps,
     highestPassing: best ? { speedup: best.speedup, malls, achievedOpsPerSec: best.achievedOpsPerSec, offeredOpsPerSec: best.offeredOpsPerSec, gatewayP99Ms: best.gateway.all.p99, boardLagP99Ms: best.lag.board.p99 } : null,
     profiled: profiling ? 'every step with a profile file was sampled by the V8 profiler (1 ms interval) through the inspector while it ran' : 'no',
