@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
+import { processCpuMs } from '../packages/cli/src/load/cpu.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const MPP_BIN = fileURLToPath(new URL('../bin/mpp.mjs', import.meta.url));
@@ -84,16 +85,8 @@ function clockTicks(): number {
   return ticks;
 }
 
-/** CPU time (user + system, ms) of a process so far; undefined when it is gone. */
-export function cpuMs(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
-  } catch {
-    return undefined;
-  }
-}
+/** CPU time (user + system, ms) of a process so far, as `mpp load --pids` reads it; undefined when it is gone. */
+export const cpuMs = processCpuMs;
 
 /** The machine's busy and total CPU time (ms, all cores) from /proc/stat. */
 export function machineCpu(): { busyMs: number; totalMs: number } {
