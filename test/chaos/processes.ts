@@ -8,7 +8,7 @@ import { waitFor } from '@mpp/testing';
 // in its own process, so a fault can be a real `kill -9` and a restart a real cold start.
 const bin: string = fileURLToPath(new URL('../../bin/mpp.mjs', import.meta.url));
 
-export type ServiceName = 'catalog' | 'queue' | 'survey' | 'reporting';
+export type ServiceName = 'catalog' | 'queue' | 'survey' | 'reporting' | 'gateway';
 
 export interface ServiceProcess {
   readonly name: ServiceName;
@@ -17,6 +17,12 @@ export interface ServiceProcess {
   output(): string;
   /** SIGKILL: no shutdown hook runs, nothing is flushed (a crashed pod). */
   kill9(): Promise<void>;
+  /** SIGSTOP: the process is frozen where it stands (its sockets stay open, nothing moves). */
+  pause(): void;
+  /** SIGCONT after `pause`. */
+  resume(): void;
+  /** The current process's id (undefined before the first start). */
+  pid(): number | undefined;
   /** A fresh process with the same environment and port; resolves once it answers gRPC health. */
   restart(): Promise<void>;
   /** SIGTERM (SIGKILL after 10 s) and wait: the test's own clean-up. */
@@ -71,9 +77,13 @@ export async function startService(name: ServiceName, port: number, env: Record<
     port,
     output: () => log,
     kill9: () => signal('SIGKILL'),
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
+    pid: () => child?.pid,
     restart: launch,
     // SIGTERM, and SIGKILL after 10 s: a service still draining a Kafka consumer must not hold up the test's clean-up.
     stop: async () => {
+      child?.kill('SIGCONT'); // a paused process cannot act on SIGTERM
       const late = setTimeout(() => child?.kill('SIGKILL'), 10_000);
       await signal('SIGTERM');
       clearTimeout(late);
