@@ -12,7 +12,17 @@ export function evaluate(plan: DayPlanner, tz: MallTimeZone, at: Date): OpenStat
   const minute = localMinutes(at, tz);
   const day = plan(date);
   const run = day.runs.find((r) => r.start <= minute && minute < r.end);
-  if (run !== undefined) return { open: true, closesAt: closingOf(plan, tz, date, run.end) };
+  if (run !== undefined) {
+    // Worked out when read: most callers only ask whether it is open, and for a mall open round
+    // the clock the closing is a walk over up to a year of days.
+    let closesAt: Date | undefined;
+    return {
+      open: true,
+      get closesAt(): Date {
+        return (closesAt ??= closingOf(plan, tz, date, run.end));
+      },
+    };
+  }
   const opensAt = findNextOpening(plan, tz, at);
   return {
     open: false,

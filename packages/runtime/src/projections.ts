@@ -70,6 +70,37 @@ export interface RunningProjections {
  * `mpp rebuild`: the consumers of the old version stop, those of the new one carry on from the
  * rebuild's checkpoint, the old version is dropped.
  */
+/**
+ * Each projection's live version, its tables made (version 1 and the views on a fresh schema) or
+ * brought up to date. One process at a time per schema, under a session advisory lock: replicas
+ * started together on an empty schema would otherwise race creating the same tables, and
+ * PostgreSQL refuses the loser (a duplicate key on pg_type) even with `if not exists`.
+ */
+async function prepareAll(db: pg.Pool, schema: string, specs: readonly ProjectionSpec[]): Promise<number[]> {
+  const client = await db.connect();
+  const key = ['mpp.projections.setup', schema];
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1), hashtext($2))', key);
+    try {
+      const versions: number[] = [];
+      for (const spec of specs) {
+        let live = await liveVersion(db, schema, spec.definition.name);
+        if (live === undefined) {
+          await prepareVersion(db, schema, spec.definition, 1);
+          await switchTo(db, schema, spec.definition, 1);
+          live = 1;
+        } else await refreshVersion(db, schema, spec.definition, live);
+        versions.push(live);
+      }
+      return versions;
+    } finally {
+      await client.query('select pg_advisory_unlock(hashtext($1), hashtext($2))', key).catch(() => undefined);
+    }
+  } finally {
+    client.release();
+  }
+}
+
 export async function startProjections(options: {
   schema: string;
   db: pg.Pool;
@@ -85,15 +116,9 @@ export async function startProjections(options: {
     list.forEach((c) => c.start());
     running.set(spec.definition.name, { version, consumers: list });
   };
-  for (const spec of specs) {
-    let live = await liveVersion(db, schema, spec.definition.name);
-    if (live === undefined) {
-      await prepareVersion(db, schema, spec.definition, 1);
-      await switchTo(db, schema, spec.definition, 1);
-      live = 1;
-    } else await refreshVersion(db, schema, spec.definition, live);
-    run(spec, live);
-  }
+  // Every table first, consumers after: a failure then leaves no consumer running behind it.
+  const versions = await prepareAll(db, schema, specs);
+  specs.forEach((spec, i) => run(spec, versions[i]!));
   let following = Promise.resolve();
   const follow = setInterval(() => {
     following = following.then(async () => {
