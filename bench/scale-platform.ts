@@ -7,7 +7,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
@@ -21,17 +20,6 @@ export const ADMIN_URL = process.env.SCALE_ADMIN_URL ?? 'postgres://postgres@127
 
 export const stamp = (): string => new Date().toISOString().replace(/[:.]/g, '-');
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A new database on the machine's PostgreSQL; its URL. */
 export async function createScaleDatabase(name: string): Promise<string> {
@@ -164,20 +152,6 @@ export async function startMpp(target: string, env: Record<string, string>, logF
       clearTimeout(killer);
     },
   };
-}
-
-/** Waits until `check` is true (or throws after `timeoutMs`). */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
 }
 
 /** Runs a command to its end; its exit code, stdout and stderr. */

@@ -17,9 +17,9 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startKafkaBroker, type KafkaBroker } from '@mpp/testing';
+import { freePort, startKafkaBroker, waitFor, type KafkaBroker } from '@mpp/testing';
 import { connectInspector, eventLoopDelay, inspectorProfiler, saveProfile, summarize, type ProfileSummary } from './scale-profile.js';
-import { backendPids, cpuSpan, kafkaLag, sampleBackends, createScaleDatabase, dropScaleDatabase, freePort, MPP_BIN, NODE, ROOT, run, serverVersion, sleep, stamp, startMpp, waitFor, type PlatformProcess } from './scale-platform.js';
+import { backendPids, cpuSpan, kafkaLag, sampleBackends, createScaleDatabase, dropScaleDatabase, MPP_BIN, NODE, ROOT, run, serverVersion, sleep, stamp, startMpp, type PlatformProcess } from './scale-platform.js';
 
 const { values } = parseArgs({
   options: {
@@ -87,7 +87,7 @@ async function up(): Promise<void> {
   platformPids = [platform.pid];
   url = `http://127.0.0.1:${port}`;
   process.stderr.write(`scale: platform pid ${platform.pid} at ${url}, database ${database}, broker pid ${broker.pid}, data ${dataDir}\n`);
-  await waitFor('the platform and its demo mall', async () => (await fetch(`${url}/api/v1/malls/kendari`)).status === 200, 180_000);
+  await waitFor(async () => (await fetch(`${url}/api/v1/malls/kendari`)).status === 200, { timeoutMs: 180_000, intervalMs: 250, what: 'the platform and its demo mall' });
 }
 
 /** Waits until the platform's consumer groups have read everything on Kafka (at most `timeoutMs`); how long it took. */

@@ -16,11 +16,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projections } from '@mpp/reporting';
 import { topicOf } from '@mpp/runtime';
-import { startKafkaBroker } from '@mpp/testing';
+import { freePort, startKafkaBroker } from '@mpp/testing';
 import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { buildWorld } from './reporting/prefill.js';
-import { cpuMs, cpuSpan, createScaleDatabase, dropScaleDatabase, freePort, ROOT, sleep, stamp, startMpp, type PlatformProcess } from './scale-platform.js';
+import { cpuMs, cpuSpan, createScaleDatabase, dropScaleDatabase, ROOT, sleep, stamp, startMpp, type PlatformProcess } from './scale-platform.js';
 
 const { values } = parseArgs({ options: { 'queue-events': { type: 'string', default: '40000' }, order: { type: 'string', default: '1,2,1' }, 'timeout-sec': { type: 'string', default: '400' } } });
 const queueEvents = Number(values['queue-events']);

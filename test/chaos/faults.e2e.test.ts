@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { QueueService } from '@mpp/contracts';
 import { outboxBacklog } from '@mpp/eventstore';
 import { createKafkaClient } from '@mpp/kafka';
 import { waitFor } from '@mpp/testing';
@@ -50,7 +51,6 @@ beforeAll(async () => {
   const work = lanes(chaosMall());
   expect(work.length).toBe(3);
   workload = new Workload(world, work, ledger);
-  const { QueueService } = await import('@mpp/contracts');
   for (const lane of work) {
     await waitFor(() => world.client(QueueService, 'queue', lane.officer).openCounter({ counterId: lane.counterId, serviceIds: [lane.serviceId] }), { what: `counter ${lane.counterId} open` });
   }
